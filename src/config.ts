@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BOT_ID: z.string().default(''),
+  BOT_PASSWORD: z.string().default(''),
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  BOT_TENANT_ID: z.string().default(''),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only (at most 63)')
+    .default('utfall'),
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  DATA_DIR: z.string().min(1).default('./data'),
+  FERRETDB_BIN: z.string().min(1).default('.tools/bin/ferretdb'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UTFALL_COORDINATORS: commaList,
+  ALLOWED_TENANTS: commaList,
+  TIMEZONE: z.string().min(1).default('Europe/Stockholm'),
+  ORGANISATION_NAME: z.string().trim().min(1).max(200).default('Organisationen'),
+  ASSESSMENT_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
+  SEND_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(45),
+  SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(24),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  SUMMARY_UPDATE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
+});
+
+export type Config = ReturnType<typeof parseConfig>;
+
+/**
+ * Validates the environment once and maps it to a typed, camelCased config.
+ * Throws one Error that lists every problem, so an operator fixes them all in one go.
+ */
+export function parseConfig(env: Record<string, string | undefined>) {
+  const result = EnvSchema.safeParse(emptyToUndefined(env));
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  if (e.BOT_ID !== '' && e.BOT_PASSWORD === '' && e.BOT_TYPE !== 'UserAssignedMSI') {
+    throw new Error('Invalid configuration:\n  - BOT_PASSWORD: required when BOT_ID is set');
+  }
+  if (e.BOT_TYPE !== 'MultiTenant' && e.BOT_ID !== '' && e.BOT_TENANT_ID === '') {
+    throw new Error(`Invalid configuration:\n  - BOT_TENANT_ID: required when BOT_TYPE is ${e.BOT_TYPE}`);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, appType: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID },
+    authDisabled: e.BOT_ID === '',
+    mongo: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_SECONDS * 1000 },
+    embedded: { dataDir: e.DATA_DIR, ferretdbBin: e.FERRETDB_BIN },
+    logLevel: e.LOG_LEVEL,
+    coordinators: e.UTFALL_COORDINATORS.map((address) => address.toLowerCase()),
+    allowedTenants: e.ALLOWED_TENANTS,
+    timezone: e.TIMEZONE,
+    organisation: e.ORGANISATION_NAME,
+    assessmentTolerance: e.ASSESSMENT_TOLERANCE,
+    sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+    sendConcurrency: e.SEND_CONCURRENCY,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    summaryUpdateIntervalMs: e.SUMMARY_UPDATE_INTERVAL_SECONDS * 1000,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+  };
+}
+
+/** App Service and shells set variables to '' to "unset" them; treat that as absent so defaults apply. */
+function emptyToUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(env)) {
+    out[key] = value === '' ? undefined : value;
+  }
+  return out;
+}

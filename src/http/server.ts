@@ -1,0 +1,112 @@
+import restify, { type Request, type Response } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { Logger } from '../logger';
+import { looksLikeBotFrameworkJwt } from './jwt-shape';
+
+export interface ServerDeps {
+  port: number;
+  host: string;
+  adapter: CloudAdapter;
+  /** The bot's turn logic; the adapter calls it once authentication has passed. */
+  runTurn: (context: TurnContext) => Promise<unknown>;
+  /** False until the database is connected: activities then get 503 so the Bot Connector retries. */
+  acceptingTurns: () => boolean;
+  /** Readiness: true when the database answers. */
+  isReady: () => Promise<boolean>;
+  logger: Logger;
+  /** True when BOT_ID is set: every request must then carry a Bot Framework JWT. */
+  authRequired: boolean;
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  /** Stops accepting, lets in-flight turns finish (up to graceMs), then closes. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The one place that knows restify. A request body is checked to be an activity-shaped object
+ * before botbuilder sees it, because botbuilder's own parse throws (a 500) on shapes it dislikes.
+ */
+const ActivityEnvelope = z.looseObject({
+  type: z.string().min(1).max(64),
+  serviceUrl: z.string().max(2048).optional(),
+  channelId: z.string().max(64).optional(),
+});
+
+export async function startServer(deps: ServerDeps): Promise<RunningServer> {
+  const server = restify.createServer({ name: 'utfall', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 1024 * 1024, mapParams: false }));
+  let inFlight = 0;
+  let draining = false;
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (draining || !deps.acceptingTurns()) {
+      res.header('Retry-After', '5');
+      res.send(503, { error: draining ? 'shutting down' : 'starting' });
+      return;
+    }
+    const envelope = ActivityEnvelope.safeParse(req.body);
+    if (!envelope.success) {
+      deps.logger.warn({ issues: envelope.error.issues.slice(0, 5) }, 'rejected a request that is not an activity');
+      res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+      return;
+    }
+    if (deps.authRequired && !looksLikeBotFrameworkJwt(req.header('authorization'))) {
+      deps.logger.warn({ activityType: envelope.data.type }, 'rejected an unsigned or malformed token');
+      res.send(401, { error: 'Unauthorized' });
+      return;
+    }
+    inFlight += 1;
+    try {
+      // restify's Response is a superset of what CloudAdapter writes to; the cast is the single seam.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      await deps.adapter.process(req, res as any, (context) => deps.runTurn(context).then(() => undefined));
+    } catch (error) {
+      deps.logger.error({ err: error }, 'turn failed outside the bot');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    } finally {
+      inFlight -= 1;
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const ready = !draining && (await deps.isReady());
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+  });
+
+  server.on('restifyError', (req: Request, _res: Response, err: Error, callback: () => void) => {
+    deps.logger.warn({ path: req.path(), err: err.message }, 'request error');
+    callback();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(deps.port, deps.host, () => resolve());
+  });
+  const address = server.address();
+  const port = address.port;
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    async stop(graceMs = 8_000) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      server.server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { MongoBulkWriteError, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import { COLLECTIONS } from './indexes';
+
+/**
+ * First writer wins, on every server the product supports. A conditional update (findOneAndUpdate
+ * on state or version) is a compare-and-set on MongoDB, but FerretDB 1.x applies it as read, then
+ * write, without isolation: under concurrency several callers "win". An insert under a unique
+ * index is atomic on all of them, so every once-only decision (a job attempt, a response version,
+ * a greeting) is taken by inserting a document whose _id names the decision.
+ */
+export class Claims {
+  constructor(private readonly db: Db) {}
+
+  /** True for exactly one caller per key. */
+  async claim(key: string, owner: string, now: Date): Promise<boolean> {
+    try {
+      await this.db.collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims).insertOne({ _id: key, owner, at: now });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * A claim taken by an instance that died before acting on it would block its key for ever; one
+   * older than `olderThan` is removed (only that exact claim) and the key claimed afresh.
+   */
+  async claimOrTakeOverStale(key: string, owner: string, now: Date, olderThan: Date): Promise<boolean> {
+    if (await this.claim(key, owner, now)) return true;
+    const collection = this.db.collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims);
+    const existing = await collection.findOne({ _id: key });
+    if (!existing || existing.at >= olderThan) return false;
+    await collection.deleteOne({ _id: key, owner: existing.owner, at: existing.at });
+    return this.claim(key, owner, now);
+  }
+
+  /** Who holds a claim (e.g. the coordinator who opened a period), or null. */
+  async holder(key: string): Promise<string | null> {
+    const document = await this.db.collection<{ _id: string; owner: string }>(COLLECTIONS.claims).findOne({ _id: key });
+    return document?.owner ?? null;
+  }
+
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  if (error instanceof MongoBulkWriteError) {
+    const writeErrors = [error.writeErrors].flat();
+    return writeErrors.length > 0 ? writeErrors.every((e) => e.code === 11000) : error.code === 11000;
+  }
+  return error instanceof MongoServerError && error.code === 11000;
+}
+
+/** Inserts documents that do not exist yet; duplicates (by _id or any unique index) are counted, not thrown. */
+export async function insertNew<T extends Document>(collection: Collection<T>, documents: readonly T[]): Promise<number> {
+  if (documents.length === 0) return 0;
+  try {
+    const result = await collection.insertMany(documents as never, { ordered: false });
+    return result.insertedCount;
+  } catch (error) {
+    if (error instanceof MongoBulkWriteError && isDuplicateKey(error)) return error.insertedCount;
+    throw error;
+  }
+}
+
+/** Retries an upsert once when a concurrent upsert of the same key won the insert (E11000). */
+export async function upsertWithRetry<R>(run: () => Promise<R>): Promise<R> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return run();
+  }
+}

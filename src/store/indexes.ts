@@ -1,0 +1,66 @@
+import type { Db, IndexSpecification, CreateIndexesOptions } from 'mongodb';
+
+/** Every collection the product uses, named once. */
+export const COLLECTIONS = {
+  units: 'units',
+  plans: 'plans',
+  goals: 'goals',
+  indicators: 'indicators',
+  periods: 'periods',
+  people: 'people',
+  conversations: 'conversations',
+  responses: 'responses',
+  goalResponses: 'goalResponses',
+  history: 'history',
+  jobs: 'jobs',
+  channelLinks: 'channelLinks',
+  summaries: 'summaries',
+  claims: 'claims',
+  planRevisions: 'planRevisions',
+  identities: 'identities',
+} as const;
+
+interface IndexDefinition {
+  collection: string;
+  key: IndexSpecification;
+  options: CreateIndexesOptions & { name: string };
+}
+
+const INDEXES: IndexDefinition[] = [
+  { collection: COLLECTIONS.units, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
+  { collection: COLLECTIONS.plans, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
+  { collection: COLLECTIONS.plans, key: { unit: 1, year: 1 }, options: { name: 'unit_year' } },
+  { collection: COLLECTIONS.goals, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
+  { collection: COLLECTIONS.goals, key: { plan: 1 }, options: { name: 'plan' } },
+  { collection: COLLECTIONS.goals, key: { owners: 1 }, options: { name: 'owners' } },
+  { collection: COLLECTIONS.indicators, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
+  { collection: COLLECTIONS.indicators, key: { plan: 1 }, options: { name: 'plan' } },
+  { collection: COLLECTIONS.indicators, key: { goal: 1 }, options: { name: 'goal' } },
+  { collection: COLLECTIONS.indicators, key: { owner: 1 }, options: { name: 'owner' } },
+  { collection: COLLECTIONS.periods, key: { plan: 1, code: 1 }, options: { name: 'plan_code_unique', unique: true } },
+  { collection: COLLECTIONS.periods, key: { state: 1, opens: 1 }, options: { name: 'state_opens' } },
+  { collection: COLLECTIONS.people, key: { email: 1 }, options: { name: 'email_unique', unique: true } },
+  { collection: COLLECTIONS.conversations, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
+  {
+    collection: COLLECTIONS.responses,
+    key: { indicator: 1, period: 1 },
+    options: { name: 'indicator_period_unique', unique: true },
+  },
+  { collection: COLLECTIONS.responses, key: { period: 1, plan: 1 }, options: { name: 'period_plan' } },
+  { collection: COLLECTIONS.goalResponses, key: { goal: 1, period: 1 }, options: { name: 'goal_period_unique', unique: true } },
+  { collection: COLLECTIONS.goalResponses, key: { period: 1, plan: 1 }, options: { name: 'period_plan' } },
+  // Unique per version: inserting version n+1 is how a writer wins the right to write it (see claims.ts).
+  { collection: COLLECTIONS.history, key: { subject: 1, period: 1, version: 1 }, options: { name: 'subject_period_version_unique', unique: true } },
+  { collection: COLLECTIONS.jobs, key: { dedupeKey: 1 }, options: { name: 'dedupe_key_unique', unique: true } },
+  { collection: COLLECTIONS.jobs, key: { state: 1, runAt: 1 }, options: { name: 'state_run_at' } },
+  { collection: COLLECTIONS.channelLinks, key: { conversationId: 1, unit: 1 }, options: { name: 'conversation_unit_unique', unique: true } },
+  { collection: COLLECTIONS.summaries, key: { conversationId: 1, period: 1 }, options: { name: 'conversation_period_unique', unique: true } },
+];
+
+/** Idempotent: createIndex with the same name and spec is a no-op on MongoDB, Cosmos DB and FerretDB. */
+export async function ensureIndexes(db: Db): Promise<void> {
+  for (const index of INDEXES) {
+    await db.collection(index.collection).createIndex(index.key, index.options);
+  }
+}
+

@@ -1,0 +1,179 @@
+import type { Db } from 'mongodb';
+import type { KeyedDocument } from './entity-sync';
+import { isDuplicateKey } from './claims';
+import { stableJson } from '../domain/entity-diff';
+import {
+  goalAnswerOf,
+  indicatorAnswerOf,
+  type GoalAnswer,
+  type GoalResponse,
+  type IndicatorAnswer,
+  type IndicatorResponse,
+} from '../domain/response';
+import { COLLECTIONS } from './indexes';
+
+type IndicatorResponseDocument = IndicatorResponse & { _id: string; createdAt: Date };
+type GoalResponseDocument = GoalResponse & { _id: string; createdAt: Date };
+
+export type SaveOutcome<R> =
+  | { status: 'saved'; response: R }
+  | { status: 'unchanged'; response: R }
+  | { status: 'conflict'; current: R };
+
+export interface Author {
+  email: string;
+  name: string;
+}
+
+type IndicatorPlace = Pick<IndicatorResponse, 'indicator' | 'goal' | 'plan' | 'unit' | 'perspective' | 'period'>;
+type GoalPlace = Pick<GoalResponse, 'goal' | 'plan' | 'unit' | 'perspective' | 'period'>;
+
+/**
+ * Answers, one document per (indicator, period) and per (goal, period), written with optimistic
+ * concurrency on `version`. A save identical to what is stored is a no-op (double clicks, retried
+ * invokes); a save from a stale version that would change something is refused as a conflict.
+ * Every change is appended to `history`.
+ */
+export class ResponseRepository {
+  constructor(private readonly db: Db) {}
+
+  private get indicatorResponses() {
+    return this.db.collection<IndicatorResponseDocument>(COLLECTIONS.responses);
+  }
+  private get goalResponses() {
+    return this.db.collection<GoalResponseDocument>(COLLECTIONS.goalResponses);
+  }
+
+  /** With keys, looked up by _id (the one filter every backend, FerretDB's SQLite included, uses an index for). */
+  async listIndicatorResponses(period: string, indicators?: readonly string[]): Promise<IndicatorResponse[]> {
+    if (indicators?.length === 0) return []; // `$in: []` would scan the collection on FerretDB
+    const filter = indicators ? { _id: { $in: indicators.map((key) => `${key}|${period}`) } } : { period };
+    return (await this.indicatorResponses.find(filter).toArray()).map(({ _id: _ignored, createdAt: _c, ...response }) => response);
+  }
+
+  async listGoalResponses(period: string, goals?: readonly string[]): Promise<GoalResponse[]> {
+    if (goals?.length === 0) return [];
+    const filter = goals ? { _id: { $in: goals.map((key) => `${key}|${period}`) } } : { period };
+    return (await this.goalResponses.find(filter).toArray()).map(({ _id: _ignored, createdAt: _c, ...response }) => response);
+  }
+
+  async saveIndicator(place: IndicatorPlace, answer: IndicatorAnswer, expectedVersion: number, author: Author, now: Date): Promise<SaveOutcome<IndicatorResponse>> {
+    const id = `${place.indicator}|${place.period}`;
+    return this.save<IndicatorResponse, IndicatorAnswer>({
+      collection: COLLECTIONS.responses,
+      id,
+      subject: `indicator:${place.indicator}`,
+      period: place.period,
+      fields: { ...place, ...answer, author: author.email, authorName: author.name, savedAt: now },
+      answer,
+      answerOf: indicatorAnswerOf,
+      expectedVersion,
+      by: author.email,
+      now,
+    });
+  }
+
+  async saveGoal(place: GoalPlace, answer: GoalAnswer, expectedVersion: number, author: Author, now: Date): Promise<SaveOutcome<GoalResponse>> {
+    return this.save<GoalResponse, GoalAnswer>({
+      collection: COLLECTIONS.goalResponses,
+      id: `${place.goal}|${place.period}`,
+      subject: `goal:${place.goal}`,
+      period: place.period,
+      fields: { ...place, ...answer, author: author.email, authorName: author.name, savedAt: now },
+      answer,
+      answerOf: goalAnswerOf,
+      expectedVersion,
+      by: author.email,
+      now,
+    });
+  }
+
+  private async save<R extends { version: number }, A>(options: {
+    collection: string;
+    id: string;
+    subject: string;
+    period: string;
+    fields: Omit<R, 'version'>;
+    answer: A;
+    answerOf: (response: R) => A;
+    expectedVersion: number;
+    by: string;
+    now: Date;
+  }): Promise<SaveOutcome<R>> {
+    const collection = this.db.collection<KeyedDocument>(options.collection);
+    const read = async () => {
+      const document = await collection.findOne({ _id: options.id });
+      if (!document) return null;
+      const { _id: _ignored, createdAt: _c, ...response } = document;
+      return response as unknown as R;
+    };
+    const same = (response: R) => stableJson(options.answerOf(response)) === stableJson(options.answer);
+    const current = await read();
+    if (current && same(current)) return { status: 'unchanged', response: current };
+    if ((current?.version ?? 0) !== options.expectedVersion) {
+      return { status: 'conflict', current: current ?? ({ ...options.fields, version: 0 } as R) };
+    }
+    const version = options.expectedVersion + 1;
+    const next = { ...options.fields, version } as unknown as R;
+    const won = await this.claimVersion(options.subject, options.period, version, current ? options.answerOf(current) : null, next, options.by, options.now);
+    if (!won) {
+      const latest = await this.rollForward(collection, options.id, options.subject, options.period);
+      if (latest && same(latest as R)) return { status: 'unchanged', response: latest as R };
+      return { status: 'conflict', current: (latest as R | null) ?? next };
+    }
+    await writeAtVersion(collection, options.id, next as Record<string, unknown>, version, options.now);
+    return { status: 'saved', response: next };
+  }
+
+  /**
+   * The history entry for a version doubles as the claim on it: its unique index lets exactly one
+   * writer insert version n, on MongoDB and on FerretDB alike (see claims.ts).
+   */
+  private async claimVersion(subject: string, period: string, version: number, before: unknown, after: object, by: string, at: Date): Promise<boolean> {
+    try {
+      await this.db.collection(COLLECTIONS.history).insertOne({ subject, period, version, before, after, by, at });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /** If a writer won a version but died before writing the response, finish its write from history. */
+  private async rollForward(collection: import('mongodb').Collection<KeyedDocument>, id: string, subject: string, period: string): Promise<Record<string, unknown> | null> {
+    const [newest] = await this.db.collection(COLLECTIONS.history).find({ subject, period }).sort({ version: -1 }).limit(1).toArray();
+    const document = await collection.findOne({ _id: id });
+    if (newest && (!document || Number(document.version ?? 0) < Number(newest.version))) {
+      const after = newest.after as Record<string, unknown>;
+      await writeAtVersion(collection, id, after, Number(newest.version), newest.at as Date);
+      return after;
+    }
+    if (!document) return null;
+    const { _id: _ignored, createdAt: _c, ...response } = document;
+    return response;
+  }
+
+  async historyOf(subject: string, period: string): Promise<{ by: string; at: Date; version: number; before: unknown; after: unknown }[]> {
+    // after: the whole response as written (place, answer, author, time, version).
+    const documents = await this.db.collection(COLLECTIONS.history).find({ subject, period }).sort({ at: 1, version: 1 }).toArray();
+    return documents.map((d) => ({ by: String(d.by), at: d.at as Date, version: Number(d.version), before: d.before as unknown, after: d.after as unknown }));
+  }
+}
+
+/**
+ * Writes a response at `version` unless a newer version is already there. No upsert: concurrent
+ * upserts of one _id can fail with E11000 on FerretDB, so a missing document is inserted and a lost
+ * insert race falls back to the version-guarded update.
+ */
+async function writeAtVersion(collection: import('mongodb').Collection<KeyedDocument>, id: string, document: Record<string, unknown>, version: number, createdAt: Date): Promise<void> {
+  const { _id: _ignored, createdAt: _c, ...fields } = document;
+  const updated = await collection.updateOne({ _id: id, version: { $lt: version } }, { $set: fields });
+  if (updated.matchedCount > 0) return;
+  if (await collection.findOne({ _id: id }, { projection: { _id: 1 } })) return;
+  try {
+    await collection.insertOne({ ...fields, _id: id, createdAt });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await collection.updateOne({ _id: id, version: { $lt: version } }, { $set: fields });
+  }
+}

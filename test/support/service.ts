@@ -1,0 +1,40 @@
+import { parseConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startService, type RunningService, type ServiceOptions } from '../../src/service';
+import { testDatabaseName } from './mongo';
+
+export interface TestService {
+  service: RunningService;
+  config: Config;
+  /** http://127.0.0.1:PORT/api/messages */
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real service, composed exactly as main.ts does, on port 0 against the run's database
+ * (its own database name), with no app credentials unless the test passes them.
+ */
+export async function startTestService(env: Record<string, string> = {}, options: ServiceOptions = { startScheduler: false }): Promise<TestService> {
+  const uri = process.env.TEST_MONGODB_URI;
+  if (!uri) throw new Error('TEST_MONGODB_URI is not set: the jest globalSetup did not start a database.');
+  const config = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    MONGODB_URI: uri,
+    MONGODB_DB: testDatabaseName('e2e'),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DB_CONNECT_TIMEOUT_SECONDS: '10',
+    ...env,
+  });
+  const service = await startService(config, createLogger(config.logLevel), options);
+  return {
+    service,
+    config,
+    endpoint: `${service.server.url}/api/messages`,
+    async stop() {
+      await service.mongo.db.dropDatabase().catch(() => undefined);
+      await service.stop();
+    },
+  };
+}
