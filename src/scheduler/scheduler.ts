@@ -1,0 +1,87 @@
+import { calendarDate } from '../domain/time';
+import type { Logger } from '../logger';
+import type { CollectService } from '../services/collect-service';
+import type { DrainReport } from '../services/job-runner';
+import type { PlanRepository } from '../store/plan-repository';
+
+export interface SchedulerDeps {
+  plans: PlanRepository;
+  collect: CollectService;
+  /** Works through the due jobs (prompts, later reminders and summaries). */
+  drain: () => Promise<DrainReport>;
+  /** Tells coordinators when the prompts of a period they opened have all been handled. */
+  reportFanouts: () => Promise<void>;
+  timezone: string;
+  logger: Logger;
+}
+
+export interface TickReport {
+  opened: string[];
+  closed: string[];
+  jobs: DrainReport;
+}
+
+/**
+ * Time-driven work. `tick(now)` is pure orchestration with an injected instant, so tests drive days
+ * and deadlines without waiting; `start()` only owns the timer. Safe on several instances: opening
+ * and closing are conditional state changes and jobs are leased.
+ */
+export class Scheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private kicked = false;
+
+  constructor(
+    private readonly deps: SchedulerDeps,
+    private readonly now: () => Date,
+  ) {}
+
+  async tick(now: Date = this.now()): Promise<TickReport> {
+    const today = calendarDate(now, this.deps.timezone);
+    const periods = await this.deps.plans.listPeriods();
+    const opened: string[] = [];
+    const closed: string[] = [];
+    for (const period of periods) {
+      if (period.state !== 'closed' && period.closes < today) {
+        // A draft that was never opened also becomes history once its closing date has passed.
+        if (await this.deps.plans.setPeriodState(period.id, ['open', 'draft'], 'closed', now)) closed.push(period.id);
+      } else if (period.state === 'draft' && period.opens <= today && today <= period.closes) {
+        const result = await this.deps.collect.openPeriods([period]);
+        if (result.opened > 0) opened.push(period.id);
+      }
+    }
+    if (opened.length + closed.length > 0) this.deps.logger.info({ opened, closed }, 'scheduler changed periods');
+    const jobs = await this.deps.drain();
+    await this.deps.reportFanouts().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'fan-out report failed'));
+    return { opened, closed, jobs };
+  }
+
+  /** Runs a tick soon (e.g. right after a confirmed opening), never two at once. */
+  kick(): void {
+    if (this.kicked) return;
+    this.kicked = true;
+    this.running = this.running.then(async () => {
+      this.kicked = false;
+      await this.tick().catch((error: unknown) => this.deps.logger.error({ err: error }, 'scheduler tick failed'));
+    });
+  }
+
+  start(intervalMs: number): void {
+    if (intervalMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Stops the timer and waits for a tick in progress. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Resolves when the ticks queued so far have finished (tests and shutdown). */
+  idle(): Promise<unknown> {
+    return this.running;
+  }
+}
