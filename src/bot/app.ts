@@ -1,0 +1,51 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { BotDeps } from './deps';
+import { executeCardAction } from './handlers/card-actions';
+import { handleMessage } from './handlers/commands';
+import { handleInstalled, handleUninstalled } from './handlers/install';
+import { readTurnFacts } from './turn';
+
+/** Wires routes to handlers; no logic of its own. */
+export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: deps.config.bot.appId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  app.turn('beforeTurn', async (context) => isAllowedTenant(context, deps));
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const action = String(context.activity.action ?? '');
+    if (action.startsWith('remove')) await handleUninstalled(context, deps);
+    else await handleInstalled(context, deps);
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    if (context.activity.membersAdded?.some((member) => member.id === botId)) await handleInstalled(context, deps);
+  });
+
+  // One route for every Action.Execute: executeCardAction parses each verb's payload with zod.
+  app.adaptiveCards.actionExecute<unknown>(/.*/, async (context, _state, data) => {
+    const verb = String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '');
+    return executeCardAction(context, deps, verb, data);
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => handleMessage(context, deps));
+
+  return app;
+}
+
+function isAllowedTenant(context: TurnContext, deps: BotDeps): boolean {
+  const { tenantId } = readTurnFacts(context);
+  const allowed = deps.config.allowedTenants;
+  if (allowed.length > 0 && (tenantId === null || !allowed.includes(tenantId))) {
+    deps.logger.warn({ tenantId, activityId: context.activity.id }, 'ignored an activity from a tenant not on ALLOWED_TENANTS');
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,69 @@
+import type { TurnContext } from 'botbuilder';
+import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, ConfirmOpenPeriodData } from '../../cards/actions';
+import type { AdaptiveCard } from '../../cards/render';
+import { collectTexts } from '../../i18n/collect-texts';
+import type { Locale } from '../../i18n/locale';
+import type { BotDeps } from '../deps';
+import { resolveSender } from '../identity';
+import { readTurnFacts } from '../turn';
+import { goalFormCard, inboxCard, messageCard, saveResultCard } from './collect-cards';
+import { confirmOpenPeriod } from './period-commands';
+
+type ActionHandler = (context: TurnContext, deps: BotDeps, data: unknown, locale: Locale) => Promise<AdaptiveCard>;
+
+/**
+ * Every Action.Execute (and its Action.Submit fallback) lands here. The payload is parsed with the
+ * verb's zod schema before anything else: teams-ai's typed `data` is an unchecked cast.
+ */
+export async function executeCardAction(context: TurnContext, deps: BotDeps, verb: string, data: unknown): Promise<AdaptiveCard> {
+  const facts = readTurnFacts(context);
+  const texts = collectTexts(facts.locale);
+  const handler = HANDLERS[verb];
+  if (!handler) {
+    deps.logger.warn({ verb: verb.slice(0, 100), activityId: context.activity.id }, 'unknown card action');
+    return messageCard(texts.refusal.title, texts.refusal.unknown_action, 'Warning');
+  }
+  return handler(context, deps, data, facts.locale);
+}
+
+const HANDLERS: Record<string, ActionHandler> = {
+  [VERBS.showInbox]: withPerson(ShowInboxData, async (deps, person, data, locale) => inboxCard(deps, person, data.period, locale, null, data.page ?? 0)),
+  [VERBS.openGoal]: withPerson(OpenGoalData, async (deps, person, data, locale) => goalFormCard(deps, person, data.period, data.goal, locale, data.page ?? 0)),
+  [VERBS.saveGoal]: withPerson(SaveGoalData, async (deps, person, data, locale) => {
+    const result = await deps.collect.save(person, data.period, data.goal, data, data.versions);
+    deps.logger.info({ by: person.email, period: data.period, goal: data.goal, result: result.kind, ...(result.kind === 'refused' ? { reason: result.reason } : {}) }, 'goal save');
+    return saveResultCard(deps, result, locale, data.page ?? 0, data.goTo);
+  }),
+  [VERBS.confirmOpenPeriod]: async (context, deps, data, locale) => {
+    const parsed = ConfirmOpenPeriodData.safeParse(data);
+    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+    return confirmOpenPeriod(context, deps, parsed.data, locale);
+  },
+  [VERBS.cancelOpenPeriod]: async (_context, _deps, _data, locale) => messageCard(collectTexts(locale).refusal.title, locale === 'en' ? 'Cancelled. Nothing was sent.' : 'Avbrutet. Inget skickades.', 'Default'),
+};
+
+type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } };
+
+/** Parses the payload, then resolves who clicked; either failing gives a clear card and writes nothing. */
+function withPerson<T>(
+  schema: Schema<T>,
+  run: (deps: BotDeps, person: NonNullable<Awaited<ReturnType<typeof resolveSender>>>, data: T, locale: Locale) => Promise<AdaptiveCard>,
+): ActionHandler {
+  return async (context, deps, data, locale) => {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+    const person = await resolveSender(context, deps);
+    if (!person) {
+      deps.logger.warn({ activityId: context.activity.id }, 'card action from an unknown person');
+      const texts = collectTexts(locale);
+      return messageCard(texts.refusal.title, texts.refusal.unknown_person, 'Attention');
+    }
+    return run(deps, person, parsed.data, locale);
+  };
+}
+
+function badPayload(deps: BotDeps, context: TurnContext, locale: Locale, issues: number): AdaptiveCard {
+  deps.logger.warn({ activityId: context.activity.id, issues }, 'card action payload rejected');
+  const texts = collectTexts(locale);
+  return messageCard(texts.refusal.title, texts.refusal.bad_payload, 'Attention');
+}

@@ -1,0 +1,75 @@
+import type { TurnContext } from 'botbuilder';
+import { parseCommand } from '../../domain/commands';
+import type { BotDeps } from '../deps';
+import { replyWithCard } from '../replies';
+import { readTurnFacts } from '../turn';
+import { helpCard } from './help';
+import { handleImportCommand } from './import-plan';
+import { handleClosePeriodCommand, handleOpenPeriodCommand } from './period-commands';
+import { handleStatusCommand } from './status';
+import { executeCardAction } from './card-actions';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import type { CommandName } from '../../domain/commands';
+import { rememberPersonalConversation } from '../identity';
+
+/** Routes a chat message (personal chat, or a channel message that @-mentioned the bot) to its command. */
+export async function handleMessage(context: TurnContext, deps: BotDeps): Promise<void> {
+  const facts = readTurnFacts(context);
+  const parsed = parseCommand(context.activity.text ?? '');
+  deps.logger.info(
+    { conversationId: facts.conversationId, activityId: context.activity.id, command: parsed.kind === 'command' ? parsed.name : parsed.kind },
+    'message received',
+  );
+  if (facts.conversationType === 'personal') await rememberPersonalConversation(context, deps);
+  const submitted = submittedAction(context.activity.value);
+  if (submitted) {
+    await answerSubmitFallback(context, deps, submitted);
+    return;
+  }
+  if (parsed.kind === 'command') {
+    const run = COMMAND_HANDLERS[parsed.name];
+    if (run) {
+      await run(context, deps, parsed.args);
+      return;
+    }
+  }
+  if (parsed.kind === 'command' && parsed.name === 'help') {
+    await replyWithCard(context, helpCard(facts.locale));
+    return;
+  }
+  if (parsed.kind === 'unknown') {
+    await replyWithCard(context, helpCard(facts.locale, { typed: parsed.text, suggestion: parsed.suggestion }));
+    return;
+  }
+  // Commands of later releases (påminn, koppla, rapport, …) are recognised and said to be coming.
+  const unavailable = parsed.kind === 'command' ? parsed.text.split(' ').slice(0, parsed.name === 'unlink' ? 2 : 1).join(' ') : undefined;
+  await replyWithCard(context, helpCard(facts.locale, undefined, unavailable));
+}
+
+type CommandHandler = (context: TurnContext, deps: BotDeps, args: string[]) => Promise<void>;
+
+const COMMAND_HANDLERS: Partial<Record<CommandName, CommandHandler>> = {
+  importPlan: (context, deps) => handleImportCommand(context, deps),
+  openPeriod: handleOpenPeriodCommand,
+  closePeriod: handleClosePeriodCommand,
+  status: (context, deps) => handleStatusCommand(context, deps),
+};
+
+/** Clients without Universal Actions send the Action.Submit fallback: a message whose value carries the verb. */
+function submittedAction(value: unknown): { verb: string; data: Record<string, unknown> } | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const verb = (value as { verb?: unknown }).verb;
+  return typeof verb === 'string' ? { verb, data: value as Record<string, unknown> } : null;
+}
+
+async function answerSubmitFallback(context: TurnContext, deps: BotDeps, submitted: { verb: string; data: Record<string, unknown> }): Promise<void> {
+  const card = await executeCardAction(context, deps, submitted.verb, submitted.data);
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  const replyToId = context.activity.replyToId;
+  if (replyToId) {
+    activity.id = replyToId;
+    await context.updateActivity(activity);
+  } else {
+    await context.sendActivity(activity);
+  }
+}

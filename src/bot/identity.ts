@@ -1,0 +1,60 @@
+import { TeamsInfo, TurnContext } from 'botbuilder';
+import type { Person } from '../store/people-repository';
+import { personalConversationKey } from '../store/conversation-repository';
+import type { BotDeps } from './deps';
+import { readTurnFacts } from './turn';
+
+/**
+ * Who is writing, as a person of the plan. Known Entra object ids are answered from the database;
+ * a new one is looked up once in the Teams roster (e-mail, else UPN) and linked case-insensitively
+ * to the plan's owners. Returns null when Teams does not say who it is.
+ */
+export async function resolveSender(context: TurnContext, deps: BotDeps): Promise<Person | null> {
+  const facts = readTurnFacts(context);
+  if (facts.aadObjectId === null) return null;
+  const known = await deps.people.findByAadObjectId(facts.aadObjectId);
+  if (known) return known;
+  try {
+    const member = await TeamsInfo.getMember(context, facts.userId ?? facts.aadObjectId);
+    const email = (member.email ?? member.userPrincipalName ?? '').trim().toLowerCase();
+    if (email === '') return null;
+    return await deps.people.linkIdentity(
+      {
+        email,
+        aadObjectId: facts.aadObjectId,
+        tenantId: facts.tenantId ?? member.tenantId ?? null,
+        userId: facts.userId,
+        name: member.name ?? facts.userName,
+        locale: context.activity.locale ?? null,
+      },
+      deps.now(),
+    );
+  } catch (error) {
+    deps.logger.warn({ err: error, activityId: context.activity.id }, 'could not resolve the sender in the Teams roster');
+    return null;
+  }
+}
+
+/** Stores the personal chat's conversation reference so that the bot can write first later. */
+export async function rememberPersonalConversation(context: TurnContext, deps: BotDeps): Promise<void> {
+  const facts = readTurnFacts(context);
+  if (facts.aadObjectId === null || facts.conversationType !== 'personal') return;
+  const reference = TurnContext.getConversationReference(context.activity);
+  await deps.conversations.save(
+    {
+      key: personalConversationKey(facts.aadObjectId),
+      kind: 'personal',
+      conversationId: facts.conversationId,
+      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+      aadObjectId: facts.aadObjectId,
+      teamId: null,
+      teamName: null,
+      channelName: null,
+    },
+    deps.now(),
+  );
+}
+
+export function isCoordinator(person: Person | null, deps: BotDeps): boolean {
+  return person !== null && deps.config.coordinators.includes(person.email.toLowerCase());
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Action.Execute verbs, defined once and used both in card data and in route registration. */
+export const VERBS = {
+  openGoal: 'goal.open',
+  saveGoal: 'goal.save',
+  showInbox: 'inbox.show',
+  confirmOpenPeriod: 'period.open.confirm',
+  cancelOpenPeriod: 'period.open.cancel',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+const Key = z.string().min(1).max(100);
+const PeriodRef = z.string().min(1).max(130);
+
+/** Opening a goal form or the inbox: which period (plan/code) and goal. */
+export const OpenGoalData = z.object({ period: PeriodRef, goal: Key, page: z.number().int().min(0).max(1000).optional() });
+export type OpenGoalData = z.infer<typeof OpenGoalData>;
+
+export const ShowInboxData = z.object({ period: PeriodRef, page: z.number().int().min(0).max(1000).optional() });
+export type ShowInboxData = z.infer<typeof ShowInboxData>;
+
+/**
+ * Saving a goal form. Teams merges the form's inputs into `data` next to what the card put there;
+ * inputs are named `<key>.outcome`, `<key>.comment`, `<key>.assessment`, `<key>.na` (indicators)
+ * and `<goalKey>.assessment`, `<goalKey>.analysis` (the goal), and every value arrives as a string.
+ * `versions` are the response versions the form was rendered from (0: none yet), for optimistic
+ * concurrency. Unknown extra fields are ignored; each input is length-capped here, before parsing.
+ */
+export const SaveGoalData = z.looseObject({
+  period: PeriodRef,
+  goal: Key,
+  page: z.number().int().min(0).max(1000).optional(),
+  /** Set by the pager of a paged form: after saving, show this page instead of the inbox. */
+  goTo: z.number().int().min(0).max(1000).optional(),
+  versions: z.record(Key, z.number().int().min(0).max(1_000_000)).refine((v) => Object.keys(v).length <= 500),
+});
+export type SaveGoalData = z.infer<typeof SaveGoalData>;
+
+/** Max length of any single input value; longer input is refused before it is parsed. */
+export const MAX_INPUT_LENGTH = 4_000;
+
+export const ConfirmOpenPeriodData = z.object({
+  code: z.string().min(1).max(20),
+  unit: z.string().max(100).nullable(),
+  /** What the coordinator was shown, so that the send matches the confirmation. */
+  owners: z.number().int().min(0),
+});
+export type ConfirmOpenPeriodData = z.infer<typeof ConfirmOpenPeriodData>;

@@ -1,0 +1,62 @@
+import type { Locale } from './locale';
+
+export interface CommandHelp {
+  command: string;
+  description: string;
+}
+
+export interface HelpTexts {
+  title: string;
+  intro: string;
+  everyone: string;
+  coordinators: string;
+  commandsForEveryone: CommandHelp[];
+  commandsForCoordinators: CommandHelp[];
+  unknownCommand: (typed: string) => string;
+  notYetAvailable: (command: string) => string;
+  didYouMean: (command: string) => string;
+}
+
+const sv: HelpTexts = {
+  title: 'Utfall – så fungerar det',
+  intro:
+    'När en uppföljningsperiod stänger skickar jag ett kort till varje målägare. Där fyller du i utfall, kommentar och bedömning per mätetal. Ledningen ser en sammanställning i sin kanal.',
+  everyone: 'För alla',
+  coordinators: 'För samordnare',
+  commandsForEveryone: [
+    { command: 'hjälp', description: 'Visar det här kortet.' },
+    { command: 'status', description: 'Dina mål och mätetal som väntar på svar.' },
+  ],
+  commandsForCoordinators: [
+    { command: 'importera', description: 'Bifoga en verksamhetsplan (JSON, XLSX eller CSV) och skriv importera.' },
+    { command: 'öppna period <kod> [enhet]', description: 'Skickar korten till målägarna, efter att du bekräftat.' },
+    { command: 'stäng period <kod> [enhet]', description: 'Låser svaren och publicerar slutsammanställningen.' },
+  ],
+  unknownCommand: (typed) => `Jag förstod inte ”${typed}”.`,
+  notYetAvailable: (command) => `”${command}” finns inte ännu i den här versionen av Utfall. Det här kan jag redan:`,
+  didYouMean: (command) => `Menade du **${command}**?`,
+};
+
+const en: HelpTexts = {
+  title: 'Utfall – how it works',
+  intro:
+    'When a follow-up period closes I send each goal owner a card to fill in the outcome, a comment and an assessment per indicator. Management sees a summary in its channel.',
+  everyone: 'For everyone',
+  coordinators: 'For coordinators',
+  commandsForEveryone: [
+    { command: 'help', description: 'Shows this card.' },
+    { command: 'status', description: 'Your goals and indicators waiting for an answer.' },
+  ],
+  commandsForCoordinators: [
+    { command: 'import', description: 'Attach a plan (JSON, XLSX or CSV) and write import.' },
+    { command: 'open period <code> [unit]', description: 'Sends the cards to the goal owners, after you confirm.' },
+    { command: 'close period <code> [unit]', description: 'Locks the answers and posts the final summary.' },
+  ],
+  unknownCommand: (typed) => `I did not understand “${typed}”.`,
+  notYetAvailable: (command) => `“${command}” is not available yet in this version of Utfall. This is what I can do:`,
+  didYouMean: (command) => `Did you mean **${command}**?`,
+};
+
+export function helpTexts(locale: Locale): HelpTexts {
+  return locale === 'en' ? en : sv;
+}

@@ -1,0 +1,31 @@
+import { DateTime } from 'luxon';
+import type { Indicator } from '../domain/plan';
+import { formatValue, type OutcomeValue } from '../domain/values';
+import type { Locale } from '../i18n/locale';
+
+/** "fredag 11 september 2026" / "Friday 11 September 2026". */
+export function formatLongDate(date: string, locale: Locale): string {
+  return DateTime.fromISO(date).setLocale(locale === 'en' ? 'en-GB' : 'sv-SE').toFormat('cccc d MMMM yyyy');
+}
+
+/** "12 maj 14:03" in the organisation's time zone. */
+export function formatShortDateTime(instant: Date, timezone: string, locale: Locale): string {
+  return DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale === 'en' ? 'en-GB' : 'sv-SE').toFormat('d MMMM HH:mm');
+}
+
+/** A target or baseline the Swedish way, with the indicator's unit: "4,6 %", "21 707 kr", "Ja". */
+export function formatTarget(value: number | boolean | null, indicator: Indicator): string | null {
+  if (value === null) return null;
+  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  const unit = indicator.valueType === 'percent' ? undefined : indicator.unitOfMeasure ?? undefined;
+  return formatValue({ kind: 'number', value }, indicator.valueType, unit);
+}
+
+export function formatOutcome(value: OutcomeValue, indicator: Indicator): string {
+  const unit = indicator.valueType === 'percent' || value.kind !== 'number' ? undefined : indicator.unitOfMeasure ?? undefined;
+  return formatValue(value, indicator.valueType, unit);
+}
+
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
