@@ -1,0 +1,78 @@
+import { adaptiveCards, startConnectorStub, type ConnectorStub } from '../support/connector-stub';
+import { makePerson, messageActivity, postActivity } from '../support/activities';
+import { startTestService, type TestService } from '../support/service';
+
+describe('help in personal chat', () => {
+  let stub: ConnectorStub;
+  let bot: TestService;
+
+  beforeAll(async () => {
+    stub = await startConnectorStub();
+    bot = await startTestService();
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await stub?.stop();
+  });
+  beforeEach(() => stub.reset());
+
+  test('when a person writes "hjälp", then the bot answers with a Swedish help card', async () => {
+    const person = makePerson('anna.berg@region.example', 'Anna Berg');
+    const response = await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'hjälp' }));
+
+    expect(response.status).toBe(200);
+    const [sent] = await stub.waitForActivities(1, 3_000);
+    const card = JSON.stringify(adaptiveCards(sent!.activity)[0]);
+    expect(card).toContain('Utfall – så fungerar det');
+    expect(card).toContain('öppna period');
+    expect(card).toContain('"version":"1.5"');
+    expect(card).not.toContain('${');
+    // Auth is off without BOT_ID: the bot must not have asked for or sent a token.
+    expect(stub.requests().every((request) => request.headers.authorization === undefined)).toBe(true);
+  });
+
+  test('when the Teams locale is English, then the help card is in English', async () => {
+    const person = makePerson('erik.lind@region.example', 'Erik Lind');
+    await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'help', locale: 'en-GB' }));
+
+    const [sent] = await stub.waitForActivities(1, 3_000);
+    const card = JSON.stringify(adaptiveCards(sent!.activity)[0]);
+    expect(card).toContain('Utfall – how it works');
+    expect(card).not.toContain('så fungerar det');
+  });
+
+  test('when the command is misspelt without accents, then the help card suggests the closest command', async () => {
+    const person = makePerson('anna.berg@region.example', 'Anna Berg');
+    await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'hjalpp' }));
+
+    const [sent] = await stub.waitForActivities(1, 3_000);
+    const card = JSON.stringify(adaptiveCards(sent!.activity)[0]);
+    expect(card).toContain('Jag förstod inte ”hjalpp”');
+    expect(card).toContain('Menade du **hjälp**?');
+  });
+
+  test('when a command of a later release is written, then the bot says so plainly and shows what it can do', async () => {
+    const person = makePerson('anna.berg@region.example', 'Anna Berg');
+    await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'paminn RS' }));
+
+    const [sent] = await stub.waitForActivities(1, 3_000);
+    const card = JSON.stringify(adaptiveCards(sent!.activity)[0]);
+    expect(card).toContain('”paminn” finns inte ännu i den här versionen av Utfall');
+    expect(card).toContain('öppna period');
+  });
+
+  test('when the body is malformed or not an activity, then the endpoint answers 400 and keeps serving', async () => {
+    const broken = await fetch(bot.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const notActivity = await postActivity(bot.endpoint, { hello: 'world' });
+    const health = await fetch(`${bot.service.server.url}/healthz`);
+
+    expect(broken.status).toBe(400);
+    expect(notActivity.status).toBe(400);
+    expect(health.status).toBe(200);
+  });
+
+  test('when the database answers, then /readyz is 200', async () => {
+    const ready = await fetch(`${bot.service.server.url}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+});
