@@ -41,8 +41,13 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
-  SUMMARY_UPDATE_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  SUMMARY_UPDATE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
+  REMINDER_DAYS_BEFORE: z
+    .string()
+    .default('7,2,0')
+    .refine((value) => value.split(',').every((part) => /^\s*\d{1,2}\s*$/.test(part)), 'comma-separated working days before the deadline, e.g. 7,2,0')
+    .transform((value) => [...new Set(value.split(',').map((part) => Number(part.trim())))]),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -82,6 +87,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     summaryUpdateIntervalMs: e.SUMMARY_UPDATE_INTERVAL_SECONDS * 1000,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+    reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
   };
 }
 

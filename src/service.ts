@@ -22,6 +22,16 @@ import { ResponseRepository } from './store/response-repository';
 import { ConversationRepository } from './store/conversation-repository';
 import { PeopleRepository } from './store/people-repository';
 import { PlanRepository } from './store/plan-repository';
+import { ChannelLinkRepository } from './store/channel-link-repository';
+import { SummaryRepository } from './store/summary-repository';
+import { SummaryService } from './services/summary-service';
+import { ReminderService } from './services/reminder-service';
+import { PlanCache } from './services/plan-cache';
+import type { CollectEvents } from './services/collect-service';
+import type { Job } from './store/job-repository';
+import type { JobOutcome } from './services/job-runner';
+import { createSummaryHandler } from './bot/summary-sender';
+import { createReminderHandler } from './bot/reminder-sender';
 
 export interface RunningService {
   server: RunningServer;
@@ -102,6 +112,11 @@ export function createBotDeps(config: Config, logger: Logger, db: Db, now: () =>
   const people = new PeopleRepository(db);
   const responses = new ResponseRepository(db);
   const jobs = new JobRepository(db);
+  const claims = new Claims(db);
+  const links = new ChannelLinkRepository(db);
+  const cache = new PlanCache(plans);
+  const summaries = new SummaryService({ plans, responses, links, jobs, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
+  const reminders = new ReminderService({ plans, responses, jobs, claims, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators });
   return {
     config,
     logger,
@@ -112,17 +127,52 @@ export function createBotDeps(config: Config, logger: Logger, db: Db, now: () =>
     responses,
     jobs,
     importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
-    collect: new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance }),
-    claims: new Claims(db),
+    collect: new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance, cache, events: summaryEvents(summaries, logger) }),
+    claims,
+    links,
+    summaryMessages: new SummaryRepository(db),
+    summaries,
+    reminders,
     dispatcher,
+  };
+}
+
+/**
+ * Summaries follow the collect flow. A failure here is logged and never undoes or fails what
+ * triggered it: the answer is stored, and the next answer (or the final summary) brings the card up to date.
+ */
+function summaryEvents(summaries: SummaryService, logger: Logger): CollectEvents {
+  const guard = (what: string) => (error: unknown) => logger.warn({ err: error }, `could not schedule the summary after ${what}`);
+  return {
+    opened: (periods) => summaries.enqueueForPeriods(periods, 'post').then(() => undefined, guard('opening')),
+    closed: (periods) => summaries.enqueueForPeriods(periods, 'final').then(() => undefined, guard('closing')),
+    answered: (period) => summaries.noteAnswer(period).catch(guard('an answer')),
   };
 }
 
 /** The scheduler with its job runner: prompts go out through the adapter, paced under Teams' limits. */
 function createScheduler(adapter: TeamsAdapter, deps: BotDeps, instanceId: string): Scheduler {
   const pacer = new Pacer(deps.config.sendRatePerSecond);
-  const handle = createPromptHandler(adapter, deps);
+  const handlers: Record<Job['kind'], (job: Job, pace: () => Promise<void>) => Promise<JobOutcome>> = {
+    prompt: createPromptHandler(adapter, deps),
+    summary: createSummaryHandler(adapter, deps),
+    reminder: createReminderHandler(adapter, deps),
+  };
+  const handle = (job: Job, pace: () => Promise<void>) => handlers[job.kind](job, pace);
+  const events = summaryEvents(deps.summaries, deps.logger);
   const drain = () =>
     drainJobs({ jobs: deps.jobs, handle, owner: instanceId, now: deps.now, pacer, concurrency: deps.config.sendConcurrency, leaseMs: 60_000, maxAttempts: 8, logger: deps.logger });
-  return new Scheduler({ plans: deps.plans, collect: deps.collect, drain, reportFanouts: createFanoutReporter(adapter, deps), timezone: deps.config.timezone, logger: deps.logger }, deps.now);
+  return new Scheduler(
+    {
+      plans: deps.plans,
+      collect: deps.collect,
+      drain,
+      periodsClosed: events.closed,
+      remind: (now) => deps.reminders.tick(now),
+      reportFanouts: createFanoutReporter(adapter, deps),
+      timezone: deps.config.timezone,
+      logger: deps.logger,
+    },
+    deps.now,
+  );
 }

@@ -8,6 +8,10 @@ import type { JobRepository } from '../store/job-repository';
 import type { PeopleRepository } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { ResponseRepository } from '../store/response-repository';
+import type { ChannelLinkRepository } from '../store/channel-link-repository';
+import type { SummaryRepository } from '../store/summary-repository';
+import type { SummaryService } from '../services/summary-service';
+import type { ReminderService } from '../services/reminder-service';
 
 /** What the bot's handlers may use; built in service.ts (or a test) and passed in. */
 export interface BotDeps {
@@ -22,6 +26,12 @@ export interface BotDeps {
   importer: PlanImporter;
   collect: CollectService;
   claims: Claims;
+  /** Which units each management channel follows. */
+  links: ChannelLinkRepository;
+  /** The live summary card of each (channel, period). */
+  summaryMessages: SummaryRepository;
+  summaries: SummaryService;
+  reminders: ReminderService;
   /** Asks the scheduler to work through due jobs now (after a period is opened). */
   dispatcher: { kick(): void };
 }

@@ -34,3 +34,12 @@ export function readTurnFacts(context: TurnContext): TurnFacts {
 function nonEmpty(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
+
+/** The team channel a channel activity belongs to (not the reply thread inside it); null outside channels. */
+export function channelIdOf(context: TurnContext): string | null {
+  const facts = readTurnFacts(context);
+  if (facts.conversationType !== 'channel') return null;
+  const channelData = (context.activity.channelData ?? {}) as { channel?: { id?: unknown } };
+  const fromChannelData = typeof channelData.channel?.id === 'string' ? channelData.channel.id : null;
+  return fromChannelData ?? facts.conversationId.split(';')[0] ?? facts.conversationId;
+}

@@ -7,6 +7,13 @@ export const VERBS = {
   showInbox: 'inbox.show',
   confirmOpenPeriod: 'period.open.confirm',
   cancelOpenPeriod: 'period.open.cancel',
+  showSummary: 'summary.show',
+  showPerspective: 'summary.perspective',
+  showGoalDetail: 'summary.goal',
+  showMissing: 'summary.missing',
+  showRedGoals: 'summary.red',
+  confirmRemind: 'remind.confirm',
+  cancelRemind: 'remind.cancel',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -48,3 +55,26 @@ export const ConfirmOpenPeriodData = z.object({
   owners: z.number().int().min(0),
 });
 export type ConfirmOpenPeriodData = z.infer<typeof ConfirmOpenPeriodData>;
+
+/**
+ * Drill-downs of a summary card. In a channel the units come from the channel's links, never from
+ * the payload; `units` is only read in personal chat, where only coordinators may use it.
+ */
+export const SummaryViewData = z.object({
+  code: z.string().min(1).max(20),
+  year: z.number().int().min(1900).max(2200),
+  units: z.array(Key).max(50).optional(),
+  perspective: z.string().min(1).max(200).optional(),
+  goal: Key.optional(),
+  page: z.number().int().min(0).max(10_000).optional(),
+});
+export type SummaryViewData = z.infer<typeof SummaryViewData>;
+
+export const ConfirmRemindData = z.object({
+  unit: Key.nullable(),
+  /** How many the coordinator was told would get a reminder. */
+  owners: z.number().int().min(0),
+  /** When the confirmation was shown: a double click on "Skicka" enqueues the same jobs, so nothing twice. */
+  issued: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
+});
+export type ConfirmRemindData = z.infer<typeof ConfirmRemindData>;

@@ -62,7 +62,8 @@ export function suggestCommand(word: string): CommandName | null {
   return best.distance <= Math.max(1, Math.floor(word.length / 3)) ? best.name : null;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: how many single-character edits turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     let diagonal = previous[0] ?? 0;

@@ -26,11 +26,15 @@ const sv: HelpTexts = {
   commandsForEveryone: [
     { command: 'hjälp', description: 'Visar det här kortet.' },
     { command: 'status', description: 'Dina mål och mätetal som väntar på svar.' },
+    { command: 'sammanfattning [enhet] [period]', description: 'I en kopplad kanal: måluppfyllelsen för det kanalen följer.' },
+    { command: 'kopplingar', description: 'I en kanal: vilka enheter kanalen följer.' },
   ],
   commandsForCoordinators: [
     { command: 'importera', description: 'Bifoga en verksamhetsplan (JSON, XLSX eller CSV) och skriv importera.' },
     { command: 'öppna period <kod> [enhet]', description: 'Skickar korten till målägarna, efter att du bekräftat.' },
     { command: 'stäng period <kod> [enhet]', description: 'Låser svaren och publicerar slutsammanställningen.' },
+    { command: 'påminn [enhet]', description: 'Påminner dem som inte har svarat klart, efter att du bekräftat.' },
+    { command: '@Utfall koppla <enhet>', description: 'I en kanal: visar och uppdaterar sammanfattningen för enheten där. koppla bort <enhet> tar bort kopplingen.' },
   ],
   unknownCommand: (typed) => `Jag förstod inte ”${typed}”.`,
   notYetAvailable: (command) => `”${command}” finns inte ännu i den här versionen av Utfall. Det här kan jag redan:`,
@@ -46,11 +50,15 @@ const en: HelpTexts = {
   commandsForEveryone: [
     { command: 'help', description: 'Shows this card.' },
     { command: 'status', description: 'Your goals and indicators waiting for an answer.' },
+    { command: 'summary [unit] [period]', description: 'In a linked channel: goal attainment for what the channel follows.' },
+    { command: 'links', description: 'In a channel: which units the channel follows.' },
   ],
   commandsForCoordinators: [
     { command: 'import', description: 'Attach a plan (JSON, XLSX or CSV) and write import.' },
     { command: 'open period <code> [unit]', description: 'Sends the cards to the goal owners, after you confirm.' },
     { command: 'close period <code> [unit]', description: 'Locks the answers and posts the final summary.' },
+    { command: 'remind [unit]', description: 'Reminds those who have not finished, after you confirm.' },
+    { command: '@Utfall link <unit>', description: 'In a channel: shows and updates the summary for the unit there. unlink <unit> removes it.' },
   ],
   unknownCommand: (typed) => `I did not understand “${typed}”.`,
   notYetAvailable: (command) => `“${command}” is not available yet in this version of Utfall. This is what I can do:`,

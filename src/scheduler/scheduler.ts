@@ -1,4 +1,6 @@
+import type { Period } from '../domain/plan';
 import { calendarDate } from '../domain/time';
+import type { ReminderTickReport } from '../services/reminder-service';
 import type { Logger } from '../logger';
 import type { CollectService } from '../services/collect-service';
 import type { DrainReport } from '../services/job-runner';
@@ -9,6 +11,10 @@ export interface SchedulerDeps {
   collect: CollectService;
   /** Works through the due jobs (prompts, later reminders and summaries). */
   drain: () => Promise<DrainReport>;
+  /** Told about periods the scheduler closed (final summaries); must not throw. */
+  periodsClosed: (periods: readonly Period[]) => Promise<void>;
+  /** Enqueues the reminders that are due at `now`. */
+  remind: (now: Date) => Promise<ReminderTickReport>;
   /** Tells coordinators when the prompts of a period they opened have all been handled. */
   reportFanouts: () => Promise<void>;
   timezone: string;
@@ -18,6 +24,7 @@ export interface SchedulerDeps {
 export interface TickReport {
   opened: string[];
   closed: string[];
+  reminders: ReminderTickReport;
   jobs: DrainReport;
 }
 
@@ -41,19 +48,26 @@ export class Scheduler {
     const periods = await this.deps.plans.listPeriods();
     const opened: string[] = [];
     const closed: string[] = [];
+    const closedPeriods: Period[] = [];
     for (const period of periods) {
       if (period.state !== 'closed' && period.closes < today) {
         // A draft that was never opened also becomes history once its closing date has passed.
-        if (await this.deps.plans.setPeriodState(period.id, ['open', 'draft'], 'closed', now)) closed.push(period.id);
+        if (await this.deps.plans.setPeriodState(period.id, ['open', 'draft'], 'closed', now)) {
+          closed.push(period.id);
+          if (period.state === 'open') closedPeriods.push({ ...period, state: 'closed' });
+        }
       } else if (period.state === 'draft' && period.opens <= today && today <= period.closes) {
         const result = await this.deps.collect.openPeriods([period]);
         if (result.opened > 0) opened.push(period.id);
       }
     }
     if (opened.length + closed.length > 0) this.deps.logger.info({ opened, closed }, 'scheduler changed periods');
+    if (closedPeriods.length > 0) await this.deps.periodsClosed(closedPeriods);
+    const reminders = await this.deps.remind(now);
+    if (reminders.slots.length + reminders.missingReports > 0) this.deps.logger.info({ ...reminders }, 'reminders enqueued');
     const jobs = await this.deps.drain();
     await this.deps.reportFanouts().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'fan-out report failed'));
-    return { opened, closed, jobs };
+    return { opened, closed, reminders, jobs };
   }
 
   /** Runs a tick soon (e.g. right after a confirmed opening), never two at once. */

@@ -36,6 +36,16 @@ export interface CollectDeps {
   jobs: JobRepository;
   now: () => Date;
   tolerance: number;
+  /** Shared with the summaries, so that plan content is held in memory once. */
+  cache?: PlanCache;
+  /** Told after periods open or close and after an answer is stored (summaries follow them); must not throw. */
+  events?: CollectEvents;
+}
+
+export interface CollectEvents {
+  opened(periods: readonly Period[]): Promise<void>;
+  closed(periods: readonly Period[]): Promise<void>;
+  answered(period: Period): Promise<void>;
 }
 
 /** The collect-outcomes use cases: what an owner must answer, opening and closing periods, saving. */
@@ -43,7 +53,7 @@ export class CollectService {
   private readonly cache: PlanCache;
 
   constructor(private readonly deps: CollectDeps) {
-    this.cache = new PlanCache(deps.plans);
+    this.cache = deps.cache ?? new PlanCache(deps.plans);
   }
 
   async workFor(email: string, periodId: string): Promise<PeriodWork | null> {
@@ -95,10 +105,12 @@ export class CollectService {
     const now = this.deps.now();
     let opened = 0;
     let enqueued = 0;
+    const open: Period[] = [];
     for (const period of periods) {
       if (await this.deps.plans.setPeriodState(period.id, ['draft'], 'open', now)) opened += 1;
       const current = await this.deps.plans.findPeriod(period.id);
       if (current?.state !== 'open') continue;
+      open.push(current);
       const content = await this.cache.get(period.plan);
       const owners = [...ownersInPeriod(content.goals, content.indicators, period.code)].sort();
       const result = await this.deps.jobs.enqueueMany(
@@ -107,6 +119,7 @@ export class CollectService {
       );
       enqueued += result.created;
     }
+    if (open.length > 0) await this.deps.events?.opened(open);
     return { opened, enqueued };
   }
 
@@ -116,6 +129,7 @@ export class CollectService {
     for (const period of periods) {
       if (await this.deps.plans.setPeriodState(period.id, ['draft', 'open'], 'closed', this.deps.now())) closed.push({ ...period, state: 'closed' });
     }
+    if (closed.length > 0) await this.deps.events?.closed(closed);
     return closed;
   }
 
@@ -141,6 +155,7 @@ export class CollectService {
     const submission = readSubmission(fields, editable, { key: goalKey, editable: goalWork.goalEditable && shown.has(goalKey) }, this.deps.tolerance);
     if (!submission.ok) return { kind: 'invalid', view, goal: goalWork, submission };
     const outcome = await this.write(person, view.period, goalWork.goal, goalWork, submission, versions);
+    if (outcome.saved > 0) await this.deps.events?.answered(view.period);
     // Without a conflict the answers now stored are exactly the ones just written: the view is
     // brought up to date in memory instead of being read again (a conflict re-reads everything).
     const fresh = outcome.conflicts.length === 0 ? await this.withAnswers(person.email, view, outcome.latest, goalKey, outcome.latestGoal) : ((await this.workFor(person.email, periodId)) ?? view);

@@ -86,6 +86,10 @@ export class PlanRepository {
     return document ? stripBookkeeping<Plan>(document) : null;
   }
 
+  async listPlans(): Promise<Plan[]> {
+    return (await this.col('plans').find({}).sort({ _id: 1 }).toArray()).map((document) => stripBookkeeping<Plan>(document));
+  }
+
   async listGoals(planKeys: string[]): Promise<Goal[]> {
     const documents = await this.col('goals').find({ plan: { $in: planKeys } }).sort({ plan: 1, order: 1 }).toArray();
     return documents.map((d) => stripBookkeeping<Goal>(d));

@@ -12,6 +12,11 @@ import {
 } from '../domain/response';
 import { COLLECTIONS } from './indexes';
 
+const SUMMARY_CHUNK = 500;
+
+export type IndicatorResponseFacts = Pick<IndicatorResponse, 'indicator' | 'outcome' | 'assessment' | 'comment'>;
+export type GoalResponseFacts = Pick<GoalResponse, 'goal' | 'assessment' | 'analysis'>;
+
 type IndicatorResponseDocument = IndicatorResponse & { _id: string; createdAt: Date };
 type GoalResponseDocument = GoalResponse & { _id: string; createdAt: Date };
 
@@ -55,6 +60,25 @@ export class ResponseRepository {
     if (goals?.length === 0) return [];
     const filter = goals ? { _id: { $in: goals.map((key) => `${key}|${period}`) } } : { period };
     return (await this.goalResponses.find(filter).toArray()).map(({ _id: _ignored, createdAt: _c, ...response }) => response);
+  }
+
+  /**
+   * The answers of several periods for summaries, projected to what aggregation reads. One query per
+   * collection and chunk: FerretDB uses no index for `period`, so a single scan beats one per period.
+   */
+  async listForSummary(periods: readonly string[]): Promise<{ indicatorResponses: IndicatorResponseFacts[]; goalResponses: GoalResponseFacts[] }> {
+    const indicatorResponses: IndicatorResponseFacts[] = [];
+    const goalResponses: GoalResponseFacts[] = [];
+    for (let start = 0; start < periods.length; start += SUMMARY_CHUNK) {
+      const chunk = [...periods.slice(start, start + SUMMARY_CHUNK)];
+      const [indicators, goals] = await Promise.all([
+        this.indicatorResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, indicator: 1, outcome: 1, assessment: 1, comment: 1 } }).toArray(),
+        this.goalResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, goal: 1, assessment: 1, analysis: 1 } }).toArray(),
+      ]);
+      for (const document of indicators) indicatorResponses.push({ indicator: document.indicator, outcome: document.outcome ?? null, assessment: document.assessment ?? null, comment: document.comment ?? '' });
+      for (const document of goals) goalResponses.push({ goal: document.goal, assessment: document.assessment ?? null, analysis: document.analysis ?? '' });
+    }
+    return { indicatorResponses, goalResponses };
   }
 
   async saveIndicator(place: IndicatorPlace, answer: IndicatorAnswer, expectedVersion: number, author: Author, now: Date): Promise<SaveOutcome<IndicatorResponse>> {

@@ -53,11 +53,11 @@ describe('help in personal chat', () => {
 
   test('when a command of a later release is written, then the bot says so plainly and shows what it can do', async () => {
     const person = makePerson('anna.berg@region.example', 'Anna Berg');
-    await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'paminn RS' }));
+    await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'Rapport DÅ08' }));
 
     const [sent] = await stub.waitForActivities(1, 3_000);
     const card = JSON.stringify(adaptiveCards(sent!.activity)[0]);
-    expect(card).toContain('”paminn” finns inte ännu i den här versionen av Utfall');
+    expect(card).toContain('”Rapport” finns inte ännu i den här versionen av Utfall');
     expect(card).toContain('öppna period');
   });
 

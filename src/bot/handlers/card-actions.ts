@@ -1,5 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, ConfirmOpenPeriodData } from '../../cards/actions';
+import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, ConfirmOpenPeriodData, ConfirmRemindData, SummaryViewData } from '../../cards/actions';
+import { reminderTexts } from '../../i18n/reminder-texts';
+import { confirmRemind } from './remind-command';
+import { showSummaryView, type SummaryView } from './summary-actions';
 import type { AdaptiveCard } from '../../cards/render';
 import { collectTexts } from '../../i18n/collect-texts';
 import type { Locale } from '../../i18n/locale';
@@ -39,8 +42,27 @@ const HANDLERS: Record<string, ActionHandler> = {
     if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
     return confirmOpenPeriod(context, deps, parsed.data, locale);
   },
+  [VERBS.confirmRemind]: async (context, deps, data, locale) => {
+    const parsed = ConfirmRemindData.safeParse(data);
+    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+    return confirmRemind(context, deps, parsed.data, locale);
+  },
+  [VERBS.cancelRemind]: async (_context, _deps, _data, locale) => messageCard(reminderTexts(locale).cancel, reminderTexts(locale).cancelled, 'Default'),
+  [VERBS.showSummary]: summaryView('summary'),
+  [VERBS.showPerspective]: summaryView('perspective'),
+  [VERBS.showGoalDetail]: summaryView('goal'),
+  [VERBS.showMissing]: summaryView('missing'),
+  [VERBS.showRedGoals]: summaryView('red'),
   [VERBS.cancelOpenPeriod]: async (_context, _deps, _data, locale) => messageCard(collectTexts(locale).refusal.title, locale === 'en' ? 'Cancelled. Nothing was sent.' : 'Avbrutet. Inget skickades.', 'Default'),
 };
+
+function summaryView(view: SummaryView): ActionHandler {
+  return async (context, deps, data, locale) => {
+    const parsed = SummaryViewData.safeParse(data);
+    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+    return showSummaryView(context, deps, view, parsed.data, locale);
+  };
+}
 
 type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } };
 

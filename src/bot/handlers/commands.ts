@@ -11,6 +11,8 @@ import { executeCardAction } from './card-actions';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import type { CommandName } from '../../domain/commands';
 import { rememberPersonalConversation } from '../identity';
+import { handleLinkCommand, handleLinksCommand, handleSummaryCommand, handleUnlinkCommand } from './channel-commands';
+import { handleRemindCommand } from './remind-command';
 
 /** Routes a chat message (personal chat, or a channel message that @-mentioned the bot) to its command. */
 export async function handleMessage(context: TurnContext, deps: BotDeps): Promise<void> {
@@ -53,6 +55,11 @@ const COMMAND_HANDLERS: Partial<Record<CommandName, CommandHandler>> = {
   openPeriod: handleOpenPeriodCommand,
   closePeriod: handleClosePeriodCommand,
   status: (context, deps) => handleStatusCommand(context, deps),
+  link: handleLinkCommand,
+  unlink: handleUnlinkCommand,
+  links: (context, deps) => handleLinksCommand(context, deps),
+  summary: handleSummaryCommand,
+  remind: handleRemindCommand,
 };
 
 /** Clients without Universal Actions send the Action.Submit fallback: a message whose value carries the verb. */

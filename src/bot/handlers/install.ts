@@ -5,7 +5,7 @@ import { welcomeTexts } from '../../i18n/welcome-texts';
 import type { BotDeps } from '../deps';
 import { rememberPersonalConversation, resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
-import { readTurnFacts } from '../turn';
+import { channelIdOf, readTurnFacts } from '../turn';
 
 /**
  * Personal install (installationUpdate add, or conversationUpdate with the bot among membersAdded):
@@ -39,7 +39,7 @@ export async function rememberChannel(context: TurnContext, deps: BotDeps): Prom
   const channelData = (context.activity.channelData ?? {}) as { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } };
   const teamId = channelData.team?.id ?? null;
   // A reference to the team's channel itself, not to a reply thread inside it.
-  const conversationId = channelData.channel?.id ?? facts.conversationId.split(';')[0] ?? facts.conversationId;
+  const conversationId = channelIdOf(context) ?? facts.conversationId;
   const reference = TurnContext.getConversationReference(context.activity);
   reference.conversation = { ...reference.conversation, id: conversationId, isGroup: true, conversationType: 'channel', name: channelData.channel?.name ?? '' };
   await deps.conversations.save(

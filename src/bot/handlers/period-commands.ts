@@ -76,7 +76,8 @@ export async function handleClosePeriodCommand(context: TurnContext, deps: BotDe
   await context.sendActivity(closed.length === 0 ? texts.noSuchPeriod(code, unit ?? null) : texts.closed(closed.map((p) => p.label)));
 }
 
-async function requireCoordinator(context: TurnContext, deps: BotDeps, what: string): Promise<boolean> {
+/** Replies with a refusal that says who can do it, unless the sender is a coordinator. */
+export async function requireCoordinator(context: TurnContext, deps: BotDeps, what: string): Promise<boolean> {
   const facts = readTurnFacts(context);
   const person = await resolveSender(context, deps);
   if (isCoordinator(person, deps)) return true;

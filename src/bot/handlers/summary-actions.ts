@@ -1,0 +1,51 @@
+import type { TurnContext } from 'botbuilder';
+import type { SummaryViewData } from '../../cards/actions';
+import type { AdaptiveCard } from '../../cards/render';
+import type { Locale } from '../../i18n/locale';
+import { summaryTexts } from '../../i18n/summary-texts';
+import type { LoadedSummary } from '../../services/summary-service';
+import { goalDetailCard, missingOwnersCard, perspectiveCard, redGoalsCard, summaryCard, type SummaryViewOptions } from '../../views/summary-view';
+import type { BotDeps } from '../deps';
+import { isCoordinator, resolveSender } from '../identity';
+import { channelIdOf } from '../turn';
+import { messageCard } from './collect-cards';
+
+export type SummaryView = 'summary' | 'perspective' | 'goal' | 'missing' | 'red';
+
+/**
+ * A drill-down from a summary card (read-only). In a channel, anyone sees what the channel follows,
+ * taken from its links and never from the payload; in personal chat only coordinators, for the units
+ * the card was made for. Teams shows the returned card to the person who clicked only.
+ */
+export async function showSummaryView(context: TurnContext, deps: BotDeps, view: SummaryView, data: SummaryViewData, locale: Locale): Promise<AdaptiveCard> {
+  const texts = summaryTexts(locale);
+  const channel = channelIdOf(context);
+  let units: string[];
+  if (channel) {
+    units = await deps.links.unitsOf(channel);
+  } else {
+    const person = await resolveSender(context, deps);
+    if (!isCoordinator(person, deps)) return messageCard(texts.back, texts.notFound, 'Attention');
+    units = data.units ?? [];
+  }
+  const loaded = units.length > 0 ? await deps.summaries.load(units, { code: data.code, year: data.year }) : null;
+  if (!loaded) return messageCard(texts.back, texts.notFound, 'Warning');
+  const options: SummaryViewOptions = { locale, timezone: deps.config.timezone, now: deps.now(), ...(channel ? {} : { payloadUnits: units }) };
+  return render(view, loaded, data, options);
+}
+
+function render(view: SummaryView, loaded: LoadedSummary, data: SummaryViewData, options: SummaryViewOptions): AdaptiveCard {
+  const page = data.page ?? 0;
+  switch (view) {
+    case 'perspective':
+      return perspectiveCard(loaded, data.perspective ?? '', page, options);
+    case 'goal':
+      return goalDetailCard(loaded, data.goal ?? '', page, options);
+    case 'missing':
+      return missingOwnersCard(loaded, page, options);
+    case 'red':
+      return redGoalsCard(loaded, page, options);
+    case 'summary':
+      return summaryCard(loaded, { ...options, final: loaded.state === 'closed' }).card;
+  }
+}

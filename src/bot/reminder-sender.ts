@@ -1,0 +1,51 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { resolveLocale } from '../i18n/locale';
+import { reminderTexts } from '../i18n/reminder-texts';
+import type { JobOutcome } from '../services/job-runner';
+import { personalConversationKey } from '../store/conversation-repository';
+import type { Job } from '../store/job-repository';
+import { formatLongDate } from '../views/format';
+import type { BotDeps } from './deps';
+import { inboxOrReceipt } from './handlers/collect-cards';
+import { deliver } from './proactive';
+import { classifySendError } from './send-errors';
+
+const MAX_LISTED = 50;
+
+/**
+ * Reminder jobs: a reminder to one owner (checked again at send time: someone who has answered
+ * everything since it was scheduled gets nothing), or the after-deadline list for one coordinator.
+ */
+export function createReminderHandler(adapter: TeamsAdapter, deps: BotDeps): (job: Job, pace: () => Promise<void>) => Promise<JobOutcome> {
+  return async (job, pace) => {
+    const email = job.payload.email ?? '';
+    const person = await deps.people.findByEmail(email);
+    if (!person?.aadObjectId || !person.reachable) return { status: 'failed', error: 'unreachable: not installed in Teams' };
+    const conversation = await deps.conversations.find(personalConversationKey(person.aadObjectId));
+    if (!conversation) return { status: 'failed', error: 'unreachable: no personal conversation stored' };
+    const locale = resolveLocale(person.locale);
+    const texts = reminderTexts(locale);
+
+    let message: { text: string; card?: ReturnType<typeof inboxOrReceipt> };
+    if (job.payload.type === 'missing-report') {
+      const periods = (await deps.plans.listPeriods()).filter((period) => period.code === job.payload.code && period.deadline === job.payload.deadline);
+      const missing = new Set<string>();
+      for (const period of periods) for (const owner of await deps.reminders.missingOwners(period)) missing.add(owner);
+      const sorted = [...missing].sort();
+      const label = periods[0]?.label ?? job.payload.code ?? '';
+      message = { text: texts.missingReport(label, sorted.length, sorted.slice(0, MAX_LISTED).join(', '), Math.max(0, sorted.length - MAX_LISTED)) };
+    } else {
+      const view = await deps.collect.workFor(email, job.payload.period ?? '');
+      if (!view || view.period.state !== 'open') return { status: 'done', result: { skipped: 'period not open' } };
+      const left = view.work.goals.length - view.work.doneGoals;
+      if (left <= 0) return { status: 'done', result: { skipped: 'everything answered' } };
+      message = { text: texts.reminder(view.period.label, left, view.work.goals.length, formatLongDate(view.period.deadline, locale)), card: inboxOrReceipt(view, locale, null) };
+    }
+    await pace();
+    const sent = await deliver(adapter, deps, conversation.reference, message);
+    if (sent.ok) return { status: 'done', result: { activityId: sent.activityId } };
+    const outcome = classifySendError(sent.error, job.attempts);
+    if (outcome.status === 'failed' && (outcome.permanentCode === 'MessageWritesBlocked' || outcome.permanentCode === '403')) await deps.people.markUnreachable(person.aadObjectId, deps.now());
+    return outcome;
+  };
+}

@@ -1,0 +1,107 @@
+import template from '../../cards/summary.json';
+import detailTemplate from '../../cards/summary-detail.json';
+import { toExecuteAction, toExecuteActions, type ExecuteActionJson } from './action-json';
+import type { CardAction, TextColor } from './collect-card-data';
+import { renderTemplate, type AdaptiveCard } from './render';
+
+export interface SummaryCell {
+  text: string;
+  color: TextColor;
+  subtle: boolean;
+}
+
+export interface SummaryRow {
+  name: string;
+  bold: boolean;
+  cells: SummaryCell[];
+  /** Drill-down (one perspective); null for rows without detail, such as totals. */
+  action: CardAction | null;
+}
+
+export interface SummaryComment {
+  /** Unique within the card: the element ids of "Visa mer". */
+  id: string;
+  short: string;
+  /** The longer text behind "Visa mer"; equal to `short` when nothing was cut. */
+  full: string;
+}
+
+export interface SummaryRedGoal {
+  title: string;
+  context: string;
+  comments: SummaryComment[];
+  action: CardAction;
+}
+
+/** The management channel's card for one period: every string is final, localised text. */
+export interface SummaryCardData {
+  title: string;
+  scope: string;
+  status: string;
+  statusColor: TextColor;
+  response: string;
+  table: { heading: string; headers: SummaryCell[]; rows: SummaryRow[]; hint: string };
+  change: string;
+  redTitle: string;
+  redGoals: SummaryRedGoal[];
+  moreRed: string;
+  moreTitle: string;
+  updated: string;
+  actions: CardAction[];
+}
+
+/** One entry of a drill-down list (a goal, an indicator, an owner). */
+export interface DetailItem {
+  title: string;
+  status: string;
+  color: TextColor;
+  text: string;
+  context: string;
+  action: CardAction | null;
+}
+
+export interface SummaryDetailCardData {
+  title: string;
+  subtitle: string;
+  intro: string;
+  items: DetailItem[];
+  pager: { text: string; previous: CardAction | null; next: CardAction | null } | null;
+  back: CardAction;
+}
+
+export function buildSummaryCard(data: SummaryCardData): AdaptiveCard {
+  const card = renderTemplate(template, {
+    ...data,
+    table: { ...data.table, rows: data.table.rows.map((row) => ({ name: row.name, weight: row.bold ? 'Bolder' : 'Default', nameColor: row.action ? 'Accent' : 'Default', cells: row.cells, action: row.action ? toExecuteAction(row.action) : null })) },
+    redGoals: data.redGoals.map((goal) => ({
+      title: goal.title,
+      context: goal.context,
+      action: toExecuteAction(goal.action),
+      comments: goal.comments.map((comment) => ({ ...comment, more: comment.full !== comment.short, moreTitle: data.moreTitle })),
+    })),
+    actions: toExecuteActions(data.actions),
+  });
+  return withoutNullSelectActions(card);
+}
+
+export function buildSummaryDetailCard(data: SummaryDetailCardData): AdaptiveCard {
+  const pagerActions: (CardAction | null)[] = data.pager ? [data.pager.previous, data.pager.next] : [];
+  const actions: ExecuteActionJson[] = toExecuteActions([...pagerActions, data.back]);
+  const card = renderTemplate(detailTemplate, {
+    ...data,
+    items: data.items.map((item) => ({ ...item, action: item.action ? toExecuteAction(item.action) : null })),
+    pager: data.pager ? { text: data.pager.text } : null,
+    actions,
+  });
+  return withoutNullSelectActions(card);
+}
+
+/** Rows without a drill-down must not carry `selectAction: null`, which strict clients reject. */
+function withoutNullSelectActions(card: AdaptiveCard): AdaptiveCard {
+  const clean = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(clean);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(Object.entries(value).filter(([key, inner]) => !(key === 'selectAction' && inner === null)).map(([key, inner]) => [key, clean(inner)]));
+  };
+  return clean(card) as AdaptiveCard;
+}

@@ -1,0 +1,93 @@
+import { foldText } from './commands';
+import type { Bucket, BucketCounts, SummarizePeriodInput } from './aggregation';
+import { unitSubtree } from './owner-work';
+import type { Goal, Indicator } from './plan';
+import type { OutcomeValue } from './values';
+
+/** One goal as a row of a perspective's drill-down. */
+export interface GoalRow {
+  goalKey: string;
+  title: string;
+  unitName: string;
+  assessment: Bucket;
+  indicators: BucketCounts;
+}
+
+export interface IndicatorDetail {
+  indicator: Indicator;
+  outcome: OutcomeValue | null;
+  assessment: Bucket;
+  comment: string;
+}
+
+export interface GoalDetail {
+  goal: Goal;
+  unitName: string;
+  perspective: string;
+  assessment: Bucket;
+  analysis: string;
+  indicators: IndicatorDetail[];
+}
+
+/** The goals in view (linked units' subtrees, not archived), in unit and plan order. */
+function goalsInScope(input: SummarizePeriodInput): Goal[] {
+  const scope = new Set<string>();
+  for (const root of input.linkedUnits) for (const unit of unitSubtree(input.units, root)) scope.add(unit);
+  return input.goals
+    .filter((goal) => !goal.archived && scope.has(goal.unit))
+    .sort((a, b) => (a.unit === b.unit ? a.order - b.order : a.unit < b.unit ? -1 : 1));
+}
+
+function perspectiveNameOf(input: SummarizePeriodInput, goal: Goal): string {
+  const plan = input.plans.find((candidate) => candidate.key === goal.plan);
+  return plan?.perspectives.find((perspective) => perspective.key === goal.perspective)?.name ?? goal.perspective;
+}
+
+/** The goals of one perspective (matched by name, as the summary merges them) with their counts. */
+export function perspectiveGoals(input: SummarizePeriodInput, perspectiveName: string): GoalRow[] {
+  const wanted = foldText(perspectiveName.trim());
+  const unitNames = new Map(input.units.map((unit) => [unit.key, unit.name]));
+  const goalResponses = new Map(input.goalResponses.map((response) => [response.goal, response]));
+  const indicatorResponses = new Map(input.indicatorResponses.map((response) => [response.indicator, response]));
+  const rows: GoalRow[] = [];
+  const byGoal = new Map<string, Indicator[]>();
+  for (const indicator of input.indicators) {
+    if (indicator.archived || !indicator.periods.includes(input.periodCode)) continue;
+    byGoal.set(indicator.goal, [...(byGoal.get(indicator.goal) ?? []), indicator]);
+  }
+  for (const goal of goalsInScope(input)) {
+    if (foldText(perspectiveNameOf(input, goal).trim()) !== wanted) continue;
+    const counts: BucketCounts = { achieved: 0, partly: 0, not_achieved: 0, not_measured: 0, missing: 0 };
+    for (const indicator of byGoal.get(goal.key) ?? []) counts[bucketOf(indicatorResponses.get(indicator.key))] += 1;
+    rows.push({ goalKey: goal.key, title: goal.title, unitName: unitNames.get(goal.unit) ?? goal.unit, assessment: goalResponses.get(goal.key)?.assessment ?? 'missing', indicators: counts });
+  }
+  return rows;
+}
+
+/** One goal with its bedömning, analys and every indicator measured in the period; null outside the view. */
+export function goalDetail(input: SummarizePeriodInput, goalKey: string): GoalDetail | null {
+  const goal = goalsInScope(input).find((candidate) => candidate.key === goalKey);
+  if (!goal) return null;
+  const response = input.goalResponses.find((candidate) => candidate.goal === goalKey);
+  const indicatorResponses = new Map(input.indicatorResponses.map((candidate) => [candidate.indicator, candidate]));
+  const indicators = input.indicators
+    .filter((indicator) => indicator.goal === goalKey && !indicator.archived && indicator.periods.includes(input.periodCode))
+    .sort((a, b) => a.order - b.order)
+    .map((indicator) => {
+      const answer = indicatorResponses.get(indicator.key);
+      return { indicator, outcome: answer?.outcome ?? null, assessment: bucketOf(answer), comment: answer?.comment ?? '' };
+    });
+  return {
+    goal,
+    unitName: input.units.find((unit) => unit.key === goal.unit)?.name ?? goal.unit,
+    perspective: perspectiveNameOf(input, goal),
+    assessment: response?.assessment ?? 'missing',
+    analysis: response?.analysis ?? '',
+    indicators,
+  };
+}
+
+function bucketOf(response: { outcome: OutcomeValue | null; assessment: Bucket | null } | undefined): Bucket {
+  if (response?.outcome?.kind === 'not_available') return 'not_measured';
+  return response?.assessment ?? 'missing';
+}

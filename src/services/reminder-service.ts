@@ -1,0 +1,128 @@
+import { summarizePeriod } from '../domain/aggregation';
+import type { Period } from '../domain/plan';
+import { dueSlot, isAfterDeadline, reminderSlots } from '../domain/reminder-schedule';
+import { isSwedishHoliday } from '../domain/swedish-holidays';
+import { unitSubtree } from '../domain/owner-work';
+import type { Claims } from '../store/claims';
+import type { JobRepository, NewJob } from '../store/job-repository';
+import type { PlanRepository } from '../store/plan-repository';
+import type { ResponseRepository } from '../store/response-repository';
+import type { PlanCache } from './plan-cache';
+
+export interface ReminderDeps {
+  plans: PlanRepository;
+  responses: ResponseRepository;
+  jobs: JobRepository;
+  claims: Claims;
+  cache: PlanCache;
+  now: () => Date;
+  timezone: string;
+  /** Working days before the deadline; 0 is the deadline's morning. */
+  daysBefore: readonly number[];
+  coordinators: readonly string[];
+}
+
+export interface ReminderTickReport {
+  /** `<period id>/<slot>` for every slot that was enqueued in this tick. */
+  slots: string[];
+  reminders: number;
+  missingReports: number;
+}
+
+/**
+ * Reminders on a schedule relative to each open period's deadline, only on working days in office
+ * hours (Europe/Stockholm, Swedish holidays off), and only to owners with something missing. A slot
+ * is evaluated once (a claim, after its jobs are enqueued); the job ids make a repeat harmless, so
+ * several instances never send the same reminder twice.
+ */
+export class ReminderService {
+  constructor(private readonly deps: ReminderDeps) {}
+
+  async tick(now: Date): Promise<ReminderTickReport> {
+    const report: ReminderTickReport = { slots: [], reminders: 0, missingReports: 0 };
+    const open = (await this.deps.plans.listPeriods()).filter((period) => period.state === 'open');
+    const afterDeadline = new Map<string, Period>();
+    for (const period of open) {
+      const slot = dueSlot(now, this.deps.timezone, reminderSlots(period.deadline, this.deps.daysBefore, isSwedishHoliday));
+      if (slot) {
+        const key = `reminder-slot:${period.id}:${slot.id}`;
+        if (!(await this.deps.claims.holder(key))) {
+          report.reminders += await this.enqueueReminders(period, slot.id, now);
+          await this.deps.claims.claim(key, 'scheduler', now);
+          report.slots.push(`${period.id}/${slot.id}`);
+        }
+      }
+      if (isAfterDeadline(now, this.deps.timezone, period.deadline, isSwedishHoliday)) afterDeadline.set(`${period.code}|${period.deadline}`, period);
+    }
+    for (const period of afterDeadline.values()) report.missingReports += await this.enqueueMissingReports(period, now);
+    return report;
+  }
+
+  /** Owners of the period with at least one thing unanswered. */
+  async missingOwners(period: Period): Promise<string[]> {
+    const [units, plan, content, responses] = await Promise.all([
+      this.deps.plans.listUnits(),
+      this.deps.plans.findPlan(period.plan),
+      this.deps.cache.get(period.plan),
+      this.deps.responses.listForSummary([period.id]),
+    ]);
+    if (!plan) return [];
+    const summary = summarizePeriod({
+      units,
+      linkedUnits: [...new Set(content.goals.map((goal) => goal.unit))],
+      plans: [plan],
+      goals: content.goals,
+      indicators: content.indicators,
+      periodCode: period.code,
+      ...responses,
+      redLimit: 0,
+    });
+    return summary.missingOwners;
+  }
+
+  /** The open periods (in the unit's subtree, if given) and who would get a reminder now, per period id. */
+  async previewManual(unitKey: string | null): Promise<{ periods: Period[]; owners: Map<string, string[]> } | null> {
+    const all = await this.deps.plans.listPeriods();
+    const scope = unitKey ? unitSubtree(await this.deps.plans.listUnits(), unitKey) : null;
+    const periods = all.filter((period) => period.state === 'open' && (!scope || scope.has(period.unit)));
+    if (periods.length === 0) return null;
+    const owners = new Map<string, string[]>();
+    for (const period of periods) owners.set(period.id, await this.missingOwners(period));
+    return { periods, owners };
+  }
+
+  /** `påminn` confirmed: the same reminder as the schedule's, now; `issued` makes a double click harmless. */
+  async enqueueManual(periods: readonly Period[], issued: string, now: Date): Promise<number> {
+    let created = 0;
+    for (const period of periods) created += await this.enqueueReminders(period, `manual-${issued}`, now);
+    return created;
+  }
+
+  private async enqueueReminders(period: Period, slotId: string, now: Date): Promise<number> {
+    const owners = await this.missingOwners(period);
+    const jobs: NewJob[] = owners.map((email) => ({
+      id: `reminder:${period.id}:${slotId}:${email}`,
+      kind: 'reminder',
+      batch: `reminder:${period.id}:${slotId}`,
+      payload: { type: 'reminder', period: period.id, email, slot: slotId },
+      runAt: now,
+    }));
+    return (await this.deps.jobs.enqueueMany(jobs, now)).created;
+  }
+
+  /** After the deadline each coordinator gets the list of missing answers, once per period code and deadline. */
+  private async enqueueMissingReports(period: Period, now: Date): Promise<number> {
+    const key = `missing-report:${period.code}:${period.deadline}`;
+    if (await this.deps.claims.holder(key)) return 0;
+    const jobs: NewJob[] = this.deps.coordinators.map((email) => ({
+      id: `${key}:${email}`,
+      kind: 'reminder',
+      batch: key,
+      payload: { type: 'missing-report', code: period.code, deadline: period.deadline, email },
+      runAt: now,
+    }));
+    const created = (await this.deps.jobs.enqueueMany(jobs, now)).created;
+    await this.deps.claims.claim(key, 'scheduler', now);
+    return created;
+  }
+}

@@ -1,0 +1,185 @@
+import { summarizePeriod, type PlanOutline, type SummarizePeriodInput } from '../domain/aggregation';
+import { unitSubtree } from '../domain/owner-work';
+import type { Goal, Indicator, Period, PeriodState, Plan, Unit } from '../domain/plan';
+import type { ChannelLinkRepository } from '../store/channel-link-repository';
+import type { JobRepository, NewJob } from '../store/job-repository';
+import type { PlanRepository } from '../store/plan-repository';
+import type { ResponseRepository } from '../store/response-repository';
+import type { PlanCache } from './plan-cache';
+
+/** A summary covers one period code of one year across every plan in the linked units. */
+export interface SummaryPeriodRef {
+  code: string;
+  year: number;
+}
+
+export function summaryPeriodKey(ref: SummaryPeriodRef): string {
+  return `${ref.year}/${ref.code}`;
+}
+
+export interface LoadedSummary {
+  ref: SummaryPeriodRef;
+  label: string;
+  /** The latest deadline among the plans' periods. */
+  deadline: string;
+  /** open when any plan's period is open; closed when all are closed. */
+  state: PeriodState;
+  previousLabel: string | null;
+  input: SummarizePeriodInput;
+}
+
+export type SummaryMode = 'post' | 'update' | 'final';
+
+export interface SummaryDeps {
+  plans: PlanRepository;
+  responses: ResponseRepository;
+  links: ChannelLinkRepository;
+  jobs: JobRepository;
+  cache: PlanCache;
+  now: () => Date;
+  /** At most one in-place update per channel and period per interval. */
+  updateIntervalMs: number;
+}
+
+/**
+ * Loads what a summary needs and schedules the channel cards: posted when a period opens, updated
+ * in place after answers (throttled by time slot: every answer in a slot maps to the same job, which
+ * runs when the slot ends and reads the answers as they are then, so the last answer is always
+ * shown), and a final card when the period closes.
+ */
+export class SummaryService {
+  constructor(private readonly deps: SummaryDeps) {}
+
+  async load(linkedUnits: readonly string[], ref: SummaryPeriodRef): Promise<LoadedSummary | null> {
+    const [units, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
+    const scope = scopeOf(units, linkedUnits);
+    const planByKey = new Map(plans.map((plan) => [plan.key, plan]));
+    const inView = periods.filter((period) => sameCode(period.code, ref.code) && scope.has(period.unit) && planByKey.get(period.plan)?.year === ref.year);
+    if (inView.length === 0) return null;
+    const goals: Goal[] = [];
+    const indicators: Indicator[] = [];
+    const previousIds: string[] = [];
+    let previousLabel: string | null = null;
+    for (const period of inView) {
+      const content = await this.deps.cache.get(period.plan);
+      goals.push(...content.goals);
+      indicators.push(...content.indicators);
+      const earlier = content.periods.filter((candidate) => candidate.opens < period.opens).sort((a, b) => (a.opens < b.opens ? 1 : -1))[0];
+      if (earlier) {
+        previousIds.push(earlier.id);
+        previousLabel ??= earlier.label;
+      }
+    }
+    const [current, previous] = await Promise.all([
+      this.deps.responses.listForSummary(inView.map((period) => period.id)),
+      previousIds.length > 0 ? this.deps.responses.listForSummary(previousIds) : Promise.resolve(null),
+    ]);
+    const outlines: PlanOutline[] = inView.map((period) => planByKey.get(period.plan)).filter((plan): plan is Plan => plan !== undefined);
+    return {
+      ref: { code: inView[0]!.code, year: ref.year },
+      label: inView[0]!.label,
+      deadline: inView.map((period) => period.deadline).sort().at(-1) ?? '',
+      state: inView.some((period) => period.state === 'open') ? 'open' : inView.every((period) => period.state === 'closed') ? 'closed' : 'draft',
+      previousLabel,
+      input: { units, linkedUnits, plans: outlines, goals, indicators, periodCode: inView[0]!.code, ...current, previous },
+    };
+  }
+
+  /** Summary of a loaded period (pure; exported separately so benchmarks can time it alone). */
+  summarize(loaded: LoadedSummary) {
+    return summarizePeriod(loaded.input);
+  }
+
+  /**
+   * Which period a `sammanfattning` without a period means: the open one in view (latest year), else
+   * the one that opened last. With a code, that code's latest year.
+   */
+  async defaultRef(linkedUnits: readonly string[], code: string | null): Promise<SummaryPeriodRef | null> {
+    const [units, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
+    const scope = scopeOf(units, linkedUnits);
+    const years = new Map(plans.map((plan) => [plan.key, plan.year]));
+    const candidates = periods
+      .filter((period) => scope.has(period.unit) && (code === null || sameCode(period.code, code)) && (code !== null || period.state !== 'draft'))
+      .sort((a, b) => rank(b) - rank(a) || (a.opens < b.opens ? 1 : a.opens > b.opens ? -1 : 0));
+    const chosen = candidates[0];
+    return chosen ? { code: chosen.code, year: years.get(chosen.plan) ?? 0 } : null;
+  }
+
+  /** The channels (by conversation id) whose linked units include `unit` or one above it. */
+  async channelsCovering(unitKeys: readonly string[]): Promise<string[]> {
+    const [links, units] = await Promise.all([this.deps.links.byChannel(), this.deps.plans.listUnits()]);
+    const channels: string[] = [];
+    for (const [conversationId, linked] of links) {
+      const scope = scopeOf(units, linked);
+      if (unitKeys.some((unit) => scope.has(unit))) channels.push(conversationId);
+    }
+    return channels;
+  }
+
+  /** After periods open (mode post) or close (mode final): one job per covering channel and period. */
+  async enqueueForPeriods(periods: readonly Period[], mode: 'post' | 'final'): Promise<number> {
+    if (periods.length === 0) return 0;
+    const plans = new Map((await this.deps.plans.listPlans()).map((plan) => [plan.key, plan.year]));
+    const jobs = new Map<string, NewJob>();
+    for (const period of periods) {
+      const ref = { code: period.code, year: plans.get(period.plan) ?? 0 };
+      for (const conversationId of await this.channelsCovering([period.unit])) {
+        const job = summaryJob(conversationId, ref, mode, this.deps.now());
+        jobs.set(job.id, job);
+      }
+    }
+    return (await this.deps.jobs.enqueueMany([...jobs.values()], this.deps.now())).created;
+  }
+
+  /** A channel was just linked: post the cards of the periods open in its units now. */
+  async enqueueForChannel(conversationId: string, linkedUnits: readonly string[]): Promise<number> {
+    const [units, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
+    const scope = scopeOf(units, linkedUnits);
+    const years = new Map(plans.map((plan) => [plan.key, plan.year]));
+    const jobs = new Map<string, NewJob>();
+    for (const period of periods.filter((candidate) => candidate.state === 'open' && scope.has(candidate.unit))) {
+      const job = summaryJob(conversationId, { code: period.code, year: years.get(period.plan) ?? 0 }, 'post', this.deps.now());
+      jobs.set(job.id, job);
+    }
+    return (await this.deps.jobs.enqueueMany([...jobs.values()], this.deps.now())).created;
+  }
+
+  /** An answer was saved: schedule the in-place update for the end of the current time slot. */
+  async noteAnswer(period: Period): Promise<void> {
+    const channels = await this.channelsCovering([period.unit]);
+    if (channels.length === 0) return;
+    const plan = await this.deps.plans.findPlan(period.plan);
+    const ref = { code: period.code, year: plan?.year ?? 0 };
+    const now = this.deps.now();
+    const slot = Math.floor(now.getTime() / this.deps.updateIntervalMs);
+    const runAt = new Date((slot + 1) * this.deps.updateIntervalMs);
+    await this.deps.jobs.enqueueMany(
+      channels.map((conversationId) => ({ ...summaryJob(conversationId, ref, 'update', runAt), id: `summary:update:${conversationId}:${summaryPeriodKey(ref)}:${slot}` })),
+      now,
+    );
+  }
+}
+
+export function summaryJob(conversationId: string, ref: SummaryPeriodRef, mode: SummaryMode, runAt: Date): NewJob {
+  return {
+    id: `summary:${mode}:${conversationId}:${summaryPeriodKey(ref)}`,
+    kind: 'summary',
+    batch: `summary:${summaryPeriodKey(ref)}`,
+    payload: { conversation: conversationId, code: ref.code, year: String(ref.year), mode },
+    runAt,
+  };
+}
+
+function scopeOf(units: readonly Unit[], linked: readonly string[]): Set<string> {
+  const scope = new Set<string>();
+  for (const root of linked) for (const unit of unitSubtree(units, root)) scope.add(unit);
+  return scope;
+}
+
+function sameCode(a: string, b: string): boolean {
+  return a.toLocaleUpperCase('sv-SE') === b.toLocaleUpperCase('sv-SE');
+}
+
+function rank(period: Period): number {
+  return period.state === 'open' ? 2 : period.state === 'closed' ? 1 : 0;
+}
