@@ -12,6 +12,7 @@ import { PlanRepository } from '../src/store/plan-repository';
 import { startConnectorStub } from '../test/support/connector-stub';
 import { makePerson, personalConversationId } from '../test/support/activities';
 import { benchAnswers } from './answers';
+import { benchSummary } from './summary';
 import { syntheticRegion } from './synthetic-region';
 
 /**
@@ -54,6 +55,7 @@ async function benchImport(uri: string, indicators: number): Promise<void> {
   console.log(`  file: ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${first.value.summary.indicators} indicators, ${first.value.summary.goals} goals, ${region.plans.length} plans`);
   console.log(`  first import:   ${seconds(first.ms)}  (${Math.round(first.value.summary.indicators / (first.ms / 1000))} indicators/s), RSS +${mb(rssAfter - rssBefore)}`);
   console.log(`  re-import:      ${seconds(again.ms)}  (unchanged: ${again.value.counts.indicators.unchanged}, written: ${again.value.counts.indicators.created + again.value.counts.indicators.updated})\n`);
+  await benchSummary(mongo.db);
   await mongo.db.dropDatabase();
   await mongo.close();
 }

@@ -27,6 +27,7 @@ import { SummaryRepository } from './store/summary-repository';
 import { SummaryService } from './services/summary-service';
 import { ReminderService } from './services/reminder-service';
 import { PlanCache } from './services/plan-cache';
+import { DelegationRepository } from './store/delegation-repository';
 import type { CollectEvents } from './services/collect-service';
 import type { Job } from './store/job-repository';
 import type { JobOutcome } from './services/job-runner';
@@ -114,7 +115,8 @@ export function createBotDeps(config: Config, logger: Logger, db: Db, now: () =>
   const jobs = new JobRepository(db);
   const claims = new Claims(db);
   const links = new ChannelLinkRepository(db);
-  const cache = new PlanCache(plans);
+  const delegations = new DelegationRepository(db);
+  const cache = new PlanCache(plans, 2_000, delegations);
   const summaries = new SummaryService({ plans, responses, links, jobs, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
   const reminders = new ReminderService({ plans, responses, jobs, claims, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators });
   return {
@@ -130,6 +132,7 @@ export function createBotDeps(config: Config, logger: Logger, db: Db, now: () =>
     collect: new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance, cache, events: summaryEvents(summaries, logger) }),
     claims,
     links,
+    delegations,
     summaryMessages: new SummaryRepository(db),
     summaries,
     reminders,

@@ -9,6 +9,7 @@ import type { PeopleRepository } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { ResponseRepository } from '../store/response-repository';
 import type { ChannelLinkRepository } from '../store/channel-link-repository';
+import type { DelegationRepository } from '../store/delegation-repository';
 import type { SummaryRepository } from '../store/summary-repository';
 import type { SummaryService } from '../services/summary-service';
 import type { ReminderService } from '../services/reminder-service';
@@ -28,6 +29,8 @@ export interface BotDeps {
   claims: Claims;
   /** Which units each management channel follows. */
   links: ChannelLinkRepository;
+  /** Indicators and goals handed to a colleague (`delegera`). */
+  delegations: DelegationRepository;
   /** The live summary card of each (channel, period). */
   summaryMessages: SummaryRepository;
   summaries: SummaryService;

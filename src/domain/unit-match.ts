@@ -18,17 +18,20 @@ export function matchUnits(units: readonly Unit[], text: string): UnitMatch {
     byFolded.set(fold(unit.key), unit);
     if (!byFolded.has(fold(unit.name))) byFolded.set(fold(unit.name), unit);
   }
-  const whole = byFolded.get(fold(text));
-  if (whole) return { units: [whole], unknown: [] };
-  const listed = text.split(/\s*,\s*|\s+(?:och|and|&)\s+/i).filter((part) => part.trim() !== '');
-  const parts = listed.length > 1 || listed.every((part) => byFolded.has(fold(part))) ? listed : text.split(/\s+/);
   const found = new Map<string, Unit>();
   const unknown: UnitMatch['unknown'] = [];
-  for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
-    const unit = byFolded.get(fold(part));
-    if (unit) found.set(unit.key, unit);
-    else unknown.push({ typed: part, suggestion: nearestName(units, part) });
-  }
+  // Widest reading first: a whole part that is a name wins over splitting it ("Kultur och fritid").
+  const read = (part: string, splitters: RegExp[]): void => {
+    const trimmed = part.trim();
+    if (trimmed === '') return;
+    const unit = byFolded.get(fold(trimmed));
+    if (unit) return void found.set(unit.key, unit);
+    const [splitter, ...rest] = splitters;
+    const pieces = splitter ? trimmed.split(splitter) : [trimmed];
+    if (!splitter || pieces.length === 1) return splitter ? read(trimmed, rest) : void unknown.push({ typed: trimmed, suggestion: nearestName(units, trimmed) });
+    for (const piece of pieces) read(piece, rest);
+  };
+  read(text, [/\s*,\s*/, /\s+(?:och|and|&)\s+/i, /\s+/]);
   return { units: [...found.values()], unknown };
 }
 

@@ -28,6 +28,7 @@ const sv: HelpTexts = {
     { command: 'status', description: 'Dina mål och mätetal som väntar på svar.' },
     { command: 'sammanfattning [enhet] [period]', description: 'I en kopplad kanal: måluppfyllelsen för det kanalen följer.' },
     { command: 'kopplingar', description: 'I en kanal: vilka enheter kanalen följer.' },
+    { command: 'delegera <nyckel> <e-post>', description: 'Lämnar ett mätetal eller mål till en kollega. delegera tillbaka <nyckel> tar tillbaka det.' },
   ],
   commandsForCoordinators: [
     { command: 'importera', description: 'Bifoga en verksamhetsplan (JSON, XLSX eller CSV) och skriv importera.' },
@@ -52,6 +53,7 @@ const en: HelpTexts = {
     { command: 'status', description: 'Your goals and indicators waiting for an answer.' },
     { command: 'summary [unit] [period]', description: 'In a linked channel: goal attainment for what the channel follows.' },
     { command: 'links', description: 'In a channel: which units the channel follows.' },
+    { command: 'delegate <key> <e-mail>', description: 'Hands an indicator or goal to a colleague. delegate back <key> takes it back.' },
   ],
   commandsForCoordinators: [
     { command: 'import', description: 'Attach a plan (JSON, XLSX or CSV) and write import.' },

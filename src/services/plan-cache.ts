@@ -1,5 +1,6 @@
 import type { Goal, Indicator, Period } from '../domain/plan';
 import type { PlanRepository } from '../store/plan-repository';
+import { applyDelegations, type Delegation } from '../domain/delegation';
 
 export interface PlanContent {
   revision: string;
@@ -20,17 +21,21 @@ export class PlanCache {
   constructor(
     private readonly plans: PlanRepository,
     private readonly maxPlans = 2_000,
+    /** Delegations are applied over the imported plan; changing one renews the plan's revision. */
+    private readonly delegations?: { listForPlan(plan: string): Promise<Delegation[]> },
   ) {}
 
   async get(planKey: string): Promise<PlanContent> {
     const revision = await this.plans.revisionOf(planKey);
     const cached = this.entries.get(planKey);
     if (cached && cached.revision === revision) return cached;
-    const [goals, indicators, periods] = await Promise.all([
+    const [imported, importedIndicators, periods, delegations] = await Promise.all([
       this.plans.listGoals([planKey]),
       this.plans.listIndicators([planKey]),
       this.plans.listPeriods([planKey]),
+      this.delegations ? this.delegations.listForPlan(planKey) : Promise.resolve([]),
     ]);
+    const { goals, indicators } = applyDelegations(imported, importedIndicators, delegations);
     const content: PlanContent = { revision, goals, indicators, periods: periods.map(({ state: _state, ...period }) => period) };
     if (this.entries.size >= this.maxPlans) this.entries.delete(this.entries.keys().next().value ?? '');
     this.entries.set(planKey, content);

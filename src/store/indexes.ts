@@ -18,6 +18,7 @@ export const COLLECTIONS = {
   claims: 'claims',
   planRevisions: 'planRevisions',
   identities: 'identities',
+  delegations: 'delegations',
 } as const;
 
 interface IndexDefinition {

@@ -47,6 +47,12 @@ export class PlanRepository {
     }
   }
 
+  /** Tells every instance's plan cache to reload the plan (e.g. after a delegation changed who owns what). */
+  async touchRevision(planKey: string, now: Date): Promise<void> {
+    const revision = `${now.getTime()}-${Math.random().toString(36).slice(2)}`;
+    await upsertWithRetry(() => this.col('planRevisions').updateOne({ _id: planKey }, { $set: { revision } }, { upsert: true }));
+  }
+
   async revisionOf(planKey: string): Promise<string> {
     const document = await this.col('planRevisions').findOne({ _id: planKey });
     return typeof document?.revision === 'string' ? document.revision : '';
@@ -119,6 +125,11 @@ export class PlanRepository {
   async findGoal(key: string): Promise<Goal | null> {
     const document = await this.col('goals').findOne({ _id: key });
     return document ? stripBookkeeping<Goal>(document) : null;
+  }
+
+  async findIndicator(key: string): Promise<Indicator | null> {
+    const document = await this.col('indicators').findOne({ _id: key });
+    return document ? stripBookkeeping<Indicator>(document) : null;
   }
 
   /** Moves a period's state only from one of `from`; returns whether it moved (so callers act once). */

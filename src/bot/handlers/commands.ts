@@ -13,6 +13,7 @@ import type { CommandName } from '../../domain/commands';
 import { rememberPersonalConversation } from '../identity';
 import { handleLinkCommand, handleLinksCommand, handleSummaryCommand, handleUnlinkCommand } from './channel-commands';
 import { handleRemindCommand } from './remind-command';
+import { handleDelegateCommand } from './delegate-command';
 
 /** Routes a chat message (personal chat, or a channel message that @-mentioned the bot) to its command. */
 export async function handleMessage(context: TurnContext, deps: BotDeps): Promise<void> {
@@ -60,6 +61,7 @@ const COMMAND_HANDLERS: Partial<Record<CommandName, CommandHandler>> = {
   links: (context, deps) => handleLinksCommand(context, deps),
   summary: handleSummaryCommand,
   remind: handleRemindCommand,
+  delegate: handleDelegateCommand,
 };
 
 /** Clients without Universal Actions send the Action.Submit fallback: a message whose value carries the verb. */

@@ -1,0 +1,76 @@
+import type { Db } from 'mongodb';
+import { performance } from 'node:perf_hooks';
+import { summarizePeriod } from '../src/domain/aggregation';
+import { PlanCache } from '../src/services/plan-cache';
+import { SummaryService } from '../src/services/summary-service';
+import { ChannelLinkRepository } from '../src/store/channel-link-repository';
+import { COLLECTIONS } from '../src/store/indexes';
+import { JobRepository } from '../src/store/job-repository';
+import { PlanRepository } from '../src/store/plan-repository';
+import { ResponseRepository } from '../src/store/response-repository';
+import { summaryCard } from '../src/views/summary-view';
+
+const ASSESSMENTS = ['achieved', 'partly', 'not_achieved', 'not_measured'] as const;
+
+/**
+ * The management summary of a whole region: answers are seeded for 90 % of the indicators of the
+ * helår period (every indicator is measured then), then the summary of the region board (every unit
+ * below it) is loaded from the database, computed and rendered, as the summary job does.
+ */
+export async function benchSummary(db: Db): Promise<void> {
+  const plans = new PlanRepository(db);
+  const periods = (await plans.listPeriods()).filter((period) => period.code === 'ÅR');
+  const planYear = (await plans.listPlans())[0]?.year ?? 2026;
+  let seeded = 0;
+  for (const period of periods) {
+    const indicators = await plans.listIndicators([period.plan]);
+    const goals = await plans.listGoals([period.plan]);
+    const now = new Date();
+    const common = { plan: period.plan, unit: period.unit, period: period.id, author: 'bench@region.example', authorName: 'Bench', savedAt: now, createdAt: now, version: 1 };
+    const answers = indicators
+      .filter((_, index) => index % 10 !== 9)
+      .map((indicator, index) => ({
+        _id: `${indicator.key}|${period.id}`,
+        indicator: indicator.key,
+        goal: indicator.goal,
+        perspective: indicator.perspective,
+        outcome: { kind: 'number', value: index % 100 },
+        outcomeText: String(index % 100),
+        comment: index % 4 === 2 ? 'Lägre än målet, åtgärder pågår inom förvaltningen.' : '',
+        assessment: ASSESSMENTS[index % 4],
+        ...common,
+      }));
+    const goalAnswers = goals
+      .filter((_, index) => index % 5 !== 4)
+      .map((goal, index) => ({ _id: `${goal.key}|${period.id}`, goal: goal.key, perspective: goal.perspective, assessment: ASSESSMENTS[index % 4], analysis: index % 4 === 2 ? 'Målet nås inte i år.' : '', ...common }));
+    for (let start = 0; start < answers.length; start += 500) await db.collection(COLLECTIONS.responses).insertMany(answers.slice(start, start + 500) as never[]);
+    for (let start = 0; start < goalAnswers.length; start += 500) await db.collection(COLLECTIONS.goalResponses).insertMany(goalAnswers.slice(start, start + 500) as never[]);
+    seeded += answers.length;
+  }
+
+  const service = new SummaryService({ plans, responses: new ResponseRepository(db), links: new ChannelLinkRepository(db), jobs: new JobRepository(db), cache: new PlanCache(plans), now: () => new Date(), updateIntervalMs: 60_000 });
+  const ref = { code: 'ÅR', year: planYear };
+  const cold = await timed(() => service.load(['R'], ref));
+  const warm = await timed(() => service.load(['R'], ref));
+  const loaded = warm.value!;
+  const computeRuns: number[] = [];
+  let summary = summarizePeriod(loaded.input);
+  for (let run = 0; run < 10; run += 1) {
+    const start = performance.now();
+    summary = summarizePeriod(loaded.input);
+    computeRuns.push(performance.now() - start);
+  }
+  const render = await timed(async () => summaryCard(loaded, { locale: 'sv', timezone: 'Europe/Stockholm', now: new Date() }));
+  const bytes = Buffer.byteLength(JSON.stringify(render.value.card));
+  computeRuns.sort((a, b) => a - b);
+  console.log(`Summary of the whole region (${loaded.input.indicators.length} indicators, ${loaded.input.goals.length} goals, ${seeded} answers, ${periods.length} plans)`);
+  console.log(`  compute (pure summarizePeriod): median ${computeRuns[5]!.toFixed(0)} ms, max ${computeRuns.at(-1)!.toFixed(0)} ms over 10 runs`);
+  console.log(`  load from the database: ${cold.ms.toFixed(0)} ms cold (plan content read), ${warm.ms.toFixed(0)} ms warm (answers only)`);
+  console.log(`  card: ${render.ms.toFixed(0)} ms to render, ${(bytes / 1024).toFixed(1)} KB; ${summary.owners.answered} of ${summary.owners.total} owners answered, ${summary.totals.goals.not_achieved} red goals\n`);
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - start };
+}
