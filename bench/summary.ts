@@ -22,9 +22,12 @@ export async function benchSummary(db: Db): Promise<void> {
   const periods = (await plans.listPeriods()).filter((period) => period.code === 'ÅR');
   const planYear = (await plans.listPlans())[0]?.year ?? 2026;
   let seeded = 0;
+  // One listing for all plans: FerretDB has no index on `plan`, so per-plan listings would each scan.
+  const allIndicators = await plans.listIndicators(periods.map((period) => period.plan));
+  const allGoals = await plans.listGoals(periods.map((period) => period.plan));
   for (const period of periods) {
-    const indicators = await plans.listIndicators([period.plan]);
-    const goals = await plans.listGoals([period.plan]);
+    const indicators = allIndicators.filter((indicator) => indicator.plan === period.plan);
+    const goals = allGoals.filter((goal) => goal.plan === period.plan);
     const now = new Date();
     const common = { plan: period.plan, unit: period.unit, period: period.id, author: 'bench@region.example', authorName: 'Bench', savedAt: now, createdAt: now, version: 1 };
     const answers = indicators
