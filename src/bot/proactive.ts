@@ -1,7 +1,11 @@
 import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AdaptiveCard } from '../cards/render';
+import type { JobOutcome } from '../services/job-runner';
+import { personalConversationKey, type StoredConversation } from '../store/conversation-repository';
+import type { Person } from '../store/people-repository';
 import type { BotDeps } from './deps';
+import { classifySendError } from './send-errors';
 
 export type ProactiveResult = { ok: true; activityId: string } | { ok: false; error: unknown };
 
@@ -37,4 +41,22 @@ export async function deliver(
     failure = error;
   }
   return failure === null ? { ok: true, activityId } : { ok: false, error: failure };
+}
+
+/** A person's personal chat with the bot, or why the bot cannot write there (a permanent job failure). */
+export async function personalChatOf(deps: BotDeps, email: string): Promise<{ person: Person & { aadObjectId: string }; conversation: StoredConversation } | { failed: JobOutcome }> {
+  const person = await deps.people.findByEmail(email);
+  if (!person?.aadObjectId || !person.reachable) return { failed: { status: 'failed', error: 'unreachable: not installed in Teams' } };
+  const conversation = await deps.conversations.find(personalConversationKey(person.aadObjectId));
+  if (!conversation) return { failed: { status: 'failed', error: 'unreachable: no personal conversation stored' } };
+  return { person: { ...person, aadObjectId: person.aadObjectId }, conversation };
+}
+
+/** What a failed send to a person means for the job; blocked or removed apps mark the person unreachable. */
+export async function failedPersonalSend(deps: BotDeps, aadObjectId: string, error: unknown, attempts: number): Promise<JobOutcome> {
+  const outcome = classifySendError(error, attempts);
+  if (outcome.status === 'failed' && (outcome.permanentCode === 'MessageWritesBlocked' || outcome.permanentCode === '403')) {
+    await deps.people.markUnreachable(aadObjectId, deps.now());
+  }
+  return outcome;
 }

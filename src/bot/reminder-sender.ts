@@ -2,13 +2,11 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { resolveLocale } from '../i18n/locale';
 import { reminderTexts } from '../i18n/reminder-texts';
 import type { JobOutcome } from '../services/job-runner';
-import { personalConversationKey } from '../store/conversation-repository';
 import type { Job } from '../store/job-repository';
 import { formatLongDate } from '../views/format';
 import type { BotDeps } from './deps';
 import { inboxOrReceipt } from './handlers/collect-cards';
-import { deliver } from './proactive';
-import { classifySendError } from './send-errors';
+import { deliver, failedPersonalSend, personalChatOf } from './proactive';
 
 const MAX_LISTED = 50;
 
@@ -19,10 +17,9 @@ const MAX_LISTED = 50;
 export function createReminderHandler(adapter: TeamsAdapter, deps: BotDeps): (job: Job, pace: () => Promise<void>) => Promise<JobOutcome> {
   return async (job, pace) => {
     const email = job.payload.email ?? '';
-    const person = await deps.people.findByEmail(email);
-    if (!person?.aadObjectId || !person.reachable) return { status: 'failed', error: 'unreachable: not installed in Teams' };
-    const conversation = await deps.conversations.find(personalConversationKey(person.aadObjectId));
-    if (!conversation) return { status: 'failed', error: 'unreachable: no personal conversation stored' };
+    const chat = await personalChatOf(deps, email);
+    if ('failed' in chat) return chat.failed;
+    const { person, conversation } = chat;
     const locale = resolveLocale(person.locale);
     const texts = reminderTexts(locale);
 
@@ -44,8 +41,6 @@ export function createReminderHandler(adapter: TeamsAdapter, deps: BotDeps): (jo
     await pace();
     const sent = await deliver(adapter, deps, conversation.reference, message);
     if (sent.ok) return { status: 'done', result: { activityId: sent.activityId } };
-    const outcome = classifySendError(sent.error, job.attempts);
-    if (outcome.status === 'failed' && (outcome.permanentCode === 'MessageWritesBlocked' || outcome.permanentCode === '403')) await deps.people.markUnreachable(person.aadObjectId, deps.now());
-    return outcome;
+    return failedPersonalSend(deps, person.aadObjectId, sent.error, job.attempts);
   };
 }

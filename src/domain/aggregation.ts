@@ -1,4 +1,4 @@
-import { unitSubtree } from './owner-work';
+import { unitsUnder } from './owner-work';
 import type { Goal, Indicator, PerspectiveOutline, Plan, Unit } from './plan';
 import { isGoalAnswered, isIndicatorAnswered, type GoalResponse, type IndicatorResponse } from './response';
 import { ASSESSMENTS, type Assessment } from './vocabulary';
@@ -89,8 +89,7 @@ interface GoalState {
 export function summarizePeriod(input: SummarizePeriodInput): PeriodSummary {
   const redLimit = input.redLimit ?? DEFAULT_RED_LIMIT;
   if (!Number.isInteger(redLimit) || redLimit < 0) throw new RangeError(`redLimit must be a whole number ≥ 0, got ${redLimit}`);
-  const scope = new Set<string>();
-  for (const root of input.linkedUnits) for (const unit of unitSubtree(input.units, root)) scope.add(unit);
+  const scope = unitsUnder(input.units, input.linkedUnits);
   const goals = input.goals.filter((goal) => !goal.archived && scope.has(goal.unit));
   const perspectives = perspectiveSlots(input.plans, goals);
   const states = new Map<string, GoalState>();

@@ -73,6 +73,13 @@ export function computeOwnerWork(input: {
 }
 
 /** A unit and every unit below it. */
+/** Every unit in the subtrees of `roots` (each root included): what a channel linked to them follows. */
+export function unitsUnder(units: readonly Unit[], roots: readonly string[]): Set<string> {
+  const scope = new Set<string>();
+  for (const root of roots) for (const unit of unitSubtree(units, root)) scope.add(unit);
+  return scope;
+}
+
 export function unitSubtree(units: readonly Unit[], root: string): Set<string> {
   const children = groupBy(units.filter((unit) => unit.parent !== null), (unit) => unit.parent ?? '');
   const out = new Set<string>();

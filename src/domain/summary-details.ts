@@ -1,6 +1,6 @@
 import { foldText } from './commands';
 import type { Bucket, BucketCounts, SummarizePeriodInput } from './aggregation';
-import { unitSubtree } from './owner-work';
+import { unitsUnder } from './owner-work';
 import type { Goal, Indicator } from './plan';
 import type { OutcomeValue } from './values';
 
@@ -31,8 +31,7 @@ export interface GoalDetail {
 
 /** The goals in view (linked units' subtrees, not archived), in unit and plan order. */
 function goalsInScope(input: SummarizePeriodInput): Goal[] {
-  const scope = new Set<string>();
-  for (const root of input.linkedUnits) for (const unit of unitSubtree(input.units, root)) scope.add(unit);
+  const scope = unitsUnder(input.units, input.linkedUnits);
   return input.goals
     .filter((goal) => !goal.archived && scope.has(goal.unit))
     .sort((a, b) => (a.unit === b.unit ? a.order - b.order : a.unit < b.unit ? -1 : 1));

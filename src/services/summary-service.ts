@@ -1,6 +1,6 @@
 import { summarizePeriod, type PlanOutline, type SummarizePeriodInput } from '../domain/aggregation';
-import { unitSubtree } from '../domain/owner-work';
-import type { Goal, Indicator, Period, PeriodState, Plan, Unit } from '../domain/plan';
+import { unitsUnder } from '../domain/owner-work';
+import type { Goal, Indicator, Period, PeriodState, Plan } from '../domain/plan';
 import type { ChannelLinkRepository } from '../store/channel-link-repository';
 import type { JobRepository, NewJob } from '../store/job-repository';
 import type { PlanRepository } from '../store/plan-repository';
@@ -52,7 +52,7 @@ export class SummaryService {
 
   async load(linkedUnits: readonly string[], ref: SummaryPeriodRef): Promise<LoadedSummary | null> {
     const [units, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
-    const scope = scopeOf(units, linkedUnits);
+    const scope = unitsUnder(units, linkedUnits);
     const planByKey = new Map(plans.map((plan) => [plan.key, plan]));
     const inView = periods.filter((period) => sameCode(period.code, ref.code) && scope.has(period.unit) && planByKey.get(period.plan)?.year === ref.year);
     if (inView.length === 0) return null;
@@ -96,7 +96,7 @@ export class SummaryService {
    */
   async defaultRef(linkedUnits: readonly string[], code: string | null): Promise<SummaryPeriodRef | null> {
     const [units, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
-    const scope = scopeOf(units, linkedUnits);
+    const scope = unitsUnder(units, linkedUnits);
     const years = new Map(plans.map((plan) => [plan.key, plan.year]));
     const candidates = periods
       .filter((period) => scope.has(period.unit) && (code === null || sameCode(period.code, code)) && (code !== null || period.state !== 'draft'))
@@ -105,25 +105,27 @@ export class SummaryService {
     return chosen ? { code: chosen.code, year: years.get(chosen.plan) ?? 0 } : null;
   }
 
-  /** The channels (by conversation id) whose linked units include `unit` or one above it. */
+  /** The channels (by conversation id) whose linked units include one of `unitKeys` or a unit above it. */
   async channelsCovering(unitKeys: readonly string[]): Promise<string[]> {
+    return (await this.channelScopes()).filter(([, scope]) => unitKeys.some((unit) => scope.has(unit))).map(([conversationId]) => conversationId);
+  }
+
+  /** Each linked channel with every unit it follows. */
+  private async channelScopes(): Promise<[string, Set<string>][]> {
     const [links, units] = await Promise.all([this.deps.links.byChannel(), this.deps.plans.listUnits()]);
-    const channels: string[] = [];
-    for (const [conversationId, linked] of links) {
-      const scope = scopeOf(units, linked);
-      if (unitKeys.some((unit) => scope.has(unit))) channels.push(conversationId);
-    }
-    return channels;
+    return [...links].map(([conversationId, linked]) => [conversationId, unitsUnder(units, linked)]);
   }
 
   /** After periods open (mode post) or close (mode final): one job per covering channel and period. */
   async enqueueForPeriods(periods: readonly Period[], mode: 'post' | 'final'): Promise<number> {
     if (periods.length === 0) return 0;
-    const plans = new Map((await this.deps.plans.listPlans()).map((plan) => [plan.key, plan.year]));
+    const [plans, channels] = await Promise.all([this.deps.plans.listPlans(), this.channelScopes()]);
+    const years = new Map(plans.map((plan) => [plan.key, plan.year]));
     const jobs = new Map<string, NewJob>();
     for (const period of periods) {
-      const ref = { code: period.code, year: plans.get(period.plan) ?? 0 };
-      for (const conversationId of await this.channelsCovering([period.unit])) {
+      const ref = { code: period.code, year: years.get(period.plan) ?? 0 };
+      for (const [conversationId, scope] of channels) {
+        if (!scope.has(period.unit)) continue;
         const job = summaryJob(conversationId, ref, mode, this.deps.now());
         jobs.set(job.id, job);
       }
@@ -134,7 +136,7 @@ export class SummaryService {
   /** A channel was just linked: post the cards of the periods open in its units now. */
   async enqueueForChannel(conversationId: string, linkedUnits: readonly string[]): Promise<number> {
     const [units, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
-    const scope = scopeOf(units, linkedUnits);
+    const scope = unitsUnder(units, linkedUnits);
     const years = new Map(plans.map((plan) => [plan.key, plan.year]));
     const jobs = new Map<string, NewJob>();
     for (const period of periods.filter((candidate) => candidate.state === 'open' && scope.has(candidate.unit))) {
@@ -168,12 +170,6 @@ export function summaryJob(conversationId: string, ref: SummaryPeriodRef, mode: 
     payload: { conversation: conversationId, code: ref.code, year: String(ref.year), mode },
     runAt,
   };
-}
-
-function scopeOf(units: readonly Unit[], linked: readonly string[]): Set<string> {
-  const scope = new Set<string>();
-  for (const root of linked) for (const unit of unitSubtree(units, root)) scope.add(unit);
-  return scope;
 }
 
 function sameCode(a: string, b: string): boolean {

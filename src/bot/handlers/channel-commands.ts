@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Unit } from '../../domain/plan';
 import { matchUnits } from '../../domain/unit-match';
-import { unitSubtree } from '../../domain/owner-work';
+import { unitsUnder } from '../../domain/owner-work';
 import { channelTexts } from '../../i18n/channel-texts';
 import { chatTexts } from '../../i18n/chat-texts';
 import { summaryCard } from '../../views/summary-view';
@@ -74,7 +74,7 @@ export async function handleSummaryCommand(context: TurnContext, deps: BotDeps, 
     if (unitText !== '') {
       const matched = matchUnits(allUnits, unitText);
       if (matched.unknown.length > 0) return void (await context.sendActivity(`${channelTexts(facts.locale).unknownUnits(matched.unknown)}\n\n${texts.summaryUsage}`));
-      const followed = new Set(linked.flatMap((root) => [...unitSubtree(allUnits, root)]));
+      const followed = unitsUnder(allUnits, linked);
       const outside = matched.units.find((unit) => !followed.has(unit.key));
       if (outside) return void (await context.sendActivity(texts.summaryOutside(outside.name)));
       scope = matched.units.map((unit) => unit.key);

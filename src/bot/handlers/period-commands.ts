@@ -85,7 +85,8 @@ export async function requireCoordinator(context: TurnContext, deps: BotDeps, wh
   return false;
 }
 
-function listed(emails: readonly string[], locale: Locale): string[] {
+/** The first addresses of a long list, and how many more, for a confirmation card. */
+export function listed(emails: readonly string[], locale: Locale): string[] {
   const shown = emails.slice(0, MAX_LISTED);
   const rest = emails.length - shown.length;
   return rest > 0 ? [...shown, locale === 'en' ? `… and ${rest} more` : `… och ${rest} till`] : shown;

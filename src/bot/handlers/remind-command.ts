@@ -12,9 +12,7 @@ import { isCoordinator, resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
 import { messageCard } from './collect-cards';
-import { requireCoordinator } from './period-commands';
-
-const MAX_LISTED = 15;
+import { listed, requireCoordinator } from './period-commands';
 
 /** `påminn [enhet]`: shows how many would get a reminder now, and sends only when confirmed. */
 export async function handleRemindCommand(context: TurnContext, deps: BotDeps, args: string[]): Promise<void> {
@@ -60,10 +58,4 @@ export async function confirmRemind(context: TurnContext, deps: BotDeps, data: C
   deps.logger.info({ by: person?.email, unit: data.unit, created }, 'manual reminders enqueued');
   deps.dispatcher.kick();
   return messageCard(texts.sentTitle, texts.sentBody(created), 'Good');
-}
-
-function listed(emails: readonly string[], locale: Locale): string[] {
-  const shown = emails.slice(0, MAX_LISTED);
-  const rest = emails.length - shown.length;
-  return rest > 0 ? [...shown, locale === 'en' ? `… and ${rest} more` : `… och ${rest} till`] : shown;
 }
