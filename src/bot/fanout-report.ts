@@ -33,8 +33,8 @@ async function tell(adapter: TeamsAdapter, deps: BotDeps, email: string, label: 
   const english = resolveLocale(person.locale) === 'en';
   const listed = failed.slice(0, MAX_LISTED).join(', ') + (failed.length > MAX_LISTED ? (english ? `, … and ${failed.length - MAX_LISTED} more` : `, … och ${failed.length - MAX_LISTED} till`) : '');
   const text = english
-    ? `${label}: ${sent} cards sent.` + (failed.length > 0 ? ` Could not reach ${failed.length}: ${listed}. They get their card when they install Utfall and write "status".` : ' Everyone was reached.')
-    : `${label}: ${sent} kort skickade.` + (failed.length > 0 ? ` Ej nåbara (${failed.length}): ${listed}. De får sitt kort när de installerar Utfall och skriver ”status”.` : ' Alla nåddes.');
+    ? `${label}: ${sent} cards sent.` + (failed.length > 0 ? ` Could not reach ${failed.length}: ${listed}. They get their card as soon as they install Utfall.` : ' Everyone was reached.')
+    : `${label}: ${sent} kort skickade.` + (failed.length > 0 ? ` Ej nåbara (${failed.length}): ${listed}. De får sitt kort så snart de installerar Utfall.` : ' Alla nåddes.');
   await adapter.continueConversationAsync(deps.config.bot.appId, conversation.reference as Partial<ConversationReference>, async (context) => {
     await context.sendActivity(text);
   });

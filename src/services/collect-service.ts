@@ -123,6 +123,27 @@ export class CollectService {
     return { opened, enqueued };
   }
 
+  /**
+   * Someone installed the app while periods are open: they get the inbox cards they missed (their
+   * prompt failed as "not installed", or they were added to the plan after the period opened).
+   * Once per (period, person): the job id is the dedupe key, and a delivered prompt is not repeated.
+   */
+  async promptAfterInstall(email: string): Promise<number> {
+    const now = this.deps.now();
+    const open = (await this.deps.plans.listPeriods()).filter((period) => period.state === 'open');
+    const jobs = [];
+    for (const period of open) {
+      const content = await this.cache.get(period.plan);
+      if (!ownersInPeriod(content.goals, content.indicators, period.code).has(email)) continue;
+      const first = await this.deps.jobs.find(`prompt:${period.id}:${email}`);
+      if (first && first.state !== 'failed') continue;
+      // Its own batch, so the opener's "N kort skickade" report counts the fan-out only.
+      jobs.push({ id: `prompt-late:${period.id}:${email}`, kind: 'prompt' as const, batch: `prompt-late:${period.id}`, payload: { period: period.id, email }, runAt: now });
+    }
+    if (jobs.length === 0) return 0;
+    return (await this.deps.jobs.enqueueMany(jobs, now)).created;
+  }
+
   async closePeriods(code: string, unitKey: string | null): Promise<Period[]> {
     const periods = await this.periodsFor(code, unitKey, ['draft', 'open']);
     const closed: Period[] = [];

@@ -9,7 +9,8 @@ import { channelIdOf, readTurnFacts } from '../turn';
 
 /**
  * Personal install (installationUpdate add, or conversationUpdate with the bot among membersAdded):
- * remember the chat, resolve who it is, greet once. In a team: remember the channel.
+ * remember the chat, resolve who it is, greet once, and send the inbox cards of open periods the
+ * person missed. In a team: remember the channel.
  */
 export async function handleInstalled(context: TurnContext, deps: BotDeps): Promise<void> {
   const facts = readTurnFacts(context);
@@ -20,6 +21,7 @@ export async function handleInstalled(context: TurnContext, deps: BotDeps): Prom
     if (person && (await deps.people.markGreeted(person.email, deps.now()))) {
       await replyWithCard(context, buildWelcomeCard(welcomeTexts(facts.locale, person.name ?? facts.userName)));
     }
+    if (person && (await deps.collect.promptAfterInstall(person.email)) > 0) deps.dispatcher.kick();
     deps.logger.info({ conversationId: facts.conversationId, linked: person !== null }, 'installed in personal scope');
     return;
   }

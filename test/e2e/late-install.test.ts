@@ -1,0 +1,81 @@
+import { startConnectorStub, type ConnectorStub } from '../support/connector-stub';
+import { fileAttachment, makePerson } from '../support/activities';
+import { PLAN_FIXTURES, readFixture, readJsonFixture } from '../support/fixtures';
+import { startTestService, type TestService } from '../support/service';
+import { TeamsUser } from '../support/teams-client';
+
+interface PlanShape {
+  plans: { perspectives: { goals: { owners: string[]; indicators: { owner: string; periods: string[] }[] }[] }[] }[];
+}
+
+const plan = readJsonFixture(PLAN_FIXTURES.norrbotten) as PlanShape;
+const OWNERS = [...new Set(plan.plans[0]!.perspectives.flatMap((p) => p.goals.flatMap((g) => g.owners)))].sort();
+
+describe('an owner who installs Utfall after the period opened', () => {
+  jest.setTimeout(60_000);
+  let stub: ConnectorStub;
+  let bot: TestService;
+  let now = new Date('2022-04-30T07:00:00Z');
+  const coordinator = makePerson('karin.controller@region.example', 'Karin Controller');
+  let karin: TeamsUser;
+  const [late, afterClose, ...early] = OWNERS.map((email) => makePerson(email));
+  const userOf = (person: ReturnType<typeof makePerson>) => new TeamsUser(person, stub, bot.endpoint);
+  const inboxesOf = (person: ReturnType<typeof makePerson>) =>
+    stub.sent().filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
+
+  beforeAll(async () => {
+    stub = await startConnectorStub();
+    bot = await startTestService({ UTFALL_COORDINATORS: coordinator.email }, { now: () => now, startScheduler: false });
+    karin = new TeamsUser(coordinator, stub, bot.endpoint);
+    for (const person of [coordinator, late!, afterClose!, ...early]) stub.addPerson(person);
+    await karin.install();
+    for (const person of early) await userOf(person).install();
+    const url = stub.serveFile('/plan.json', readFixture(PLAN_FIXTURES.norrbotten));
+    await karin.say('importera', { attachments: [fileAttachment({ name: 'plan.json', downloadUrl: url, fileType: 'json' })] });
+    const [confirm] = await karin.say('öppna period DÅ04');
+    await karin.click(confirm!.card!, 'Skicka');
+    await bot.service.scheduler.idle();
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await stub?.stop();
+  });
+
+  test('the coordinator is told who could not be reached and that they get their card on install', () => {
+    const report = stub.sent().filter((sent) => sent.conversationId === `a:personal-${coordinator.aadObjectId}` && typeof sent.activity.text === 'string' && sent.activity.text.includes('kort skickade'));
+    expect(report.map((sent) => sent.activity.text)).toEqual([
+      `Delår per april 2022: ${early.length} kort skickade. Ej nåbara (2): ${late!.email}, ${afterClose!.email}. De får sitt kort så snart de installerar Utfall.`,
+    ]);
+    expect(inboxesOf(late!)).toHaveLength(0);
+  });
+
+  test('when they install, then they are greeted and get their inbox card once, even if they install again', async () => {
+    const user = userOf(late!);
+    await user.install();
+    const welcomes = stub.sent().filter((sent) => sent.conversationId === `a:personal-${late!.aadObjectId}` && JSON.stringify(sent.activity).includes('Jag är Utfall'));
+    expect(welcomes).toHaveLength(1);
+    await bot.service.scheduler.idle();
+    expect(inboxesOf(late!)).toHaveLength(1);
+    expect(JSON.stringify(inboxesOf(late!)[0]!.activity)).toContain('Delår per april 2022 – dina mål');
+
+    await user.install();
+    await bot.service.scheduler.idle();
+    expect(inboxesOf(late!)).toHaveLength(1);
+  });
+
+  test('when an owner who already got the card installs again, then no second card is sent', async () => {
+    const first = early[0]!;
+    expect(inboxesOf(first)).toHaveLength(1);
+    await userOf(first).install();
+    await bot.service.scheduler.idle();
+    expect(inboxesOf(first)).toHaveLength(1);
+  });
+
+  test('after the period closes, installing sends no card for it', async () => {
+    now = new Date('2022-05-20T07:00:00Z');
+    await karin.say('stäng period DÅ04');
+    await userOf(afterClose!).install();
+    await bot.service.scheduler.idle();
+    expect(inboxesOf(afterClose!)).toHaveLength(0);
+  });
+});
