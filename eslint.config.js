@@ -14,7 +14,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'src/main.ts', 'src/cli.ts', 'test/**', 'scripts/**', 'bench/**', '*.js'],
+    files: ['src/config.ts', 'src/main.ts', 'src/cli.ts', 'src/tools/playground.ts', 'test/**', 'scripts/**', 'bench/**', '*.js'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

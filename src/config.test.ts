@@ -28,4 +28,10 @@ describe(parseConfig.name, () => {
   test('when a variable is set to the empty string, then its default applies', () => {
     expect(parseConfig({ PORT: '', MONGODB_URI: '' }).port).toBe(3978);
   });
+
+  test('when UTFALL_LANGUAGE is absent, then the Teams locale of each person decides; sv/en force one language; others are refused', () => {
+    expect(parseConfig({}).language).toBe('auto');
+    expect(parseConfig({ UTFALL_LANGUAGE: 'sv' }).language).toBe('sv');
+    expect(() => parseConfig({ UTFALL_LANGUAGE: 'sv-SE' })).toThrow(/UTFALL_LANGUAGE/);
+  });
 });

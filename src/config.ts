@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   UTFALL_COORDINATORS: commaList,
   ALLOWED_TENANTS: commaList,
   TIMEZONE: z.string().min(1).default('Europe/Stockholm'),
+  UTFALL_LANGUAGE: z.enum(['auto', 'sv', 'en']).default('auto'),
   ORGANISATION_NAME: z.string().trim().min(1).max(200).default('Organisationen'),
   ASSESSMENT_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
   SEND_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(45),
@@ -80,6 +81,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     coordinators: e.UTFALL_COORDINATORS.map((address) => address.toLowerCase()),
     allowedTenants: e.ALLOWED_TENANTS,
     timezone: e.TIMEZONE,
+    /** 'auto' follows each person's Teams locale; 'sv' or 'en' uses that language for everyone. */
+    language: e.UTFALL_LANGUAGE,
     organisation: e.ORGANISATION_NAME,
     assessmentTolerance: e.ASSESSMENT_TOLERANCE,
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,

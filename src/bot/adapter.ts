@@ -15,6 +15,14 @@ export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
     MicrosoftAppTenantId: config.bot.tenantId,
   };
   const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  const forced = config.language;
+  if (forced !== 'auto') {
+    // One language for everyone: the turn carries it from here on, and identity stores it as the person's.
+    adapter.use(async (context, next) => {
+      context.activity.locale = forced === 'sv' ? 'sv-SE' : 'en-US';
+      await next();
+    });
+  }
   adapter.onTurnError = async (context, error) => {
     logger.error(
       { err: error, conversationId: context.activity.conversation?.id, activityId: context.activity.id },

@@ -1,8 +1,8 @@
 import { type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { resolveLocale } from '../i18n/locale';
 import { personalConversationKey } from '../store/conversation-repository';
 import type { BotDeps } from './deps';
+import { localeOf } from './proactive';
 
 const MAX_LISTED = 20;
 
@@ -30,7 +30,7 @@ async function tell(adapter: TeamsAdapter, deps: BotDeps, email: string, label: 
   const person = await deps.people.findByEmail(email);
   const conversation = person?.aadObjectId ? await deps.conversations.find(personalConversationKey(person.aadObjectId)) : null;
   if (!person || !conversation) return;
-  const english = resolveLocale(person.locale) === 'en';
+  const english = localeOf(deps, person) === 'en';
   const listed = failed.slice(0, MAX_LISTED).join(', ') + (failed.length > MAX_LISTED ? (english ? `, … and ${failed.length - MAX_LISTED} more` : `, … och ${failed.length - MAX_LISTED} till`) : '');
   const text = english
     ? `${label}: ${sent} cards sent.` + (failed.length > 0 ? ` Could not reach ${failed.length}: ${listed}. They get their card as soon as they install Utfall.` : ' Everyone was reached.')

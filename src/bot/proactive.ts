@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AdaptiveCard } from '../cards/render';
+import { resolveLocale, type Locale } from '../i18n/locale';
 import type { JobOutcome } from '../services/job-runner';
 import { personalConversationKey, type StoredConversation } from '../store/conversation-repository';
 import type { Person } from '../store/people-repository';
@@ -59,4 +60,9 @@ export async function failedPersonalSend(deps: BotDeps, aadObjectId: string, err
     await deps.people.markUnreachable(aadObjectId, deps.now());
   }
   return outcome;
+}
+
+/** The language to write to a person in, outside a turn: UTFALL_LANGUAGE, else their Teams locale. */
+export function localeOf(deps: BotDeps, person: Pick<Person, 'locale'>): Locale {
+  return deps.config.language === 'auto' ? resolveLocale(person.locale) : deps.config.language;
 }

@@ -1,10 +1,9 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { resolveLocale } from '../i18n/locale';
 import type { JobOutcome } from '../services/job-runner';
 import type { Job } from '../store/job-repository';
 import type { BotDeps } from './deps';
 import { inboxOrReceipt } from './handlers/collect-cards';
-import { deliver, failedPersonalSend, personalChatOf } from './proactive';
+import { deliver, failedPersonalSend, localeOf, personalChatOf } from './proactive';
 
 /**
  * Sends one owner's inbox card for a period into their personal chat (a prompt job). Owners never
@@ -19,7 +18,7 @@ export function createPromptHandler(adapter: TeamsAdapter, deps: BotDeps): (job:
     const { person, conversation } = chat;
     const view = await deps.collect.workFor(email, periodId);
     if (!view || view.work.goals.length === 0) return { status: 'done', result: { skipped: 'nothing to answer' } };
-    const card = inboxOrReceipt(view, resolveLocale(person.locale), null);
+    const card = inboxOrReceipt(view, localeOf(deps, person), null);
     await pace();
     const sent = await deliver(adapter, deps, conversation.reference, { card });
     if (sent.ok) return { status: 'done', result: { activityId: sent.activityId, conversationId: conversation.conversationId } };

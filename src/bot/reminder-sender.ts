@@ -1,12 +1,11 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { resolveLocale } from '../i18n/locale';
 import { reminderTexts } from '../i18n/reminder-texts';
 import type { JobOutcome } from '../services/job-runner';
 import type { Job } from '../store/job-repository';
 import { formatLongDate } from '../views/format';
 import type { BotDeps } from './deps';
 import { inboxOrReceipt } from './handlers/collect-cards';
-import { deliver, failedPersonalSend, personalChatOf } from './proactive';
+import { deliver, failedPersonalSend, localeOf, personalChatOf } from './proactive';
 
 const MAX_LISTED = 50;
 
@@ -20,7 +19,7 @@ export function createReminderHandler(adapter: TeamsAdapter, deps: BotDeps): (jo
     const chat = await personalChatOf(deps, email);
     if ('failed' in chat) return chat.failed;
     const { person, conversation } = chat;
-    const locale = resolveLocale(person.locale);
+    const locale = localeOf(deps, person);
     const texts = reminderTexts(locale);
 
     let message: { text: string; card?: ReturnType<typeof inboxOrReceipt> };

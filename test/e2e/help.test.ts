@@ -76,3 +76,27 @@ describe('help in personal chat', () => {
     expect(ready.status).toBe(200);
   });
 });
+
+describe('an organisation that sets UTFALL_LANGUAGE=sv', () => {
+  let stub: ConnectorStub;
+  let bot: TestService;
+
+  beforeAll(async () => {
+    stub = await startConnectorStub();
+    bot = await startTestService({ UTFALL_LANGUAGE: 'sv' });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await stub?.stop();
+  });
+
+  test('when a person whose Teams is in English writes "help", then the help card is Swedish all the same', async () => {
+    const person = makePerson('erik.lind@region.example', 'Erik Lind');
+    await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'help', locale: 'en-US' }));
+
+    const [sent] = await stub.waitForActivities(1, 3_000);
+    const card = JSON.stringify(adaptiveCards(sent!.activity)[0]);
+    expect(card).toContain('Utfall – så fungerar det');
+    expect(card).not.toContain('how it works');
+  });
+});
