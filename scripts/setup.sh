@@ -49,4 +49,23 @@ else
   bash scripts/install-ferretdb.sh "$FERRETDB_VERSION" "$FERRETDB_BIN"
 fi
 
+step "Chromium for the browser test (Debian's package)"
+# The browser test drives Debian's Chromium with playwright-core (no browser download). When it
+# cannot be installed here, set-up goes on and that test fails saying so, rather than passing blind.
+if [ -x /usr/bin/chromium ]; then
+  echo "already installed: $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
+else
+  as_root=""
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null && as_root="sudo"
+  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || [ -n "$as_root" ]; }; then
+    export DEBIAN_FRONTEND=noninteractive
+    $as_root apt-get install -y chromium >/tmp/utfall-apt.log 2>&1 \
+      || { $as_root apt-get update >>/tmp/utfall-apt.log 2>&1 && $as_root apt-get install -y chromium >>/tmp/utfall-apt.log 2>&1; } \
+      || { tail -5 /tmp/utfall-apt.log >&2; echo "WARNING: apt-get could not install chromium; the browser test will fail until it is installed." >&2; }
+    [ -x /usr/bin/chromium ] && echo "installed: $(/usr/bin/chromium --version 2>/dev/null)"
+  else
+    echo "WARNING: Chromium is missing and cannot be installed here (needs apt-get as root); the browser test will fail until 'apt-get install chromium' is run." >&2
+  fi
+fi
+
 step "set-up done in $(( $(date +%s) - started )) s"
