@@ -53,6 +53,9 @@ const EnvSchema = z.object({
 
 export type Config = ReturnType<typeof parseConfig>;
 
+/** Every environment variable the service reads (deployment templates are checked against it). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 /**
  * Validates the environment once and maps it to a typed, camelCased config.
  * Throws one Error that lists every problem, so an operator fixes them all in one go.
@@ -66,6 +69,9 @@ export function parseConfig(env: Record<string, string | undefined>) {
   const e = result.data;
   if (e.BOT_ID !== '' && e.BOT_PASSWORD === '' && e.BOT_TYPE !== 'UserAssignedMSI') {
     throw new Error('Invalid configuration:\n  - BOT_PASSWORD: required when BOT_ID is set');
+  }
+  if (e.BOT_TYPE === 'UserAssignedMSI' && e.BOT_PASSWORD !== '') {
+    throw new Error('Invalid configuration:\n  - BOT_PASSWORD: must be empty when BOT_TYPE is UserAssignedMSI (the managed identity has no secret)');
   }
   if (e.BOT_TYPE !== 'MultiTenant' && e.BOT_ID !== '' && e.BOT_TENANT_ID === '') {
     throw new Error(`Invalid configuration:\n  - BOT_TENANT_ID: required when BOT_TYPE is ${e.BOT_TYPE}`);
