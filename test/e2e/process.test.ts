@@ -1,57 +1,14 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { exitOf, startMain as startProcess, waitForReady } from '../support/main-process';
 import { testDatabaseName } from '../support/mongo';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/src/main.js');
 const FERRETDB = path.join(ROOT, '.tools/bin/ferretdb');
-
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  port: number;
-}
-
-/** Runs the built service as `npm start` does and waits for its "listening" log line. */
-async function startMain(env: Record<string, string>): Promise<Started> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" (npm test does) first.`);
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line within 15 s:\n${output}`)), 15_000);
-    const check = () => {
-      const match = /"port":(\d+),"authDisabled":\w+,"msg":"listening"/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${output}`)));
-  });
-  return { child, output: () => output, port };
-}
-
-function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, ms: Date.now() - started })));
-}
-
-async function waitForReady(port: number): Promise<number> {
-  for (let i = 0; i < 100; i += 1) {
-    const response = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
-    if (response?.status === 200) return 200;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return 503;
-}
+const startMain = (env: Record<string, string>) => startProcess({ root: ROOT, env });
 
 describe('the service process', () => {
   jest.setTimeout(40_000);
