@@ -336,5 +336,8 @@ output messagingEndpoint string = 'https://${site.properties.defaultHostName}/ap
 @description('BOT_ID: put it in the Teams app package (npm run package) as the bot id.')
 output botId string = botId
 
+@description('BOT_DOMAIN for npm run package: the web app\'s host name.')
+output botDomain string = site.properties.defaultHostName
+
 @description('Key Vault holding mongodb-uri (and bot-password for SingleTenant).')
 output keyVaultName string = vault.name

@@ -4,7 +4,7 @@ import { parseConfig } from '../config';
 import { createLogger } from '../logger';
 import { startService } from '../service';
 import { startPlaygroundClient } from './playground/client';
-import { importDemoPlan } from './playground/demo';
+import { importDemoPlan, seedDemoAnswers } from './playground/demo';
 import { DEMO_CURRENT_USER } from './playground/demo-people';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   await rm(DATA_DIR, { recursive: true, force: true });
   const service = await startService(config, logger);
-  await importDemoPlan(service.deps.importer, new Date(), config.timezone);
+  const { year } = await importDemoPlan(service.deps.importer, new Date(), config.timezone);
+  await seedDemoAnswers(service.deps.responses, year, new Date());
   service.scheduler.kick();
 
   const client = await startPlaygroundClient({ botEndpoint: `${service.server.url}/api/messages`, port: Number(process.env.PLAYGROUND_PORT ?? PLAYGROUND_PORT), configDir: path.join(ROOT, 'playground'), env: process.env }).catch(async (error: unknown) => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startPlaygroundClient, type PlaygroundClient } from '../../src/tools/playground/client';
-import { importDemoPlan } from '../../src/tools/playground/demo';
+import { importDemoPlan, seedDemoAnswers } from '../../src/tools/playground/demo';
 import { DEMO_CURRENT_USER } from '../../src/tools/playground/demo-people';
 import { launchChromium, NOT_LOOPBACK } from '../support/browser';
 import { startTestService, type TestService } from '../support/service';
@@ -21,14 +21,27 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
   let client: PlaygroundClient;
   let browser: Browser;
   let page: Page;
+  let periodId = '';
   const now = new Date();
-  const periodId = `RS-${now.getFullYear()}/DÅ08`;
   const card = (text: string): Locator => page.locator('.ac-adaptiveCard', { hasText: text }).last();
+  const say = async (text: string) => {
+    await page.getByRole('textbox').last().click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+  /** A perspective's row of the summary table: grön, gul, röd, grå, saknas. */
+  const summaryRow = async (perspective: string): Promise<string[]> => {
+    const cells = (await card('Måluppfyllelse').innerText()).split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const at = cells.indexOf(perspective);
+    return cells.slice(at + 1, at + 6);
+  };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    bot = await startTestService({ UTFALL_COORDINATORS: DEMO_CURRENT_USER.email, UTFALL_LANGUAGE: 'sv' }, { startScheduler: false });
-    await importDemoPlan(bot.service.deps.importer, now, bot.config.timezone);
+    bot = await startTestService({ UTFALL_COORDINATORS: DEMO_CURRENT_USER.email, UTFALL_LANGUAGE: 'sv', SUMMARY_UPDATE_INTERVAL_SECONDS: '1' }, { startScheduler: false });
+    const { year } = await importDemoPlan(bot.service.deps.importer, now, bot.config.timezone);
+    await seedDemoAnswers(bot.service.deps.responses, year, now);
+    periodId = `RS-${year}/DÅ08`;
     // Opens DÅ08 (it opens today); the owners are not installed yet, so their prompts fail for now.
     await bot.service.scheduler.tick(now);
     await bot.service.scheduler.idle();
@@ -51,6 +64,7 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
   test('when Anna opens the page, then the app is installed, she is greeted and gets her inbox card for DÅ08', async () => {
     await page.goto(client.url);
     await card('Hej Anna!').waitFor({ timeout: 30_000 });
+    await expect(card('Hej Anna!').innerText()).resolves.toContain('ditt kort kommer här nedanför');
     const inbox = card('Sista svarsdag');
     await inbox.waitFor({ timeout: 30_000 });
     await expect(inbox.innerText()).resolves.toMatch(/Delår per augusti \d{4} – dina mål[\s\S]*0 av 2 mål klara/);
@@ -58,15 +72,28 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
   });
 
   test('when she writes "hjälp", then the help card lists the commands', async () => {
-    await page.getByRole('textbox').last().click();
-    await page.keyboard.type('hjälp');
-    await page.keyboard.press('Enter');
+    await say('hjälp');
     const help = card('så fungerar det');
     await help.waitFor({ timeout: 15_000 });
     await expect(help.innerText()).resolves.toMatch(/öppna period[\s\S]*påminn/);
   });
 
+  test('when she links the management channel to Regionstyrelsen, then the channel gets the summary of DÅ08', async () => {
+    await page.getByRole('treeitem', { name: /Ledningsgrupp/ }).click();
+    await page.getByRole('textbox').last().click();
+    await page.keyboard.type('@Utf');
+    await page.getByRole('menuitem', { name: 'Utfall' }).click();
+    await page.keyboard.type(' koppla RS');
+    await page.keyboard.press('Enter');
+    const summary = card('Måluppfyllelse');
+    await summary.waitFor({ timeout: 15_000 });
+    await expect(summary.innerText()).resolves.toMatch(/Delår per augusti \d{4}[\s\S]*1 av 3 målägare har svarat, 33\s%[\s\S]*Röda mål \(1\)[\s\S]*Regionen ska ha en ekonomi i balans/);
+    expect(await summaryRow('Medarbetare')).toEqual(['0', '1', '0', '0', '1']);
+    await summary.screenshot({ path: path.join(SHOTS, 'channel-summary.png') });
+  });
+
   test('when she opens a goal, fills it in and saves, then the answers are stored and the card shows the goal as done', async () => {
+    await page.getByRole('treeitem', { name: /Personal Chat/ }).click();
     await card('Sista svarsdag').getByRole('button', { name: 'Fyll i' }).first().click();
     const form = card('Bedömning av målet');
     await form.waitFor({ timeout: 15_000 });
@@ -92,5 +119,21 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
     expect(byKey.get('RS-G1-I3')).toMatchObject({ outcome: { kind: 'boolean', value: true }, version: 1 });
     const [goal] = await bot.service.deps.responses.listGoalResponses(periodId, ['RS-G1']);
     expect(goal).toMatchObject({ assessment: 'achieved', analysis: 'Sjukfrånvaron minskar efter arbetsmiljöronderna på alla enheter.' });
+  });
+
+  test('after her save, the channel summary is updated in place: Medarbetare now has a green goal', async () => {
+    await page.getByRole('treeitem', { name: /Ledningsgrupp/ }).click();
+    await card('Måluppfyllelse').waitFor({ timeout: 15_000 });
+    // The update runs when its one-second slot ends; the scheduler's timer is off in tests.
+    const deadline = Date.now() + 20_000;
+    let row = await summaryRow('Medarbetare');
+    while (row[0] !== '1' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await bot.service.scheduler.tick();
+      await bot.service.scheduler.idle();
+      row = await summaryRow('Medarbetare');
+    }
+    expect(row).toEqual(['1', '1', '0', '0', '0']);
+    await expect(page.locator('.ac-adaptiveCard', { hasText: 'Måluppfyllelse' }).count()).resolves.toBe(1);
   });
 });

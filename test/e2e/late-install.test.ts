@@ -54,6 +54,7 @@ describe('an owner who installs Utfall after the period opened', () => {
     await user.install();
     const welcomes = stub.sent().filter((sent) => sent.conversationId === `a:personal-${late!.aadObjectId}` && JSON.stringify(sent.activity).includes('Jag är Utfall'));
     expect(welcomes).toHaveLength(1);
+    expect(JSON.stringify(welcomes[0]!.activity)).toContain('En period är öppen nu: ditt kort kommer här nedanför.');
     await bot.service.scheduler.idle();
     expect(inboxesOf(late!)).toHaveLength(1);
     expect(JSON.stringify(inboxesOf(late!)[0]!.activity)).toContain('Delår per april 2022 – dina mål');

@@ -18,10 +18,12 @@ export async function handleInstalled(context: TurnContext, deps: BotDeps): Prom
     await rememberPersonalConversation(context, deps);
     const person = await resolveSender(context, deps);
     if (facts.aadObjectId) await deps.people.markReachable(facts.aadObjectId, deps.now());
+    const missed = person ? await deps.collect.promptAfterInstall(person.email) : 0;
     if (person && (await deps.people.markGreeted(person.email, deps.now()))) {
-      await replyWithCard(context, buildWelcomeCard(welcomeTexts(facts.locale, person.name ?? facts.userName)));
+      await replyWithCard(context, buildWelcomeCard(welcomeTexts(facts.locale, person.name ?? facts.userName, missed > 0)));
     }
-    if (person && (await deps.collect.promptAfterInstall(person.email)) > 0) deps.dispatcher.kick();
+    // After the greeting, so that the card comes below it.
+    if (missed > 0) deps.dispatcher.kick();
     deps.logger.info({ conversationId: facts.conversationId, linked: person !== null }, 'installed in personal scope');
     return;
   }
