@@ -87,8 +87,9 @@ export class CollectService {
     if (periods.length === 0) return null;
     const planKeys = [...new Set(periods.map((p) => p.plan))];
     const owners = new Set<string>();
+    const contents = await this.cache.getMany(periods.map((period) => period.plan));
     for (const period of periods) {
-      const content = await this.cache.get(period.plan);
+      const content = contents.get(period.plan)!;
       ownersInPeriod(content.goals, content.indicators, period.code).forEach((owner) => owners.add(owner));
     }
     const people = await this.deps.people.findByEmails([...owners]);
@@ -106,12 +107,13 @@ export class CollectService {
     let opened = 0;
     let enqueued = 0;
     const open: Period[] = [];
+    const contents = await this.cache.getMany(periods.map((period) => period.plan));
     for (const period of periods) {
       if (await this.deps.plans.setPeriodState(period.id, ['draft'], 'open', now)) opened += 1;
       const current = await this.deps.plans.findPeriod(period.id);
       if (current?.state !== 'open') continue;
       open.push(current);
-      const content = await this.cache.get(period.plan);
+      const content = contents.get(period.plan)!;
       const owners = [...ownersInPeriod(content.goals, content.indicators, period.code)].sort();
       const result = await this.deps.jobs.enqueueMany(
         owners.map((email) => ({ id: `prompt:${period.id}:${email}`, kind: 'prompt' as const, batch: `prompt:${period.id}`, payload: { period: period.id, email }, runAt: now })),
@@ -127,21 +129,23 @@ export class CollectService {
    * Someone installed the app while periods are open: they get the inbox cards they missed (their
    * prompt failed as "not installed", or they were added to the plan after the period opened).
    * Once per (period, person): the job id is the dedupe key, and a delivered prompt is not repeated.
+   * `due`: periods whose card is on its way (enqueued now or by a concurrent install event).
    */
-  async promptAfterInstall(email: string): Promise<number> {
+  async promptAfterInstall(email: string): Promise<{ due: number; created: number }> {
     const now = this.deps.now();
     const open = (await this.deps.plans.listPeriods()).filter((period) => period.state === 'open');
     const jobs = [];
+    const contents = await this.cache.getMany(open.map((period) => period.plan));
     for (const period of open) {
-      const content = await this.cache.get(period.plan);
+      const content = contents.get(period.plan)!;
       if (!ownersInPeriod(content.goals, content.indicators, period.code).has(email)) continue;
       const first = await this.deps.jobs.find(`prompt:${period.id}:${email}`);
       if (first && first.state !== 'failed') continue;
       // Its own batch, so the opener's "N kort skickade" report counts the fan-out only.
       jobs.push({ id: `prompt-late:${period.id}:${email}`, kind: 'prompt' as const, batch: `prompt-late:${period.id}`, payload: { period: period.id, email }, runAt: now });
     }
-    if (jobs.length === 0) return 0;
-    return (await this.deps.jobs.enqueueMany(jobs, now)).created;
+    if (jobs.length === 0) return { due: 0, created: 0 };
+    return { due: jobs.length, created: (await this.deps.jobs.enqueueMany(jobs, now)).created };
   }
 
   async closePeriods(code: string, unitKey: string | null): Promise<Period[]> {

@@ -22,7 +22,7 @@ export class PlanCache {
     private readonly plans: PlanRepository,
     private readonly maxPlans = 2_000,
     /** Delegations are applied over the imported plan; changing one renews the plan's revision. */
-    private readonly delegations?: { listForPlan(plan: string): Promise<Delegation[]> },
+    private readonly delegations?: { listForPlan(plan: string): Promise<Delegation[]>; listForPlans(plans: readonly string[]): Promise<Delegation[]> },
   ) {}
 
   async get(planKey: string): Promise<PlanContent> {
@@ -35,10 +35,54 @@ export class PlanCache {
       this.plans.listPeriods([planKey]),
       this.delegations ? this.delegations.listForPlan(planKey) : Promise.resolve([]),
     ]);
+    return this.remember(planKey, revision, imported, importedIndicators, periods, delegations);
+  }
+
+  /**
+   * Several plans at once (a whole region's summary, opening a period in every plan): one query per
+   * collection for all the plans not in memory, instead of one per plan. FerretDB can only use the
+   * _id index, so each per-plan listing would scan the collection: 200 plans, 200 scans.
+   */
+  async getMany(planKeys: readonly string[]): Promise<Map<string, PlanContent>> {
+    const keys = [...new Set(planKeys)];
+    const revisions = await this.plans.revisionsOf(keys);
+    const out = new Map<string, PlanContent>();
+    const stale: string[] = [];
+    for (const key of keys) {
+      const cached = this.entries.get(key);
+      if (cached && cached.revision === (revisions.get(key) ?? '')) out.set(key, cached);
+      else stale.push(key);
+    }
+    if (stale.length === 0) return out;
+    const [goals, indicators, periods, delegations] = await Promise.all([
+      this.plans.listGoals(stale),
+      this.plans.listIndicators(stale),
+      this.plans.listPeriods(stale),
+      this.delegations ? this.delegations.listForPlans(stale) : Promise.resolve([]),
+    ]);
+    const [goalsOf, indicatorsOf, periodsOf, delegationsOf] = [byPlan(goals), byPlan(indicators), byPlan(periods), byPlan(delegations)];
+    for (const key of stale) {
+      out.set(key, this.remember(key, revisions.get(key) ?? '', goalsOf.get(key) ?? [], indicatorsOf.get(key) ?? [], periodsOf.get(key) ?? [], delegationsOf.get(key) ?? []));
+    }
+    return out;
+  }
+
+  private remember(planKey: string, revision: string, imported: Goal[], importedIndicators: Indicator[], periods: Period[], delegations: Delegation[]): PlanContent {
     const { goals, indicators } = applyDelegations(imported, importedIndicators, delegations);
     const content: PlanContent = { revision, goals, indicators, periods: periods.map(({ state: _state, ...period }) => period) };
     if (this.entries.size >= this.maxPlans) this.entries.delete(this.entries.keys().next().value ?? '');
     this.entries.set(planKey, content);
     return content;
   }
+}
+
+/** Items grouped by their plan (Map.groupBy needs Node 21). */
+function byPlan<T extends { plan: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.plan);
+    if (group) group.push(item);
+    else groups.set(item.plan, [item]);
+  }
+  return groups;
 }

@@ -60,8 +60,9 @@ export class SummaryService {
     const indicators: Indicator[] = [];
     const previousIds: string[] = [];
     let previousLabel: string | null = null;
+    const contents = await this.deps.cache.getMany(inView.map((period) => period.plan));
     for (const period of inView) {
-      const content = await this.deps.cache.get(period.plan);
+      const content = contents.get(period.plan)!;
       goals.push(...content.goals);
       indicators.push(...content.indicators);
       const earlier = content.periods.filter((candidate) => candidate.opens < period.opens).sort((a, b) => (a.opens < b.opens ? 1 : -1))[0];

@@ -24,6 +24,11 @@ export class DelegationRepository {
     return (await this.delegations.find({ plan }).toArray()).map(strip);
   }
 
+  async listForPlans(plans: readonly string[]): Promise<Delegation[]> {
+    if (plans.length === 0) return [];
+    return (await this.delegations.find({ plan: { $in: [...plans] } }).toArray()).map(strip);
+  }
+
   async listFrom(email: string): Promise<Delegation[]> {
     return (await this.delegations.find({ from: email }).toArray()).map(strip);
   }

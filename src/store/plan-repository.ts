@@ -58,6 +58,15 @@ export class PlanRepository {
     return typeof document?.revision === 'string' ? document.revision : '';
   }
 
+  /** The revisions of several plans in one query ('' for a plan never imported). */
+  async revisionsOf(planKeys: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (planKeys.length === 0) return out;
+    const documents = await this.col('planRevisions').find({ _id: { $in: [...planKeys] } }).toArray();
+    for (const document of documents) if (typeof document.revision === 'string') out.set(String(document._id), document.revision);
+    return out;
+  }
+
   private async syncPeriods(plan: NormalizedPlanFile, now: Date, today: string): Promise<SyncCounts> {
     const stored = await this.col('periods').find({ plan: { $in: plan.plans.map((p) => p.key) } }).toArray();
     const states = new Map(stored.map((document) => [String(document._id), document.state as PeriodState]));

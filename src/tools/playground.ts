@@ -69,6 +69,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  const busy = /EADDRINUSE.*:(\d+)/.exec(message);
+  process.stderr.write(
+    busy
+      ? `Port ${busy[1]} används redan (kör du redan npm start eller npm run playground?). Stoppa den, eller välj en annan port: PORT=3979 npm run playground\n`
+      : `${message}\n`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { startConnectorStub, type ConnectorStub } from '../support/connector-stub';
-import { fileAttachment, makePerson } from '../support/activities';
+import { conversationUpdateMembersAdded, fileAttachment, installationUpdate, makePerson, postActivity } from '../support/activities';
 import { PLAN_FIXTURES, readFixture, readJsonFixture } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/service';
 import { TeamsUser } from '../support/teams-client';
@@ -49,9 +49,16 @@ describe('an owner who installs Utfall after the period opened', () => {
     expect(inboxesOf(late!)).toHaveLength(0);
   });
 
-  test('when they install, then they are greeted and get their inbox card once, even if they install again', async () => {
+  test('when they install (Teams sends two install events at once), then they are greeted once, told the card follows, and get it once', async () => {
     const user = userOf(late!);
-    await user.install();
+    // As Teams and the Agents Playground do: installationUpdate and conversationUpdate together.
+    const responses = await Promise.all([
+      postActivity(bot.endpoint, installationUpdate({ serviceUrl: stub.url, person: late!, action: 'add' })),
+      postActivity(bot.endpoint, conversationUpdateMembersAdded({ serviceUrl: stub.url, person: late!, scope: 'personal' })),
+    ]);
+    expect(responses.map((response) => response.status)).toEqual([200, 200]);
+    // Whichever event greets learns that a card is on its way, even if the other one enqueued it.
+    await expect(bot.service.deps.collect.promptAfterInstall(late!.email)).resolves.toEqual({ due: 1, created: 0 });
     const welcomes = stub.sent().filter((sent) => sent.conversationId === `a:personal-${late!.aadObjectId}` && JSON.stringify(sent.activity).includes('Jag är Utfall'));
     expect(welcomes).toHaveLength(1);
     expect(JSON.stringify(welcomes[0]!.activity)).toContain('En period är öppen nu: ditt kort kommer här nedanför.');

@@ -18,12 +18,14 @@ export async function handleInstalled(context: TurnContext, deps: BotDeps): Prom
     await rememberPersonalConversation(context, deps);
     const person = await resolveSender(context, deps);
     if (facts.aadObjectId) await deps.people.markReachable(facts.aadObjectId, deps.now());
-    const missed = person ? await deps.collect.promptAfterInstall(person.email) : 0;
+    // Teams sends two install events at once (installationUpdate and conversationUpdate): either may
+    // greet, so the greeting asks whether a card is on its way, not whether this event enqueued it.
+    const missed = person ? await deps.collect.promptAfterInstall(person.email) : { due: 0, created: 0 };
     if (person && (await deps.people.markGreeted(person.email, deps.now()))) {
-      await replyWithCard(context, buildWelcomeCard(welcomeTexts(facts.locale, person.name ?? facts.userName, missed > 0)));
+      await replyWithCard(context, buildWelcomeCard(welcomeTexts(facts.locale, person.name ?? facts.userName, missed.due > 0)));
     }
     // After the greeting, so that the card comes below it.
-    if (missed > 0) deps.dispatcher.kick();
+    if (missed.due > 0) deps.dispatcher.kick();
     deps.logger.info({ conversationId: facts.conversationId, linked: person !== null }, 'installed in personal scope');
     return;
   }
