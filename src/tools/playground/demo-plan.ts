@@ -5,7 +5,8 @@ import { DEMO_COLLEAGUES, DEMO_CURRENT_USER } from './demo-people';
 /**
  * A small plan whose DÅ08 period is open today and whose DÅ04 is already closed, so that a
  * newcomer sees a real inbox card the moment the playground page loads. Dates follow the day it is
- * built, so the demo never goes stale.
+ * built, so the demo never goes stale; the deadline is three weeks away, so no reminder slot
+ * (7 and 2 working days before) falls on the first day and the demo looks the same every day.
  */
 export function buildDemoPlan(today: DateTime): PlanFile {
   const year = today.year;
@@ -27,7 +28,7 @@ export function buildDemoPlan(today: DateTime): PlanFile {
         name: `Regionstyrelsens verksamhetsplan ${year}`,
         periods: [
           { code: 'DÅ04', label: `Delår per april ${year}`, opens: day(-60), deadline: day(-50), closes: day(-40) },
-          { code: 'DÅ08', label: `Delår per augusti ${year}`, opens: day(0), deadline: day(10), closes: day(20) },
+          { code: 'DÅ08', label: `Delår per augusti ${year}`, opens: day(0), deadline: day(21), closes: day(28) },
         ],
         perspectives: [
           {
