@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
+import { stopProcess } from '../child-process';
 
 export interface EmbeddedFerretDb {
   uri: string;
@@ -113,18 +114,5 @@ function findFreePort(): Promise<number> {
       const port = typeof address === 'object' && address !== null ? address.port : 0;
       server.close(() => resolve(port));
     });
-  });
-}
-
-/** SIGTERM first so SQLite closes cleanly; SIGKILL if it has not gone within 5 s. */
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(killTimer);
-      resolve();
-    });
-    child.kill('SIGTERM');
   });
 }

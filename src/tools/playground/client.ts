@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { stopProcess } from '../../child-process';
 import path from 'node:path';
 
 export interface PlaygroundClient {
@@ -33,7 +34,7 @@ export async function startPlaygroundClient(options: PlaygroundClientOptions): P
     env: { ...options.env, APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', TEAMSAPPTESTER_BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stop = () => stopChild(child);
+  const stop = () => stopProcess(child);
   try {
     const port = await listeningPort(child, options.startTimeoutMs ?? 60_000);
     const url = `http://localhost:${port}`;
@@ -84,16 +85,4 @@ async function waitForPing(url: string, configDir: string, timeoutMs: number): P
   }
   const log = await readFile(path.join(configDir, 'devTools', 'm365agentsplayground.log'), 'utf8').catch(() => '(no log)');
   throw new Error(`The Agents Playground at ${url} is not ready (${last}). The end of its log:\n${log.slice(-2000)}`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
