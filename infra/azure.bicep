@@ -113,9 +113,10 @@ param tags object = {
 }
 
 var suffix = take(uniqueString(resourceGroup().id, appName, environmentName), 6)
-var baseName = '${appName}-${environmentName}'
+var baseName = toLower('${appName}-${environmentName}')
 var siteName = '${baseName}-${suffix}'
-var keyVaultName = take('kv-${appName}-${environmentName}-${suffix}', 24)
+// Key Vault names: 3–24 letters, digits and dashes; never cut short, so the hash always stays in.
+var keyVaultName = toLower('kv${take(replace(appName, '-', ''), 8)}${take(replace(environmentName, '-', ''), 4)}${suffix}')
 var useMsi = botAuth == 'UserAssignedMSI'
 var useCosmos = database == 'cosmosVCore'
 // Key Vault Secrets User: read secret values, nothing else.

@@ -3,6 +3,9 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 
+/** turnState key of the locale Teams sent, before UTFALL_LANGUAGE replaced it. */
+export const TEAMS_LOCALE = Symbol('teamsLocale');
+
 /**
  * With no BOT_ID the adapter runs in local no-auth mode (Emulator, Agents Playground, tests);
  * with one, every request must carry a valid Bot Framework JWT or it is answered 401.
@@ -19,6 +22,8 @@ export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
   if (forced !== 'auto') {
     // One language for everyone: the turn carries it from here on, and identity stores it as the person's.
     adapter.use(async (context, next) => {
+      // The person's own Teams locale is kept for their record (identity), in case the setting changes.
+      context.turnState.set(TEAMS_LOCALE, context.activity.locale);
       context.activity.locale = forced === 'sv' ? 'sv-SE' : 'en-US';
       await next();
     });

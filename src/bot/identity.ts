@@ -1,6 +1,7 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { Person } from '../store/people-repository';
 import { personalConversationKey } from '../store/conversation-repository';
+import { TEAMS_LOCALE } from './adapter';
 import type { BotDeps } from './deps';
 import { readTurnFacts } from './turn';
 
@@ -25,7 +26,7 @@ export async function resolveSender(context: TurnContext, deps: BotDeps): Promis
         tenantId: facts.tenantId ?? member.tenantId ?? null,
         userId: facts.userId,
         name: member.name ?? facts.userName,
-        locale: context.activity.locale ?? null,
+        locale: (context.turnState.get(TEAMS_LOCALE) as string | undefined) ?? context.activity.locale ?? null,
       },
       deps.now(),
     );

@@ -28,7 +28,7 @@ export function createSummaryHandler(adapter: TeamsAdapter, deps: BotDeps): (job
     const period = summaryPeriodKey(ref);
     const posted = await deps.summaryMessages.find(conversationId, period);
     const now = deps.now();
-    const { card } = summaryCard(loaded, { locale: 'sv', timezone: deps.config.timezone, now });
+    const { card } = summaryCard(loaded, { locale: channelLocale(deps), timezone: deps.config.timezone, now });
 
     if (!posted && mode === 'update') {
       // The live card is not out yet (or was never posted): let the one post job do it, fresh.
@@ -46,10 +46,15 @@ export function createSummaryHandler(adapter: TeamsAdapter, deps: BotDeps): (job
     }
 
     await pace();
-    const final = summaryCard(loaded, { locale: 'sv', timezone: deps.config.timezone, now, final: true });
+    const final = summaryCard(loaded, { locale: channelLocale(deps), timezone: deps.config.timezone, now, final: true });
     const sent = await deliver(adapter, deps, channel.reference, { card: final.card });
     if (!sent.ok) return classifySendError(sent.error, job.attempts);
     await deps.summaryMessages.recordFinal(conversationId, period, sent.activityId, now);
     return { status: 'done', result: { activityId: sent.activityId, final: period } };
   };
+}
+
+/** A channel has no one person's language: Swedish, unless the organisation chose English for everyone. */
+function channelLocale(deps: BotDeps): 'sv' | 'en' {
+  return deps.config.language === 'en' ? 'en' : 'sv';
 }

@@ -128,24 +128,40 @@ export class CollectService {
   /**
    * Someone installed the app while periods are open: they get the inbox cards they missed (their
    * prompt failed as "not installed", or they were added to the plan after the period opened).
-   * Once per (period, person): the job id is the dedupe key, and a delivered prompt is not repeated.
-   * `due`: periods whose card is on its way (enqueued now or by a concurrent install event).
+   * Once per (period, person): a delivered prompt is not repeated, one on its way is not doubled
+   * (concurrent install events compute the same job id), and one that failed is tried again under
+   * the next id of its chain. `due`: periods whose card is on its way after this call.
    */
   async promptAfterInstall(email: string): Promise<{ due: number; created: number }> {
     const now = this.deps.now();
     const open = (await this.deps.plans.listPeriods()).filter((period) => period.state === 'open');
     const jobs = [];
+    let due = 0;
     const contents = await this.cache.getMany(open.map((period) => period.plan));
     for (const period of open) {
       const content = contents.get(period.plan)!;
       if (!ownersInPeriod(content.goals, content.indicators, period.code).has(email)) continue;
-      const first = await this.deps.jobs.find(`prompt:${period.id}:${email}`);
-      if (first && first.state !== 'failed') continue;
+      const next = await this.nextPromptAfterInstall(period, email);
+      if (next === 'delivered') continue;
+      due += 1;
       // Its own batch, so the opener's "N kort skickade" report counts the fan-out only.
-      jobs.push({ id: `prompt-late:${period.id}:${email}`, kind: 'prompt' as const, batch: `prompt-late:${period.id}`, payload: { period: period.id, email }, runAt: now });
+      if (next !== 'on-its-way') jobs.push({ id: next, kind: 'prompt' as const, batch: `prompt-late:${period.id}`, payload: { period: period.id, email }, runAt: now });
     }
-    if (jobs.length === 0) return { due: 0, created: 0 };
-    return { due: jobs.length, created: (await this.deps.jobs.enqueueMany(jobs, now)).created };
+    const created = jobs.length > 0 ? (await this.deps.jobs.enqueueMany(jobs, now)).created : 0;
+    return { due, created };
+  }
+
+  /** The first prompt, then prompt-late:…, :2, :3 …: delivered, on its way, or the id to try next. */
+  private async nextPromptAfterInstall(period: Period, email: string): Promise<'delivered' | 'on-its-way' | string> {
+    const base = `prompt-late:${period.id}:${email}`;
+    const chain = [`prompt:${period.id}:${email}`, base, ...[2, 3, 4, 5].map((n) => `${base}:${n}`)];
+    for (const id of chain) {
+      const job = await this.deps.jobs.find(id);
+      if (!job) return id === chain[0] ? base : id;
+      if (job.state === 'done') return 'delivered';
+      if (job.state !== 'failed') return 'on-its-way';
+    }
+    return 'delivered'; // Five failed attempts: stop; `status` still shows the card on request.
   }
 
   async closePeriods(code: string, unitKey: string | null): Promise<Period[]> {

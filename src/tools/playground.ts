@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseConfig } from '../config';
 import { createLogger } from '../logger';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
   });
   const logger = createLogger(config.logLevel);
+  // Before wiping the demo database: a playground already running on this port is using it.
+  await assertPortFree(config.port, config.host);
   await rm(DATA_DIR, { recursive: true, force: true });
   const service = await startService(config, logger);
   const { year } = await importDemoPlan(service.deps.importer, new Date(), config.timezone);
@@ -66,6 +69,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -30,6 +30,9 @@ describe('an owner who installs Utfall after the period opened', () => {
     for (const person of [coordinator, late!, afterClose!, ...early]) stub.addPerson(person);
     await karin.install();
     for (const person of early) await userOf(person).install();
+    // afterClose had the app once (greeted), then removed it before the period opened.
+    await userOf(afterClose!).install();
+    await postActivity(bot.endpoint, installationUpdate({ serviceUrl: stub.url, person: afterClose!, action: 'remove' }));
     const url = stub.serveFile('/plan.json', readFixture(PLAN_FIXTURES.norrbotten));
     await karin.say('importera', { attachments: [fileAttachment({ name: 'plan.json', downloadUrl: url, fileType: 'json' })] });
     const [confirm] = await karin.say('öppna period DÅ04');
@@ -79,11 +82,26 @@ describe('an owner who installs Utfall after the period opened', () => {
     expect(inboxesOf(first)).toHaveLength(1);
   });
 
-  test('after the period closes, installing sends no card for it', async () => {
-    now = new Date('2022-05-20T07:00:00Z');
-    await karin.say('stäng period DÅ04');
-    await userOf(afterClose!).install();
+  test('when the late card cannot be delivered (Teams answers 403), then the next install tries again, and it arrives once', async () => {
+    const conversation = `a:personal-${afterClose!.aadObjectId}`;
+    stub.failNext(1, { status: 403 }, { method: 'POST', pathIncludes: conversation });
+    await userOf(afterClose!).install(); // greeted already, at the first install: only the card is sent
     await bot.service.scheduler.idle();
     expect(inboxesOf(afterClose!)).toHaveLength(0);
+    expect(stub.requests().filter((request) => request.failedWith === 403)).toHaveLength(1);
+
+    await userOf(afterClose!).install();
+    await bot.service.scheduler.idle();
+    expect(inboxesOf(afterClose!)).toHaveLength(1);
+    await userOf(afterClose!).install();
+    await bot.service.scheduler.idle();
+    expect(inboxesOf(afterClose!)).toHaveLength(1);
+  });
+
+  test('after the period closes, no card is due for it on install', async () => {
+    now = new Date('2022-05-20T07:00:00Z');
+    await karin.say('stäng period DÅ04');
+    await expect(bot.service.deps.collect.promptAfterInstall(late!.email)).resolves.toEqual({ due: 0, created: 0 });
+    await expect(bot.service.deps.collect.promptAfterInstall(afterClose!.email)).resolves.toEqual({ due: 0, created: 0 });
   });
 });

@@ -52,7 +52,7 @@ describe(PlanCache.name, () => {
     for (const key of planKeys.slice(1)) expect(after.get(key)).toBe(before.get(key));
   });
 
-  test('when no plans are asked for, then nothing is read and the answer is empty', async () => {
+  test('when no plans are asked for, then the answer is empty', async () => {
     expect((await new PlanCache(plans, 100, delegations).getMany([])).size).toBe(0);
   });
 });

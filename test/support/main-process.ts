@@ -21,7 +21,10 @@ export async function startMain(options: { root: string; env: Record<string, str
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line within 15 s:\n${output}`)), 15_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a stray service behind a failed test
+      reject(new Error(`no "listening" line within 15 s:\n${output}`));
+    }, 15_000);
     const check = () => {
       const match = /"port":(\d+),"authDisabled":\w+,"msg":"listening"/.exec(output);
       if (match?.[1]) {

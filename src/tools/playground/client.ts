@@ -55,6 +55,11 @@ function listeningPort(child: ChildProcess, timeoutMs: number): Promise<number> 
       const match = /Listening on (\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
+        // Stop collecting: the playground keeps printing for as long as it runs.
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        child.stdout?.resume();
+        child.stderr?.resume();
         resolve(Number(match[1]));
       }
     };
