@@ -115,4 +115,16 @@ describe('infra/ Bicep', () => {
       for (const name of secure) expect({ file: path.relative(INFRA, file), leaks: outputs.filter((line) => new RegExp(`\\b${name}\\b`).test(line)) }).toEqual({ file: path.relative(INFRA, file), leaks: [] });
     }
   });
+
+  test('when the example parameter file is used, then it names only parameters of azure.bicep and gives every required one', () => {
+    const main = trees.get(path.join(INFRA, 'azure.bicep'))!;
+    const declared = new Map(main.rootNode.namedChildren.filter((node) => node.type === 'parameter_declaration').map((node) => [node.namedChildren[0]!.text, /=\s*\S/.test(node.text)]));
+    const example = JSON.parse(readFileSync(path.join(INFRA, 'azure.parameters.example.json'), 'utf8')) as { parameters: Record<string, unknown> };
+    const given = Object.keys(example.parameters);
+    expect(given.filter((name) => !declared.has(name))).toEqual([]);
+    const required = [...declared].filter(([, hasDefault]) => !hasDefault).map(([name]) => name);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((name) => !given.includes(name))).toEqual([]);
+  });
 });
+
