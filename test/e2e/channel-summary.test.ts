@@ -189,6 +189,9 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
     const [confirm] = await user(karin).say('paminn');
     expect(cardText(confirm!.card)).toContain('1 målägare har inte svarat klart');
     const before = { ulrika: reminders(ulrika).length, peter: reminders(peter).length };
+    // A forwarded confirmation clicked by someone else sends nothing and says why.
+    const notTheirs = await user(peter).click(confirm!.card!, 'Skicka påminnelse');
+    expect(cardText(notTheirs)).toMatch(/"Det gick inte"[\s\S]*Bara samordnare kan skicka påminnelser/);
     const sent = await user(karin).click(confirm!.card!, 'Skicka påminnelse');
     expect(cardText(sent)).toContain('1 påminnelser skickas nu');
     await user(karin).click(confirm!.card!, 'Skicka påminnelse'); // a double click

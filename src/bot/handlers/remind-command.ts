@@ -51,7 +51,7 @@ export async function handleRemindCommand(context: TurnContext, deps: BotDeps, a
 export async function confirmRemind(context: TurnContext, deps: BotDeps, data: ConfirmRemindData, locale: Locale): Promise<AdaptiveCard> {
   const texts = reminderTexts(locale);
   const person = await resolveSender(context, deps);
-  if (!isCoordinator(person, deps)) return messageCard(texts.cancel, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
+  if (!isCoordinator(person, deps)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
   const preview = await deps.reminders.previewManual(data.unit);
   if (!preview) return messageCard(texts.sentTitle, texts.noOpenPeriod(data.unit), 'Warning');
   const created = await deps.reminders.enqueueManual(preview.periods, data.issued, deps.now());
