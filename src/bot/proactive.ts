@@ -66,3 +66,8 @@ export async function failedPersonalSend(deps: BotDeps, aadObjectId: string, err
 export function localeOf(deps: BotDeps, person: Pick<Person, 'locale'>): Locale {
   return deps.config.language === 'auto' ? resolveLocale(person.locale) : deps.config.language;
 }
+
+/** A channel has no one person's language: Swedish, unless the organisation chose English for everyone. */
+export function channelLocale(deps: BotDeps): Locale {
+  return deps.config.language === 'en' ? 'en' : 'sv';
+}

@@ -5,7 +5,7 @@ import { channelConversationKey } from '../store/conversation-repository';
 import type { Job } from '../store/job-repository';
 import { summaryCard } from '../views/summary-view';
 import type { BotDeps } from './deps';
-import { deliver } from './proactive';
+import { channelLocale, deliver } from './proactive';
 import { classifySendError } from './send-errors';
 
 /**
@@ -52,9 +52,4 @@ export function createSummaryHandler(adapter: TeamsAdapter, deps: BotDeps): (job
     await deps.summaryMessages.recordFinal(conversationId, period, sent.activityId, now);
     return { status: 'done', result: { activityId: sent.activityId, final: period } };
   };
-}
-
-/** A channel has no one person's language: Swedish, unless the organisation chose English for everyone. */
-function channelLocale(deps: BotDeps): 'sv' | 'en' {
-  return deps.config.language === 'en' ? 'en' : 'sv';
 }
