@@ -23,7 +23,9 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
   let page: Page;
   let periodId = '';
   const now = new Date();
-  const card = (text: string): Locator => page.locator('.ac-adaptiveCard', { hasText: text }).last();
+  // A string matches case-insensitively (the greeting also says "sista svarsdag"); a RegExp as written.
+  const card = (text: string | RegExp): Locator => page.locator('.ac-adaptiveCard', { hasText: text }).last();
+  const INBOX = /Sista svarsdag: /;
   const say = async (text: string) => {
     await page.getByRole('textbox').last().click();
     await page.keyboard.type(text);
@@ -65,7 +67,7 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
     await page.goto(client.url);
     await card('Hej Anna!').waitFor({ timeout: 30_000 });
     await expect(card('Hej Anna!').innerText()).resolves.toContain('ditt kort kommer här nedanför');
-    const inbox = card('Sista svarsdag');
+    const inbox = card(INBOX);
     await inbox.waitFor({ timeout: 30_000 });
     await expect(inbox.innerText()).resolves.toMatch(/Delår per augusti \d{4} – dina mål[\s\S]*0 av 2 mål klara/);
     await inbox.screenshot({ path: path.join(SHOTS, 'inbox-card.png') });
@@ -94,7 +96,7 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
 
   test('when she opens a goal, fills it in and saves, then the answers are stored and the card shows the goal as done', async () => {
     await page.getByRole('treeitem', { name: /Personal Chat/ }).click();
-    await card('Sista svarsdag').getByRole('button', { name: 'Fyll i' }).first().click();
+    await card(INBOX).getByRole('button', { name: 'Fyll i' }).first().click();
     const form = card('Bedömning av målet');
     await form.waitFor({ timeout: 15_000 });
     const outcome = form.getByRole('textbox', { name: 'Utfall' });
