@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig } from './config';
+import { parseConfig, secretsOf } from './config';
 import { importReport, importReportText } from './i18n/import-report';
 import { resolveLocale } from './i18n/locale';
 import { createLogger } from './logger';
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = parseConfig(process.env);
   const locale = resolveLocale(values.lang ?? process.env.LANG);
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { secrets: secretsOf(config) });
   const periodsPath = values.perioder ?? values.periods;
 
   let embedded: EmbeddedFerretDb | undefined;

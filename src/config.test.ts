@@ -1,4 +1,4 @@
-import { parseConfig } from './config';
+import { parseConfig, secretsOf } from './config';
 
 describe(parseConfig.name, () => {
   test('when the environment is empty, then local defaults apply (no auth, embedded database)', () => {
@@ -33,5 +33,28 @@ describe(parseConfig.name, () => {
     expect(parseConfig({}).language).toBe('auto');
     expect(parseConfig({ UTFALL_LANGUAGE: 'sv' }).language).toBe('sv');
     expect(() => parseConfig({ UTFALL_LANGUAGE: 'sv-SE' })).toThrow(/UTFALL_LANGUAGE/);
+  });
+});
+
+describe('secrets and token-validation settings', () => {
+  test('when BOT_PASSWORD and a connection string with a password are set, then both passwords are secrets and nothing else is', () => {
+    const config = parseConfig({
+      BOT_ID: 'id',
+      BOT_PASSWORD: 'bot-secret-1',
+      MONGODB_URI: 'mongodb://utfall:p%40ss-word@db.example:27017/?tls=true',
+    });
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(['bot-secret-1', 'p%40ss-word', 'p@ss-word']));
+    expect(secretsOf(config)).not.toContain('utfall');
+  });
+
+  test('when no password is configured, then there are no secrets to scrub', () => {
+    expect(secretsOf(parseConfig({}))).toEqual([]);
+  });
+
+  test('when BOT_OPENID_METADATA_URL is not an http(s) URL, then start-up is refused naming it', () => {
+    expect(() => parseConfig({ BOT_OPENID_METADATA_URL: 'file:///etc/passwd' })).toThrow(/BOT_OPENID_METADATA_URL/);
+    expect(parseConfig({ BOT_OPENID_METADATA_URL: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration' }).bot.openIdMetadataUrl).toBe(
+      'http://127.0.0.1:9/v1/.well-known/openidconfiguration',
+    );
   });
 });

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   BOT_PASSWORD: z.string().default(''),
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   BOT_TENANT_ID: z.string().default(''),
+  BOT_OPENID_METADATA_URL: z.url({ protocol: /^https?$/ }).optional(),
+  BOT_EMULATOR_OPENID_METADATA_URL: z.url({ protocol: /^https?$/ }).optional(),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
@@ -79,7 +81,15 @@ export function parseConfig(env: Record<string, string | undefined>) {
   return {
     port: e.PORT,
     host: e.HOST,
-    bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, appType: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID },
+    bot: {
+      appId: e.BOT_ID,
+      appPassword: e.BOT_PASSWORD,
+      appType: e.BOT_TYPE,
+      tenantId: e.BOT_TENANT_ID,
+      /** Where the Bot Framework's signing keys are published; empty means botbuilder's public-cloud defaults. */
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL ?? null,
+      emulatorOpenIdMetadataUrl: e.BOT_EMULATOR_OPENID_METADATA_URL ?? null,
+    },
     authDisabled: e.BOT_ID === '',
     mongo: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_SECONDS * 1000 },
     embedded: { dataDir: e.DATA_DIR, ferretdbBin: e.FERRETDB_BIN },
@@ -98,6 +108,28 @@ export function parseConfig(env: Record<string, string | undefined>) {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
   };
+}
+
+/**
+ * Configuration values that must never appear in a log line or a message: the bot's password and
+ * the password inside a connection string. The logger scrubs every occurrence of each.
+ */
+export function secretsOf(config: Config): string[] {
+  const secrets = [config.bot.appPassword];
+  if (config.mongo.uri) {
+    const userInfo = /^mongodb(?:\+srv)?:\/\/([^@/]*)@/.exec(config.mongo.uri)?.[1];
+    const password = userInfo?.split(':').slice(1).join(':');
+    if (password) secrets.push(password, safeDecode(password));
+  }
+  return [...new Set(secrets.filter((secret) => secret.length >= 4))];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** App Service and shells set variables to '' to "unset" them; treat that as absent so defaults apply. */

@@ -1,4 +1,4 @@
-import { parseConfig, type Config } from './config';
+import { parseConfig, secretsOf, type Config } from './config';
 import { createLogger } from './logger';
 import { startService } from './service';
 
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { secrets: secretsOf(config) });
   process.on('unhandledRejection', (reason) => {
     logger.fatal({ err: reason }, 'unhandled promise rejection');
     process.exit(1);

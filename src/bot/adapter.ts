@@ -1,23 +1,93 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { ConfigurationServiceClientCredentialFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { sendGuard } from './send-guard';
 
 /** turnState key of the locale Teams sent, before UTFALL_LANGUAGE replaced it. */
 export const TEAMS_LOCALE = Symbol('teamsLocale');
+
+export type AuthenticatedTurn =
+  | { kind: 'unauthorized'; reason: string }
+  | { kind: 'processed'; invokeResponse: InvokeResponse | undefined };
+
+/**
+ * The Teams adapter with authentication split from processing, so the HTTP edge decides what a
+ * failed validation looks like. botbuilder's own `process` answers 500 with the internal error text
+ * when its signing keys cannot be fetched; here every failure to authenticate is one outcome,
+ * `unauthorized`, and the edge answers 401 with a neutral body.
+ */
+export class UtfallAdapter extends TeamsAdapter {
+  async authenticateAndProcess(body: Record<string, unknown>, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<AuthenticatedTurn> {
+    const activity = withDates(body);
+    let authenticated;
+    try {
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
+    } catch (error) {
+      return { kind: 'unauthorized', reason: error instanceof Error ? error.message : String(error) };
+    }
+    return { kind: 'processed', invokeResponse: await this.processActivity(authenticated, activity, logic) };
+  }
+}
+
+/** What botbuilder's own request parsing does to an activity: ISO strings to Dates, raw strings kept. */
+function withDates(body: Record<string, unknown>): Activity {
+  const activity: Record<string, unknown> = { ...body };
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  // The HTTP edge has checked the envelope (type, from, conversation) with zod; this is the SDK's type.
+  return activity as unknown as Activity;
+}
+
+/**
+ * botbuilder's public-cloud endpoints (AuthenticationConstants in botframework-connector). Once any
+ * one of them is given, botbuilder expects all of them, so overriding where the signing keys are
+ * published (BOT_OPENID_METADATA_URL) restates the rest with their defaults.
+ */
+export const PUBLIC_CLOUD = {
+  ValidateAuthority: true,
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
+  CallerId: 'urn:botframework:azure',
+} as const;
+
+function openIdSettings(config: Config): Partial<{ -readonly [K in keyof typeof PUBLIC_CLOUD]: (typeof PUBLIC_CLOUD)[K] extends boolean ? boolean : string }> {
+  const { openIdMetadataUrl, emulatorOpenIdMetadataUrl } = config.bot;
+  if (!openIdMetadataUrl && !emulatorOpenIdMetadataUrl) return {};
+  return {
+    ...PUBLIC_CLOUD,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl ?? PUBLIC_CLOUD.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: emulatorOpenIdMetadataUrl ?? PUBLIC_CLOUD.ToBotFromEmulatorOpenIdMetadataUrl,
+  };
+}
 
 /**
  * With no BOT_ID the adapter runs in local no-auth mode (Emulator, Agents Playground, tests);
  * with one, every request must carry a valid Bot Framework JWT or it is answered 401.
  */
-export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
+export function createAdapter(config: Config, logger: Logger): UtfallAdapter {
   const settings = {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppPassword: config.bot.appPassword,
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId,
+    ...openIdSettings(config),
   };
-  const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  const adapter = new UtfallAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  adapter.use(sendGuard(logger));
   const forced = config.language;
   if (forced !== 'auto') {
     // One language for everyone: the turn carries it from here on, and identity stores it as the person's.

@@ -1,4 +1,5 @@
-import { TeamsInfo, TurnContext } from 'botbuilder';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { storableReference } from './conversation-reference';
 import type { Person } from '../store/people-repository';
 import { personalConversationKey } from '../store/conversation-repository';
 import { TEAMS_LOCALE } from './adapter';
@@ -40,13 +41,12 @@ export async function resolveSender(context: TurnContext, deps: BotDeps): Promis
 export async function rememberPersonalConversation(context: TurnContext, deps: BotDeps): Promise<void> {
   const facts = readTurnFacts(context);
   if (facts.aadObjectId === null || facts.conversationType !== 'personal') return;
-  const reference = TurnContext.getConversationReference(context.activity);
   await deps.conversations.save(
     {
       key: personalConversationKey(facts.aadObjectId),
       kind: 'personal',
       conversationId: facts.conversationId,
-      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+      reference: storableReference(context.activity),
       aadObjectId: facts.aadObjectId,
       teamId: null,
       teamName: null,

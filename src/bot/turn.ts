@@ -21,7 +21,7 @@ export function readTurnFacts(context: TurnContext): TurnFacts {
     locale: resolveLocale(activity.locale),
     aadObjectId: nonEmpty(activity.from?.aadObjectId),
     userId: nonEmpty(activity.from?.id),
-    userName: activity.from?.name ?? '',
+    userName: typeof activity.from?.name === 'string' ? activity.from.name.slice(0, 200) : '',
     tenantId: tenantFromChannelData ?? nonEmpty(activity.conversation?.tenantId),
     conversationId: activity.conversation?.id ?? '',
     conversationType:

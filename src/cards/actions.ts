@@ -18,6 +18,9 @@ export const VERBS = {
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
+/** The verbs as an explicit list: a verb from a payload is parsed against it, never looked up as a property name. */
+export const VerbSchema = z.enum(Object.values(VERBS) as [Verb, ...Verb[]]);
+
 const Key = z.string().min(1).max(100);
 const PeriodRef = z.string().min(1).max(130);
 

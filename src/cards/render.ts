@@ -10,6 +10,18 @@ export interface AdaptiveCard {
 const prepared = new WeakMap<object, ACData.Template>();
 
 /**
+ * Every card this module has rendered. The bot's send path refuses any card object not in here, so
+ * nothing but a card the code made from a template can ever be sent (an object that reached a send
+ * by mistake — a context, a config — is refused instead of serialized into a chat).
+ */
+const rendered = new WeakSet<object>();
+
+/** True for a card object that {@link renderTemplate} produced (not a copy of one, not anything else). */
+export function isRenderedCard(value: unknown): value is AdaptiveCard {
+  return typeof value === 'object' && value !== null && rendered.has(value);
+}
+
+/**
  * Expands a template with adaptivecards-templating and refuses to return a card with an
  * unbound `${…}` left in it (a field the data did not supply).
  * User text in `data` is defused first so that a "${" someone typed is shown, not evaluated.
@@ -20,7 +32,7 @@ export function renderTemplate<T extends object>(template: object, data: T): Ada
     engine = new ACData.Template(template);
     prepared.set(template, engine);
   }
-  const card: unknown = engine.expand({ $root: defuse(data) });
+  const card: unknown = withoutNullSelectActions(engine.expand({ $root: defuse(data) }));
   const json = JSON.stringify(card);
   const leftover = /\$\{[^}]*\}?/.exec(json);
   if (leftover) {
@@ -30,11 +42,23 @@ export function renderTemplate<T extends object>(template: object, data: T): Ada
     throw new Error('Card template left a $when/$data key');
   }
   if (!isAdaptiveCard(card)) throw new Error('Template did not produce an AdaptiveCard');
+  rendered.add(card);
   return card;
 }
 
 function isAdaptiveCard(value: unknown): value is AdaptiveCard {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'AdaptiveCard';
+}
+
+/** An element without a drill-down must not carry `selectAction: null`, which strict clients reject. */
+function withoutNullSelectActions(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNullSelectActions);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, inner]) => !(key === 'selectAction' && inner === null))
+      .map(([key, inner]) => [key, withoutNullSelectActions(inner)]),
+  );
 }
 
 /** Breaks "${" in user-supplied strings with a zero-width space so the engine leaves them alone. */

@@ -70,7 +70,7 @@ export interface SummaryDetailCardData {
 }
 
 export function buildSummaryCard(data: SummaryCardData): AdaptiveCard {
-  const card = renderTemplate(template, {
+  return renderTemplate(template, {
     ...data,
     table: { ...data.table, rows: data.table.rows.map((row) => ({ name: row.name, weight: row.bold ? 'Bolder' : 'Default', nameColor: row.action ? 'Accent' : 'Default', cells: row.cells, action: row.action ? toExecuteAction(row.action) : null })) },
     redGoals: data.redGoals.map((goal) => ({
@@ -81,27 +81,15 @@ export function buildSummaryCard(data: SummaryCardData): AdaptiveCard {
     })),
     actions: toExecuteActions(data.actions),
   });
-  return withoutNullSelectActions(card);
 }
 
 export function buildSummaryDetailCard(data: SummaryDetailCardData): AdaptiveCard {
   const pagerActions: (CardAction | null)[] = data.pager ? [data.pager.previous, data.pager.next] : [];
   const actions: ExecuteActionJson[] = toExecuteActions([...pagerActions, data.back]);
-  const card = renderTemplate(detailTemplate, {
+  return renderTemplate(detailTemplate, {
     ...data,
     items: data.items.map((item) => ({ ...item, action: item.action ? toExecuteAction(item.action) : null })),
     pager: data.pager ? { text: data.pager.text } : null,
     actions,
   });
-  return withoutNullSelectActions(card);
-}
-
-/** Rows without a drill-down must not carry `selectAction: null`, which strict clients reject. */
-function withoutNullSelectActions(card: AdaptiveCard): AdaptiveCard {
-  const clean = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(clean);
-    if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value).filter(([key, inner]) => !(key === 'selectAction' && inner === null)).map(([key, inner]) => [key, clean(inner)]));
-  };
-  return clean(card) as AdaptiveCard;
 }

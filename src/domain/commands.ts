@@ -34,10 +34,17 @@ const ALIASES: { name: CommandName; words: string[] }[] = Object.entries(COMMAND
   // Longest alias first so "koppla bort" wins over "koppla" and "öppna period" over "öppna".
   .sort((a, b) => b.words.length - a.words.length);
 
+/** No key, code, name part or e-mail address is longer; a longer word is cut (and marked) before it is echoed. */
+export const MAX_WORD_LENGTH = 254;
+/** Longest text echoed back ("Jag förstod inte ”…”"): a 50 kB message is not repeated whole. */
+export const MAX_ECHO_LENGTH = 300;
+
 export function parseCommand(rawText: string): ParsedCommand {
-  const text = rawText.replace(/\s+/g, ' ').trim();
-  if (text === '') return { kind: 'empty' };
-  const tokens = text.split(' ');
+  const whole = rawText.replace(/\s+/g, ' ').trim();
+  if (whole === '') return { kind: 'empty' };
+  const text = capText(whole, MAX_ECHO_LENGTH);
+  // The ellipsis makes a cut word match nothing, so a cut never turns into a valid key by chance.
+  const tokens = whole.split(' ').slice(0, 200).map((token) => capText(token, MAX_WORD_LENGTH));
   const folded = tokens.map(foldText);
   for (const alias of ALIASES) {
     if (alias.words.every((word, index) => folded[index] === word.replace(/[.!]$/, ''))) {
@@ -49,6 +56,10 @@ export function parseCommand(rawText: string): ParsedCommand {
   const single = ALIASES.find((alias) => alias.words.length === 1 && alias.words[0] === bare);
   if (single) return { kind: 'command', name: single.name, args: tokens.slice(1), text };
   return { kind: 'unknown', text, suggestion: suggestCommand(bare) };
+}
+
+function capText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** The command whose alias is nearest by edit distance, if it is near enough to be a typo. */

@@ -1,13 +1,14 @@
 import restify, { type Request, type Response } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { z } from 'zod';
+import type { TurnContext } from 'botbuilder';
+import type { UtfallAdapter } from '../bot/adapter';
 import type { Logger } from '../logger';
+import { ActivityEnvelope } from './activity-envelope';
 import { looksLikeBotFrameworkJwt } from './jwt-shape';
 
 export interface ServerDeps {
   port: number;
   host: string;
-  adapter: CloudAdapter;
+  adapter: UtfallAdapter;
   /** The bot's turn logic; the adapter calls it once authentication has passed. */
   runTurn: (context: TurnContext) => Promise<unknown>;
   /** False until the database is connected: activities then get 503 so the Bot Connector retries. */
@@ -29,14 +30,9 @@ export interface RunningServer {
 
 /**
  * The one place that knows restify. A request body is checked to be an activity-shaped object
- * before botbuilder sees it, because botbuilder's own parse throws (a 500) on shapes it dislikes.
+ * before botbuilder sees it (see ActivityEnvelope), and authentication is decided here: any
+ * failure to validate a token is 401 with a neutral body, never a 5xx or an internal message.
  */
-const ActivityEnvelope = z.looseObject({
-  type: z.string().min(1).max(64),
-  serviceUrl: z.string().max(2048).optional(),
-  channelId: z.string().max(64).optional(),
-});
-
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const server = restify.createServer({ name: 'utfall', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 1024 * 1024, mapParams: false }));
@@ -52,19 +48,27 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     const envelope = ActivityEnvelope.safeParse(req.body);
     if (!envelope.success) {
       deps.logger.warn({ issues: envelope.error.issues.slice(0, 5) }, 'rejected a request that is not an activity');
-      res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+      res.send(400, { error: 'The body must be a Bot Framework activity this bot handles (type, from.id, conversation.id).' });
       return;
     }
-    if (deps.authRequired && !looksLikeBotFrameworkJwt(req.header('authorization'))) {
+    const authorization = req.header('authorization') ?? '';
+    if (deps.authRequired && !looksLikeBotFrameworkJwt(authorization)) {
       deps.logger.warn({ activityType: envelope.data.type }, 'rejected an unsigned or malformed token');
       res.send(401, { error: 'Unauthorized' });
       return;
     }
     inFlight += 1;
     try {
-      // restify's Response is a superset of what CloudAdapter writes to; the cast is the single seam.
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await deps.adapter.process(req, res as any, (context) => deps.runTurn(context).then(() => undefined));
+      const outcome = await deps.adapter.authenticateAndProcess(envelope.data, authorization, (context) => deps.runTurn(context).then(() => undefined));
+      if (outcome.kind === 'unauthorized') {
+        // Also when the signing keys could not be fetched: the caller learns nothing about why.
+        deps.logger.warn({ activityType: envelope.data.type, reason: outcome.reason.slice(0, 300) }, 'rejected a request whose token did not validate');
+        res.send(401, { error: 'Unauthorized' });
+        return;
+      }
+      const invoke = outcome.invokeResponse;
+      if (invoke?.body === undefined) res.send(invoke?.status ?? 200);
+      else res.send(invoke.status, invoke.body);
     } catch (error) {
       deps.logger.error({ err: error }, 'turn failed outside the bot');
       if (!res.headersSent) res.send(500, { error: 'internal error' });

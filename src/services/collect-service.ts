@@ -217,14 +217,14 @@ export class CollectService {
       const answer = submission.indicators.get(item.indicator.key);
       if (!answer || (!item.response && isBlank(answer))) continue;
       const place = { indicator: item.indicator.key, goal: goal.key, plan: goal.plan, unit: goal.unit, perspective: goal.perspective, period: period.id };
-      const result = await this.deps.responses.saveIndicator(place, answer, versions[item.indicator.key] ?? 0, author, now);
+      const result = await this.deps.responses.saveIndicator(place, answer, versionOf(versions, item.indicator.key), author, now);
       if (result.status === 'conflict') conflicts.push({ key: item.indicator.key, by: result.current.authorName });
       else latest.set(item.indicator.key, result.response);
       if (result.status === 'saved') saved += 1;
     }
     if (submission.goal && (work.goalResponse || submission.goal.assessment !== null || submission.goal.analysis !== '')) {
       const place = { goal: goal.key, plan: goal.plan, unit: goal.unit, perspective: goal.perspective, period: period.id };
-      const result = await this.deps.responses.saveGoal(place, submission.goal, versions[goal.key] ?? 0, author, now);
+      const result = await this.deps.responses.saveGoal(place, submission.goal, versionOf(versions, goal.key), author, now);
       if (result.status === 'conflict') conflicts.push({ key: goal.key, by: (result.current as GoalResponse).authorName });
       else latestGoal = result.response;
       if (result.status === 'saved') saved += 1;
@@ -244,3 +244,8 @@ function isBlank(answer: { outcome: unknown; comment: string; assessment: unknow
   return answer.outcome === null && answer.comment === '' && answer.assessment === null;
 }
 
+
+/** The version a form was rendered from; only the payload's own keys count (never an inherited property). */
+function versionOf(versions: Readonly<Record<string, number>>, key: string): number {
+  return Object.hasOwn(versions, key) ? (versions[key] ?? 0) : 0;
+}

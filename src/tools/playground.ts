@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { parseConfig } from '../config';
+import { parseConfig, secretsOf } from '../config';
 import { createLogger } from '../logger';
 import { startService } from '../service';
 import { startPlaygroundClient } from './playground/client';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     UTFALL_LANGUAGE: process.env.UTFALL_LANGUAGE ?? 'sv',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
   });
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { secrets: secretsOf(config) });
   // Before wiping the demo database: a playground already running on this port is using it.
   await assertPortFree(config.port, config.host);
   await rm(DATA_DIR, { recursive: true, force: true });

@@ -110,7 +110,7 @@ describe('saving answers safely: double clicks, concurrent editors, authorisatio
   });
 
   test.each([
-    ['an unknown verb', 'goal.delete', { period: PERIOD, goal: 'RS-G7' }, 'Kortet är för gammalt eller okänt'],
+    ['an unknown verb', 'goal.delete', { period: PERIOD, goal: 'RS-G7' }, 'Jag förstod inte vad kortet bad om'],
     ['a missing goal key', 'goal.save', { period: PERIOD, versions: {} }, 'Kortet skickade något jag inte förstod'],
     ['an object where a string is expected', 'goal.save', { period: { $gt: '' }, goal: 'RS-G7', versions: {} }, 'Kortet skickade något jag inte förstod'],
     ['an unknown period', 'goal.save', { period: 'RS-2026/T9', goal: 'RS-G7', versions: {} }, 'Perioden finns inte längre'],

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, ConfirmOpenPeriodData, ConfirmRemindData, SummaryViewData } from '../../cards/actions';
+import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, VerbSchema, type Verb, ConfirmOpenPeriodData, ConfirmRemindData, SummaryViewData } from '../../cards/actions';
 import { reminderTexts } from '../../i18n/reminder-texts';
 import { confirmRemind } from './remind-command';
 import { showSummaryView, type SummaryView } from './summary-actions';
@@ -21,7 +21,9 @@ type ActionHandler = (context: TurnContext, deps: BotDeps, data: unknown, locale
 export async function executeCardAction(context: TurnContext, deps: BotDeps, verb: string, data: unknown): Promise<AdaptiveCard> {
   const facts = readTurnFacts(context);
   const texts = collectTexts(facts.locale);
-  const handler = HANDLERS[verb];
+  // A Map keyed by the parsed verb: a plain object would resolve "constructor" or "__proto__" to a built-in.
+  const known = VerbSchema.safeParse(verb);
+  const handler = known.success ? HANDLERS.get(known.data) : undefined;
   if (!handler) {
     deps.logger.warn({ verb: verb.slice(0, 100), activityId: context.activity.id }, 'unknown card action');
     return messageCard(texts.refusal.title, texts.refusal.unknown_action, 'Warning');
@@ -29,32 +31,32 @@ export async function executeCardAction(context: TurnContext, deps: BotDeps, ver
   return handler(context, deps, data, facts.locale);
 }
 
-const HANDLERS: Record<string, ActionHandler> = {
-  [VERBS.showInbox]: withPerson(ShowInboxData, async (deps, person, data, locale) => inboxCard(deps, person, data.period, locale, null, data.page ?? 0)),
-  [VERBS.openGoal]: withPerson(OpenGoalData, async (deps, person, data, locale) => goalFormCard(deps, person, data.period, data.goal, locale, data.page ?? 0)),
-  [VERBS.saveGoal]: withPerson(SaveGoalData, async (deps, person, data, locale) => {
+const HANDLERS = new Map<Verb, ActionHandler>([
+  [VERBS.showInbox, withPerson(ShowInboxData, async (deps, person, data, locale) => inboxCard(deps, person, data.period, locale, null, data.page ?? 0))],
+  [VERBS.openGoal, withPerson(OpenGoalData, async (deps, person, data, locale) => goalFormCard(deps, person, data.period, data.goal, locale, data.page ?? 0))],
+  [VERBS.saveGoal, withPerson(SaveGoalData, async (deps, person, data, locale) => {
     const result = await deps.collect.save(person, data.period, data.goal, data, data.versions);
     deps.logger.info({ by: person.email, period: data.period, goal: data.goal, result: result.kind, ...(result.kind === 'refused' ? { reason: result.reason } : {}) }, 'goal save');
     return saveResultCard(deps, result, locale, data.page ?? 0, data.goTo);
-  }),
-  [VERBS.confirmOpenPeriod]: async (context, deps, data, locale) => {
+  })],
+  [VERBS.confirmOpenPeriod, async (context, deps, data, locale) => {
     const parsed = ConfirmOpenPeriodData.safeParse(data);
     if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
     return confirmOpenPeriod(context, deps, parsed.data, locale);
-  },
-  [VERBS.confirmRemind]: async (context, deps, data, locale) => {
+  }],
+  [VERBS.confirmRemind, async (context, deps, data, locale) => {
     const parsed = ConfirmRemindData.safeParse(data);
     if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
     return confirmRemind(context, deps, parsed.data, locale);
-  },
-  [VERBS.cancelRemind]: async (_context, _deps, _data, locale) => messageCard(reminderTexts(locale).cancel, reminderTexts(locale).cancelled, 'Default'),
-  [VERBS.showSummary]: summaryView('summary'),
-  [VERBS.showPerspective]: summaryView('perspective'),
-  [VERBS.showGoalDetail]: summaryView('goal'),
-  [VERBS.showMissing]: summaryView('missing'),
-  [VERBS.showRedGoals]: summaryView('red'),
-  [VERBS.cancelOpenPeriod]: async (_context, _deps, _data, locale) => messageCard(collectTexts(locale).refusal.title, locale === 'en' ? 'Cancelled. Nothing was sent.' : 'Avbrutet. Inget skickades.', 'Default'),
-};
+  }],
+  [VERBS.cancelRemind, async (_context, _deps, _data, locale) => messageCard(reminderTexts(locale).cancel, reminderTexts(locale).cancelled, 'Default')],
+  [VERBS.showSummary, summaryView('summary')],
+  [VERBS.showPerspective, summaryView('perspective')],
+  [VERBS.showGoalDetail, summaryView('goal')],
+  [VERBS.showMissing, summaryView('missing')],
+  [VERBS.showRedGoals, summaryView('red')],
+  [VERBS.cancelOpenPeriod, async (_context, _deps, _data, locale) => messageCard(collectTexts(locale).refusal.title, locale === 'en' ? 'Cancelled. Nothing was sent.' : 'Avbrutet. Inget skickades.', 'Default')],
+]);
 
 function summaryView(view: SummaryView): ActionHandler {
   return async (context, deps, data, locale) => {

@@ -30,7 +30,7 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
     return;
   }
   if (parsed.kind === 'command') {
-    const run = COMMAND_HANDLERS[parsed.name];
+    const run = COMMAND_HANDLERS.get(parsed.name);
     if (run) {
       await run(context, deps, parsed.args);
       return;
@@ -51,18 +51,19 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
 
 type CommandHandler = (context: TurnContext, deps: BotDeps, args: string[]) => Promise<void>;
 
-const COMMAND_HANDLERS: Partial<Record<CommandName, CommandHandler>> = {
-  importPlan: (context, deps) => handleImportCommand(context, deps),
-  openPeriod: handleOpenPeriodCommand,
-  closePeriod: handleClosePeriodCommand,
-  status: (context, deps) => handleStatusCommand(context, deps),
-  link: handleLinkCommand,
-  unlink: handleUnlinkCommand,
-  links: (context, deps) => handleLinksCommand(context, deps),
-  summary: handleSummaryCommand,
-  remind: handleRemindCommand,
-  delegate: handleDelegateCommand,
-};
+/** A Map, not an object literal: a name-keyed table must never resolve an inherited property. */
+const COMMAND_HANDLERS = new Map<CommandName, CommandHandler>([
+  ['importPlan', (context, deps) => handleImportCommand(context, deps)],
+  ['openPeriod', handleOpenPeriodCommand],
+  ['closePeriod', handleClosePeriodCommand],
+  ['status', (context, deps) => handleStatusCommand(context, deps)],
+  ['link', handleLinkCommand],
+  ['unlink', handleUnlinkCommand],
+  ['links', (context, deps) => handleLinksCommand(context, deps)],
+  ['summary', handleSummaryCommand],
+  ['remind', handleRemindCommand],
+  ['delegate', handleDelegateCommand],
+]);
 
 /** Clients without Universal Actions send the Action.Submit fallback: a message whose value carries the verb. */
 function submittedAction(value: unknown): { verb: string; data: Record<string, unknown> } | null {

@@ -1,4 +1,5 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { storableReference } from '../conversation-reference';
 import { channelConversationKey } from '../../store/conversation-repository';
 import { buildWelcomeCard } from '../../cards/welcome-card';
 import { welcomeTexts } from '../../i18n/welcome-texts';
@@ -46,14 +47,13 @@ export async function rememberChannel(context: TurnContext, deps: BotDeps): Prom
   const teamId = channelData.team?.id ?? null;
   // A reference to the team's channel itself, not to a reply thread inside it.
   const conversationId = channelIdOf(context) ?? facts.conversationId;
-  const reference = TurnContext.getConversationReference(context.activity);
-  reference.conversation = { ...reference.conversation, id: conversationId, isGroup: true, conversationType: 'channel', name: channelData.channel?.name ?? '' };
+  const reference = storableReference(context.activity, { id: conversationId, isGroup: true, conversationType: 'channel', name: channelData.channel?.name ?? '' });
   await deps.conversations.save(
     {
       key: channelConversationKey(conversationId),
       kind: 'channel',
       conversationId,
-      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+      reference,
       aadObjectId: null,
       teamId,
       teamName: channelData.team?.name ?? null,

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Invoke names the bot answers; any other invoke is refused at the edge with 400. */
+export const HANDLED_INVOKES = ['adaptiveCard/action'] as const;
+
+const Id = z.string().trim().min(1).max(1024);
+
+const AdaptiveCardActionValue = z.looseObject({
+  action: z.looseObject({ type: z.string().max(64).optional(), verb: z.string().min(1).max(200) }),
+});
+
+/**
+ * The shape every request body must have before botbuilder sees it: botbuilder's own parse throws
+ * (a 500) on shapes it dislikes, and a turn without `from.id` or `conversation.id` fails deep inside
+ * with a TypeError. Fields the bot never reads are let through untouched (Teams adds new ones).
+ */
+export const ActivityEnvelope = z
+  .looseObject({
+    type: z.string().min(1).max(64),
+    serviceUrl: z.string().max(2048).optional(),
+    channelId: z.string().max(64).optional(),
+    from: z.looseObject({ id: Id }),
+    conversation: z.looseObject({ id: Id }),
+    name: z.string().max(200).optional(),
+    value: z.unknown().optional(),
+  })
+  .superRefine((activity, issues) => {
+    if (activity.type !== 'invoke') return;
+    if (!HANDLED_INVOKES.some((name) => name === activity.name)) {
+      issues.addIssue({ code: 'custom', path: ['name'], message: 'an invoke this bot does not handle' });
+      return;
+    }
+    if (activity.name === 'adaptiveCard/action' && !AdaptiveCardActionValue.safeParse(activity.value).success) {
+      issues.addIssue({ code: 'custom', path: ['value'], message: 'an Action.Execute invoke needs value.action.verb' });
+    }
+  });
+
+export type ActivityEnvelope = z.infer<typeof ActivityEnvelope>;
