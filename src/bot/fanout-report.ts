@@ -1,5 +1,6 @@
 import { type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { jobBatches } from '../domain/job-ids';
 import { personalConversationKey } from '../store/conversation-repository';
 import type { BotDeps } from './deps';
 import { localeOf } from './proactive';
@@ -17,10 +18,10 @@ export function createFanoutReporter(adapter: TeamsAdapter, deps: BotDeps): () =
     for (const period of open) {
       const opener = await deps.claims.holder(`opened-by:${period.id}`);
       if (!opener) continue;
-      const counts = await deps.jobs.countByState(`prompt:${period.id}`);
+      const counts = await deps.jobs.countByState(jobBatches.prompt(period.id));
       if (counts.pending + counts.running > 0 || counts.done + counts.failed === 0) continue;
       if (!(await deps.claims.claim(`fanout-report:${period.id}`, opener, deps.now()))) continue;
-      const failed = (await deps.jobs.listBatch(`prompt:${period.id}`)).filter((job) => job.state === 'failed').map((job) => job.payload.email ?? '');
+      const failed = (await deps.jobs.listBatch(jobBatches.prompt(period.id))).filter((job) => job.state === 'failed').map((job) => job.payload.email ?? '');
       await tell(adapter, deps, opener, period.label, counts.done, failed);
     }
   };
