@@ -1,6 +1,7 @@
 import { type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { jobBatches } from '../domain/job-ids';
+import { parseJobSpec } from '../domain/jobs';
 import { personalConversationKey } from '../store/conversation-repository';
 import type { BotDeps } from './deps';
 import { localeOf } from './proactive';
@@ -21,10 +22,16 @@ export function createFanoutReporter(adapter: TeamsAdapter, deps: BotDeps): () =
       const counts = await deps.jobs.countByState(jobBatches.prompt(period.id));
       if (counts.pending + counts.running > 0 || counts.done + counts.failed === 0) continue;
       if (!(await deps.claims.claim(`fanout-report:${period.id}`, opener, deps.now()))) continue;
-      const failed = (await deps.jobs.listBatch(jobBatches.prompt(period.id))).filter((job) => job.state === 'failed').map((job) => job.payload.email ?? '');
+      const failed = (await deps.jobs.listBatch(jobBatches.prompt(period.id))).filter((job) => job.state === 'failed').flatMap(promptEmail);
       await tell(adapter, deps, opener, period.label, counts.done, failed);
     }
   };
+}
+
+/** The owner a stored prompt job was for; a malformed one (failed by the runner, and logged) names nobody. */
+function promptEmail(job: { kind: string; payload: unknown }): string[] {
+  const parsed = parseJobSpec(job.kind, job.payload);
+  return parsed.ok && parsed.spec.kind === 'prompt' ? [parsed.spec.payload.email] : [];
 }
 
 async function tell(adapter: TeamsAdapter, deps: BotDeps, email: string, label: string, sent: number, failed: string[]): Promise<void> {

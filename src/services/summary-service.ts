@@ -10,7 +10,7 @@ import type { PlanRepository } from '../store/plan-repository';
 import type { ResponseRepository } from '../store/response-repository';
 import type { PlanCache } from './plan-cache';
 
-export { summaryPeriodKey, type SummaryMode, type SummaryPeriodRef };
+export { summaryPeriodKey, type SummaryPeriodRef };
 
 export interface LoadedSummary {
   ref: SummaryPeriodRef;
