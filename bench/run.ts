@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { jobBatches } from '../src/domain/job-ids';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { PlanImporter } from '../src/services/plan-importer';
@@ -94,14 +95,14 @@ async function benchFanout(uri: string, owners: number) {
   for (;;) {
     await service.scheduler.tick(new Date(now().getTime() + ticks * 60_000));
     ticks += 1;
-    const pending = (await Promise.all(periods.map((p) => deps.jobs.countByState(`prompt:${p.id}`)))).reduce((sum, c) => sum + c.pending + c.running, 0);
+    const pending = (await Promise.all(periods.map((p) => deps.jobs.countByState(jobBatches.prompt(p.id))))).reduce((sum, c) => sum + c.pending + c.running, 0);
     if (pending === 0 || ticks > 50) break;
   }
   const elapsed = performance.now() - started;
   const sends = stub.sent();
   const throttled = stub.requests().filter((r) => r.failedWith === 429).length;
   // An owner with goals in two plans gets one card per plan's period: count duplicates against the jobs.
-  const jobsDone = (await Promise.all(periods.map((p) => deps.jobs.countByState(`prompt:${p.id}`)))).reduce((sum, c) => sum + c.done, 0);
+  const jobsDone = (await Promise.all(periods.map((p) => deps.jobs.countByState(jobBatches.prompt(p.id))))).reduce((sum, c) => sum + c.done, 0);
   console.log(`Fan-out (open period → last prompt), pacing ${config.sendRatePerSecond}/s, ${config.sendConcurrency} in flight, connector limited to 50/s`);
   console.log(`  owners: ${owners}, prompt jobs done: ${jobsDone}, cards delivered: ${sends.length}, duplicates: ${sends.length - jobsDone}, 429 answers: ${throttled}`);
   console.log(`  time: ${seconds(elapsed)}  → ${(sends.length / (elapsed / 1000)).toFixed(1)} prompts/s; floor at 50/s would be ${seconds((owners / 50) * 1000)} (${((owners / 50) * 1000 / elapsed * 100).toFixed(0)} % of the floor's speed)`);

@@ -12,7 +12,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { createPromptHandler } from './bot/prompt-sender';
 import { Scheduler } from './scheduler/scheduler';
 import { CollectService } from './services/collect-service';
-import { drainJobs } from './services/job-runner';
+import { dispatchJobs, drainJobs } from './services/job-runner';
 import { Pacer } from './services/pacer';
 import { PlanImporter } from './services/plan-importer';
 import { JobRepository } from './store/job-repository';
@@ -29,8 +29,6 @@ import { ReminderService } from './services/reminder-service';
 import { PlanCache } from './services/plan-cache';
 import { DelegationRepository } from './store/delegation-repository';
 import type { CollectEvents } from './services/collect-service';
-import type { Job } from './store/job-repository';
-import type { JobOutcome } from './services/job-runner';
 import { createSummaryHandler } from './bot/summary-sender';
 import { createReminderHandler } from './bot/reminder-sender';
 
@@ -156,12 +154,11 @@ function summaryEvents(summaries: SummaryService, logger: Logger): CollectEvents
 /** The scheduler with its job runner: prompts go out through the adapter, paced under Teams' limits. */
 function createScheduler(adapter: TeamsAdapter, deps: BotDeps, instanceId: string): Scheduler {
   const pacer = new Pacer(deps.config.sendRatePerSecond);
-  const handlers: Record<Job['kind'], (job: Job, pace: () => Promise<void>) => Promise<JobOutcome>> = {
+  const handle = dispatchJobs({
     prompt: createPromptHandler(adapter, deps),
     summary: createSummaryHandler(adapter, deps),
     reminder: createReminderHandler(adapter, deps),
-  };
-  const handle = (job: Job, pace: () => Promise<void>) => handlers[job.kind](job, pace);
+  });
   const events = summaryEvents(deps.summaries, deps.logger);
   const drain = () =>
     drainJobs({ jobs: deps.jobs, handle, owner: instanceId, now: deps.now, pacer, concurrency: deps.config.sendConcurrency, leaseMs: 60_000, maxAttempts: 8, logger: deps.logger });

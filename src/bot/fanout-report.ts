@@ -1,5 +1,7 @@
 import { type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { jobBatches } from '../domain/job-ids';
+import { parseJobSpec } from '../domain/jobs';
 import { personalConversationKey } from '../store/conversation-repository';
 import type { BotDeps } from './deps';
 import { localeOf } from './proactive';
@@ -17,13 +19,19 @@ export function createFanoutReporter(adapter: TeamsAdapter, deps: BotDeps): () =
     for (const period of open) {
       const opener = await deps.claims.holder(`opened-by:${period.id}`);
       if (!opener) continue;
-      const counts = await deps.jobs.countByState(`prompt:${period.id}`);
+      const counts = await deps.jobs.countByState(jobBatches.prompt(period.id));
       if (counts.pending + counts.running > 0 || counts.done + counts.failed === 0) continue;
       if (!(await deps.claims.claim(`fanout-report:${period.id}`, opener, deps.now()))) continue;
-      const failed = (await deps.jobs.listBatch(`prompt:${period.id}`)).filter((job) => job.state === 'failed').map((job) => job.payload.email ?? '');
+      const failed = (await deps.jobs.listBatch(jobBatches.prompt(period.id))).filter((job) => job.state === 'failed').flatMap(promptEmail);
       await tell(adapter, deps, opener, period.label, counts.done, failed);
     }
   };
+}
+
+/** The owner a stored prompt job was for; a malformed one (failed by the runner, and logged) names nobody. */
+function promptEmail(job: { kind: string; payload: unknown }): string[] {
+  const parsed = parseJobSpec(job.kind, job.payload);
+  return parsed.ok && parsed.spec.kind === 'prompt' ? [parsed.spec.payload.email] : [];
 }
 
 async function tell(adapter: TeamsAdapter, deps: BotDeps, email: string, label: string, sent: number, failed: string[]): Promise<void> {

@@ -1,6 +1,5 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { JobOutcome } from '../services/job-runner';
-import type { Job } from '../store/job-repository';
+import type { JobHandler } from '../services/job-runner';
 import type { BotDeps } from './deps';
 import { inboxOrReceipt } from './handlers/collect-cards';
 import { deliver, failedPersonalSend, localeOf, personalChatOf } from './proactive';
@@ -9,10 +8,9 @@ import { deliver, failedPersonalSend, localeOf, personalChatOf } from './proacti
  * Sends one owner's inbox card for a period into their personal chat (a prompt job). Owners never
  * seen in Teams, or who removed the app, are recorded as unreachable instead of retried.
  */
-export function createPromptHandler(adapter: TeamsAdapter, deps: BotDeps): (job: Job, pace: () => Promise<void>) => Promise<JobOutcome> {
+export function createPromptHandler(adapter: TeamsAdapter, deps: BotDeps): JobHandler<'prompt'> {
   return async (job, pace) => {
-    const email = job.payload.email ?? '';
-    const periodId = job.payload.period ?? '';
+    const { email, period: periodId } = job.payload;
     const chat = await personalChatOf(deps, email);
     if ('failed' in chat) return chat.failed;
     const { person, conversation } = chat;

@@ -1,7 +1,6 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { reminderTexts } from '../i18n/reminder-texts';
-import type { JobOutcome } from '../services/job-runner';
-import type { Job } from '../store/job-repository';
+import type { JobHandler } from '../services/job-runner';
 import { formatLongDate } from '../views/format';
 import type { BotDeps } from './deps';
 import { inboxOrReceipt } from './handlers/collect-cards';
@@ -13,9 +12,10 @@ const MAX_LISTED = 50;
  * Reminder jobs: a reminder to one owner (checked again at send time: someone who has answered
  * everything since it was scheduled gets nothing), or the after-deadline list for one coordinator.
  */
-export function createReminderHandler(adapter: TeamsAdapter, deps: BotDeps): (job: Job, pace: () => Promise<void>) => Promise<JobOutcome> {
+export function createReminderHandler(adapter: TeamsAdapter, deps: BotDeps): JobHandler<'reminder'> {
   return async (job, pace) => {
-    const email = job.payload.email ?? '';
+    const { payload } = job;
+    const { email } = payload;
     const chat = await personalChatOf(deps, email);
     if ('failed' in chat) return chat.failed;
     const { person, conversation } = chat;
@@ -23,15 +23,15 @@ export function createReminderHandler(adapter: TeamsAdapter, deps: BotDeps): (jo
     const texts = reminderTexts(locale);
 
     let message: { text: string; card?: ReturnType<typeof inboxOrReceipt> };
-    if (job.payload.type === 'missing-report') {
-      const periods = (await deps.plans.listPeriods()).filter((period) => period.code === job.payload.code && period.deadline === job.payload.deadline);
+    if (payload.type === 'missing-report') {
+      const periods = (await deps.plans.listPeriods()).filter((period) => period.code === payload.code && period.deadline === payload.deadline);
       const missing = new Set<string>();
       for (const period of periods) for (const owner of await deps.reminders.missingOwners(period)) missing.add(owner);
       const sorted = [...missing].sort();
-      const label = periods[0]?.label ?? job.payload.code ?? '';
+      const label = periods[0]?.label ?? payload.code;
       message = { text: texts.missingReport(label, sorted.length, sorted.slice(0, MAX_LISTED).join(', '), Math.max(0, sorted.length - MAX_LISTED)) };
     } else {
-      const view = await deps.collect.workFor(email, job.payload.period ?? '');
+      const view = await deps.collect.workFor(email, payload.period);
       if (!view || view.period.state !== 'open') return { status: 'done', result: { skipped: 'period not open' } };
       const left = view.work.goals.length - view.work.doneGoals;
       if (left <= 0) return { status: 'done', result: { skipped: 'everything answered' } };

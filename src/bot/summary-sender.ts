@@ -1,8 +1,7 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { JobOutcome } from '../services/job-runner';
-import { summaryJob, summaryPeriodKey, type SummaryMode } from '../services/summary-service';
+import type { JobHandler } from '../services/job-runner';
+import { summaryJob, summaryPeriodKey } from '../services/summary-service';
 import { channelConversationKey } from '../store/conversation-repository';
-import type { Job } from '../store/job-repository';
 import { summaryCard } from '../views/summary-view';
 import type { BotDeps } from './deps';
 import { channelLocale, deliver } from './proactive';
@@ -14,11 +13,10 @@ import { classifySendError } from './send-errors';
  * and posts the final summary as a new message. Only a post job ever posts the live card, so two
  * instances cannot post it twice.
  */
-export function createSummaryHandler(adapter: TeamsAdapter, deps: BotDeps): (job: Job, pace: () => Promise<void>) => Promise<JobOutcome> {
+export function createSummaryHandler(adapter: TeamsAdapter, deps: BotDeps): JobHandler<'summary'> {
   return async (job, pace) => {
-    const conversationId = job.payload.conversation ?? '';
-    const mode = (job.payload.mode ?? 'update') as SummaryMode;
-    const ref = { code: job.payload.code ?? '', year: Number(job.payload.year) };
+    const { conversation: conversationId, mode } = job.payload;
+    const ref = { code: job.payload.code, year: Number(job.payload.year) };
     const units = await deps.links.unitsOf(conversationId);
     if (units.length === 0) return { status: 'done', result: { skipped: 'channel not linked' } };
     const channel = await deps.conversations.find(channelConversationKey(conversationId));

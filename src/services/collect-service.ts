@@ -2,7 +2,8 @@ import { computeOwnerWork, ownersInPeriod, unitSubtree, type GoalWork, type Owne
 import type { Goal, Period, Plan } from '../domain/plan';
 import type { GoalResponse, IndicatorResponse } from '../domain/response';
 import { readSubmission, type SubmissionResult } from '../domain/submission';
-import type { JobRepository } from '../store/job-repository';
+import { jobBatches, jobIds } from '../domain/job-ids';
+import type { JobRepository, NewJob } from '../store/job-repository';
 import { PlanCache } from './plan-cache';
 import type { Person, PeopleRepository } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
@@ -116,7 +117,7 @@ export class CollectService {
       const content = contents.get(period.plan)!;
       const owners = [...ownersInPeriod(content.goals, content.indicators, period.code)].sort();
       const result = await this.deps.jobs.enqueueMany(
-        owners.map((email) => ({ id: `prompt:${period.id}:${email}`, kind: 'prompt' as const, batch: `prompt:${period.id}`, payload: { period: period.id, email }, runAt: now })),
+        owners.map((email): NewJob => ({ id: jobIds.prompt(period.id, email), kind: 'prompt', batch: jobBatches.prompt(period.id), payload: { period: period.id, email }, runAt: now })),
         now,
       );
       enqueued += result.created;
@@ -135,7 +136,7 @@ export class CollectService {
   async promptAfterInstall(email: string): Promise<{ due: number; created: number }> {
     const now = this.deps.now();
     const open = (await this.deps.plans.listPeriods()).filter((period) => period.state === 'open');
-    const jobs = [];
+    const jobs: NewJob[] = [];
     let due = 0;
     const contents = await this.cache.getMany(open.map((period) => period.plan));
     for (const period of open) {
@@ -145,7 +146,7 @@ export class CollectService {
       if (next === 'delivered') continue;
       due += 1;
       // Its own batch, so the opener's "N kort skickade" report counts the fan-out only.
-      if (next !== 'on-its-way') jobs.push({ id: next, kind: 'prompt' as const, batch: `prompt-late:${period.id}`, payload: { period: period.id, email }, runAt: now });
+      if (next !== 'on-its-way') jobs.push({ id: next, kind: 'prompt', batch: jobBatches.latePrompt(period.id), payload: { period: period.id, email }, runAt: now });
     }
     const created = jobs.length > 0 ? (await this.deps.jobs.enqueueMany(jobs, now)).created : 0;
     return { due, created };
@@ -153,11 +154,11 @@ export class CollectService {
 
   /** The first prompt, then prompt-late:…, :2, :3 …: delivered, on its way, or the id to try next. */
   private async nextPromptAfterInstall(period: Period, email: string): Promise<'delivered' | 'on-its-way' | string> {
-    const base = `prompt-late:${period.id}:${email}`;
-    const chain = [`prompt:${period.id}:${email}`, base, ...[2, 3, 4, 5].map((n) => `${base}:${n}`)];
+    const late = [1, 2, 3, 4, 5].map((round) => jobIds.latePrompt(period.id, email, round));
+    const chain = [jobIds.prompt(period.id, email), ...late];
     for (const id of chain) {
       const job = await this.deps.jobs.find(id);
-      if (!job) return id === chain[0] ? base : id;
+      if (!job) return id === chain[0] ? late[0]! : id;
       if (job.state === 'done') return 'delivered';
       if (job.state !== 'failed') return 'on-its-way';
     }

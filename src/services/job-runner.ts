@@ -1,6 +1,29 @@
+import { parseJobSpec, type JobKind, type JobSpecOf } from '../domain/jobs';
 import type { Logger } from '../logger';
-import type { Job, JobKind, JobRepository } from '../store/job-repository';
+import type { Job, JobRepository } from '../store/job-repository';
 import type { Pacer } from './pacer';
+
+/** A claimed job whose kind is known and whose payload passed that kind's schema. */
+export type RunnableJob<K extends JobKind = JobKind> = K extends JobKind ? Omit<Job, 'kind' | 'payload'> & JobSpecOf<K> : never;
+
+/** Runs one kind of job; calls `pace` right before its network send so that sends, not jobs, are spaced. */
+export type JobHandler<K extends JobKind> = (job: RunnableJob<K>, pace: () => Promise<void>) => Promise<JobOutcome>;
+
+export type JobHandlers = { [K in JobKind]: JobHandler<K> };
+
+/** Hands each job to its kind's handler: a switch over the parsed kind, never a lookup by a stored string. */
+export function dispatchJobs(handlers: JobHandlers): JobHandler<JobKind> {
+  return (job, pace) => {
+    switch (job.kind) {
+      case 'prompt':
+        return handlers.prompt(job, pace);
+      case 'reminder':
+        return handlers.reminder(job, pace);
+      case 'summary':
+        return handlers.summary(job, pace);
+    }
+  };
+}
 
 export type JobOutcome =
   | { status: 'done'; result: Record<string, string> }
@@ -9,8 +32,8 @@ export type JobOutcome =
 
 export interface JobRunnerDeps {
   jobs: JobRepository;
-  /** Runs a job; calls `pace` right before its network send so that sends, not jobs, are spaced. */
-  handle: (job: Job, pace: () => Promise<void>) => Promise<JobOutcome>;
+  /** Runs a job whose kind and payload have been checked (see dispatchJobs). */
+  handle: JobHandler<JobKind>;
   /** Identifies this instance in leases. */
   owner: string;
   now: () => Date;
@@ -79,9 +102,17 @@ export async function drainJobs(deps: JobRunnerDeps, kinds?: readonly JobKind[])
 const PAGE = 500;
 
 async function runOne(job: Job, deps: JobRunnerDeps, report: DrainReport): Promise<void> {
+  const parsed = parseJobSpec(job.kind, job.payload);
+  if (!parsed.ok) {
+    // Trying again cannot help: the job is failed at once, and no handler ever sees it.
+    await deps.jobs.fail(job.id, deps.owner, parsed.error, deps.now());
+    deps.logger.warn({ jobId: job.id, kind: job.kind, error: parsed.error }, `job has ${parsed.problem === 'unknown kind' ? 'an unknown kind' : 'a malformed payload'}; marked failed`);
+    report.failed += 1;
+    return;
+  }
   let outcome: JobOutcome;
   try {
-    outcome = await deps.handle(job, () => deps.pacer.acquire());
+    outcome = await deps.handle({ ...job, ...parsed.spec }, () => deps.pacer.acquire());
   } catch (error) {
     outcome = { status: 'retry', afterMs: backoffMs(job.attempts), error: error instanceof Error ? error.message : String(error) };
   }

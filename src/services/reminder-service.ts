@@ -1,4 +1,5 @@
 import { summarizePeriod } from '../domain/aggregation';
+import { jobBatches, jobIds, manualReminderSlot } from '../domain/job-ids';
 import type { Period } from '../domain/plan';
 import { dueSlot, isAfterDeadline, reminderSlots } from '../domain/reminder-schedule';
 import { isSwedishHoliday } from '../domain/swedish-holidays';
@@ -94,16 +95,16 @@ export class ReminderService {
   /** `påminn` confirmed: the same reminder as the schedule's, now; `issued` makes a double click harmless. */
   async enqueueManual(periods: readonly Period[], issued: string, now: Date): Promise<number> {
     let created = 0;
-    for (const period of periods) created += await this.enqueueReminders(period, `manual-${issued}`, now);
+    for (const period of periods) created += await this.enqueueReminders(period, manualReminderSlot(issued), now);
     return created;
   }
 
   private async enqueueReminders(period: Period, slotId: string, now: Date): Promise<number> {
     const owners = await this.missingOwners(period);
     const jobs: NewJob[] = owners.map((email) => ({
-      id: `reminder:${period.id}:${slotId}:${email}`,
+      id: jobIds.reminder(period.id, slotId, email),
       kind: 'reminder',
-      batch: `reminder:${period.id}:${slotId}`,
+      batch: jobBatches.reminder(period.id, slotId),
       payload: { type: 'reminder', period: period.id, email, slot: slotId },
       runAt: now,
     }));
@@ -112,10 +113,11 @@ export class ReminderService {
 
   /** After the deadline each coordinator gets the list of missing answers, once per period code and deadline. */
   private async enqueueMissingReports(period: Period, now: Date): Promise<number> {
-    const key = `missing-report:${period.code}:${period.deadline}`;
+    // The batch's key doubles as the claim that this list went out.
+    const key = jobBatches.missingReport(period.code, period.deadline);
     if (await this.deps.claims.holder(key)) return 0;
     const jobs: NewJob[] = this.deps.coordinators.map((email) => ({
-      id: `${key}:${email}`,
+      id: jobIds.missingReport(period.code, period.deadline, email),
       kind: 'reminder',
       batch: key,
       payload: { type: 'missing-report', code: period.code, deadline: period.deadline, email },

@@ -1,21 +1,16 @@
 import { summarizePeriod, type PlanOutline, type SummarizePeriodInput } from '../domain/aggregation';
 import { unitsUnder } from '../domain/owner-work';
+import { jobBatches, jobIds } from '../domain/job-ids';
+import type { SummaryMode } from '../domain/jobs';
 import type { Goal, Indicator, Period, PeriodState, Plan } from '../domain/plan';
+import { summaryPeriodKey, type SummaryPeriodRef } from '../domain/summary-period';
 import type { ChannelLinkRepository } from '../store/channel-link-repository';
 import type { JobRepository, NewJob } from '../store/job-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { ResponseRepository } from '../store/response-repository';
 import type { PlanCache } from './plan-cache';
 
-/** A summary covers one period code of one year across every plan in the linked units. */
-export interface SummaryPeriodRef {
-  code: string;
-  year: number;
-}
-
-export function summaryPeriodKey(ref: SummaryPeriodRef): string {
-  return `${ref.year}/${ref.code}`;
-}
+export { summaryPeriodKey, type SummaryPeriodRef };
 
 export interface LoadedSummary {
   ref: SummaryPeriodRef;
@@ -27,8 +22,6 @@ export interface LoadedSummary {
   previousLabel: string | null;
   input: SummarizePeriodInput;
 }
-
-export type SummaryMode = 'post' | 'update' | 'final';
 
 export interface SummaryDeps {
   plans: PlanRepository;
@@ -157,7 +150,7 @@ export class SummaryService {
     const slot = Math.floor(now.getTime() / this.deps.updateIntervalMs);
     const runAt = new Date((slot + 1) * this.deps.updateIntervalMs);
     await this.deps.jobs.enqueueMany(
-      channels.map((conversationId) => ({ ...summaryJob(conversationId, ref, 'update', runAt), id: `summary:update:${conversationId}:${summaryPeriodKey(ref)}:${slot}` })),
+      channels.map((conversationId) => ({ ...summaryJob(conversationId, ref, 'update', runAt), id: jobIds.summaryUpdate(conversationId, ref, slot) })),
       now,
     );
   }
@@ -165,9 +158,9 @@ export class SummaryService {
 
 export function summaryJob(conversationId: string, ref: SummaryPeriodRef, mode: SummaryMode, runAt: Date): NewJob {
   return {
-    id: `summary:${mode}:${conversationId}:${summaryPeriodKey(ref)}`,
+    id: jobIds.summary(mode, conversationId, ref),
     kind: 'summary',
-    batch: `summary:${summaryPeriodKey(ref)}`,
+    batch: jobBatches.summary(ref),
     payload: { conversation: conversationId, code: ref.code, year: String(ref.year), mode },
     runAt,
   };

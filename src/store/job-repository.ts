@@ -1,18 +1,20 @@
 import type { Db } from 'mongodb';
 import { Claims, insertNew } from './claims';
 import { COLLECTIONS } from './indexes';
+import type { JobKind, JobSpec } from '../domain/jobs';
 
-export type JobKind = 'prompt' | 'reminder' | 'summary';
 export type JobState = 'pending' | 'running' | 'done' | 'failed';
 
 /** A unit of outgoing work that survives restarts and runs once across instances. */
 export interface Job {
   /** Stable dedupe key, e.g. prompt:<period>:<email>: enqueuing it twice is a no-op. */
   id: string;
-  kind: JobKind;
+  /** As stored: the runner checks it against the known kinds (parseJobSpec) before running the job. */
+  kind: string;
   /** Groups jobs for reporting, e.g. the period id. */
   batch: string;
-  payload: Record<string, string>;
+  /** As stored: parsed with the kind's schema before a handler sees it. */
+  payload: unknown;
   state: JobState;
   runAt: Date;
   attempts: number;
@@ -24,9 +26,9 @@ export interface Job {
 interface JobDocument {
   _id: string;
   dedupeKey: string;
-  kind: JobKind;
+  kind: string;
   batch: string;
-  payload: Record<string, string>;
+  payload: unknown;
   state: JobState;
   runAt: Date;
   attempts: number;
@@ -38,13 +40,12 @@ interface JobDocument {
   updatedAt: Date;
 }
 
-export interface NewJob {
+/** A job to enqueue: its kind with that kind's payload; ids and batches come from domain/job-ids. */
+export type NewJob = JobSpec & {
   id: string;
-  kind: JobKind;
   batch: string;
-  payload: Record<string, string>;
   runAt: Date;
-}
+};
 
 export class JobRepository {
   private readonly claims: Claims;

@@ -24,8 +24,8 @@ function uniqueBatch(label: string): string {
   return `${label}-${randomBytes(4).toString('hex')}`;
 }
 
-function newJobs(batch: string, count: number, runAt = T0): NewJob[] {
-  return Array.from({ length: count }, (_, i) => ({ id: `prompt:${batch}:${String(i).padStart(3, '0')}`, kind: 'prompt' as const, batch, payload: { email: `p${i}@region.example` }, runAt }));
+function newJobs(batch: string, count: number, runAt = T0, email = (i: number) => `p${i}@region.example`): NewJob[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `prompt:${batch}:${String(i).padStart(3, '0')}`, kind: 'prompt', batch, payload: { period: batch, email: email(i) }, runAt }));
 }
 
 /** Claims until nothing is due at `now`. */
@@ -48,12 +48,13 @@ describe(JobRepository.name, () => {
     expect(claimed).not.toBeNull();
     expect(await jobs.complete(claimed!.id, 'worker-a', { activityId: 'a1' }, T0)).toBe(true);
 
-    const again = first.map((job) => ({ ...job, payload: { email: 'changed@region.example' }, runAt: at(3_600_000) }));
+    const again = newJobs(batch, 5, at(3_600_000), () => 'changed@region.example');
     expect(await jobs.enqueueMany([...again, ...newJobs(`${batch}-more`, 2)], at(1_000))).toEqual({ created: 2, existing: 5 });
 
     const stored = await jobs.listBatch(batch);
     expect(stored).toHaveLength(5);
-    expect(stored.every((job) => job.payload.email !== 'changed@region.example' && job.runAt.getTime() === T0.getTime())).toBe(true);
+    expect(stored.map((job) => job.payload)).toEqual(first.map((job) => job.payload));
+    expect(stored.every((job) => job.runAt.getTime() === T0.getTime())).toBe(true);
     expect(await jobs.find(claimed!.id)).toMatchObject({ state: 'done', result: { activityId: 'a1' }, attempts: 1 });
   });
 
@@ -89,7 +90,13 @@ describe(JobRepository.name, () => {
   test('when kinds are given, then claim takes only jobs of those kinds', async () => {
     const jobs = new JobRepository(database().db);
     const batch = uniqueBatch('kinds');
-    await jobs.enqueueMany([{ id: `summary:${batch}`, kind: 'summary', batch, payload: {}, runAt: T0 }, { id: `reminder:${batch}`, kind: 'reminder', batch, payload: {}, runAt: T0 }], T0);
+    await jobs.enqueueMany(
+      [
+        { id: `summary:${batch}`, kind: 'summary', batch, payload: { conversation: '19:channel', code: 'DÅ08', year: '2030', mode: 'post' }, runAt: T0 },
+        { id: `reminder:${batch}`, kind: 'reminder', batch, payload: { type: 'reminder', period: batch, email: 'p@region.example', slot: '7wd' }, runAt: T0 },
+      ],
+      T0,
+    );
 
     expect(await jobs.claim('worker-a', T0, LEASE_MS, ['prompt'])).toBeNull();
     expect(await jobs.claim('worker-a', T0, LEASE_MS, ['summary'])).toMatchObject({ id: `summary:${batch}`, state: 'running', attempts: 1 });

@@ -2,6 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { chatTexts } from '../../i18n/chat-texts';
 import { delegationTexts } from '../../i18n/delegation-texts';
 import { foldText } from '../../domain/commands';
+import { jobBatches, jobIds } from '../../domain/job-ids';
+import type { NewJob } from '../../store/job-repository';
 import type { BotDeps } from '../deps';
 import { isCoordinator, resolveSender } from '../identity';
 import { readTurnFacts } from '../turn';
@@ -57,7 +59,7 @@ export async function handleDelegateCommand(context: TurnContext, deps: BotDeps,
   // The colleague gets the inbox card of each open period of the plan right away.
   const open = (await deps.plans.listPeriods([plan])).filter((period) => period.state === 'open' && (!indicator || indicator.periods.includes(period.code)));
   const created = await deps.jobs.enqueueMany(
-    open.map((period) => ({ id: `prompt:${period.id}:${to}:delegated:${subject}:${now.getTime()}`, kind: 'prompt' as const, batch: `delegated:${period.id}`, payload: { period: period.id, email: to }, runAt: now })),
+    open.map((period): NewJob => ({ id: jobIds.delegatedPrompt(period.id, to, subject, now), kind: 'prompt', batch: jobBatches.delegatedPrompt(period.id), payload: { period: period.id, email: to }, runAt: now })),
     now,
   );
   if (created.created > 0) deps.dispatcher.kick();
