@@ -19,7 +19,7 @@ export async function benchAnswers(fanout: FanoutResult, concurrent: number): Pr
   const count = Math.min(concurrent, fanout.owners);
   const targets = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
-      const goal = await service.deps.plans.findGoal(`G${i}`);
+      const goal = await service.repositories.plans.findGoal(`G${i}`);
       return { person: makePerson(`agare${i}@region.example`), goal: `G${i}`, period: `${goal?.plan ?? ''}/T1` };
     }),
   );

@@ -67,14 +67,14 @@ async function benchFanout(uri: string, owners: number) {
   const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, MONGODB_DB: `bench_fanout_${Date.now()}`, LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_SECONDS: '0' });
   const now = () => new Date('2026-05-01T08:00:00Z');
   const service = await startService(config, createLogger('silent'), { now, startScheduler: false });
-  const { deps } = service;
+  const { deps, repositories } = service;
   const region = syntheticRegion({ owners, goalsPerOwner: 1, indicatorsPerGoal: 5, plans: Math.max(1, Math.round(owners / 50)) });
   const imported = await deps.importer.importFile({ fileName: 'region.json', bytes: Buffer.from(JSON.stringify(region)) });
   if (!imported.ok) throw new Error('fan-out import failed');
   for (let i = 0; i < owners; i += 1) {
     const person = makePerson(`agare${i}@region.example`);
-    await deps.people.linkIdentity({ email: person.email, aadObjectId: person.aadObjectId, tenantId: person.tenantId, userId: person.userId, name: person.name, locale: 'sv-SE' }, now());
-    await deps.conversations.save(
+    await repositories.people.linkIdentity({ email: person.email, aadObjectId: person.aadObjectId, tenantId: person.tenantId, userId: person.userId, name: person.name, locale: 'sv-SE' }, now());
+    await repositories.conversations.save(
       {
         key: `personal:${person.aadObjectId}`,
         kind: 'personal',
@@ -95,14 +95,14 @@ async function benchFanout(uri: string, owners: number) {
   for (;;) {
     await service.scheduler.tick(new Date(now().getTime() + ticks * 60_000));
     ticks += 1;
-    const pending = (await Promise.all(periods.map((p) => deps.jobs.countByState(jobBatches.prompt(p.id))))).reduce((sum, c) => sum + c.pending + c.running, 0);
+    const pending = (await Promise.all(periods.map((p) => repositories.jobs.countByState(jobBatches.prompt(p.id))))).reduce((sum, c) => sum + c.pending + c.running, 0);
     if (pending === 0 || ticks > 50) break;
   }
   const elapsed = performance.now() - started;
   const sends = stub.sent();
   const throttled = stub.requests().filter((r) => r.failedWith === 429).length;
   // An owner with goals in two plans gets one card per plan's period: count duplicates against the jobs.
-  const jobsDone = (await Promise.all(periods.map((p) => deps.jobs.countByState(jobBatches.prompt(p.id))))).reduce((sum, c) => sum + c.done, 0);
+  const jobsDone = (await Promise.all(periods.map((p) => repositories.jobs.countByState(jobBatches.prompt(p.id))))).reduce((sum, c) => sum + c.done, 0);
   console.log(`Fan-out (open period → last prompt), pacing ${config.sendRatePerSecond}/s, ${config.sendConcurrency} in flight, connector limited to 50/s`);
   console.log(`  owners: ${owners}, prompt jobs done: ${jobsDone}, cards delivered: ${sends.length}, duplicates: ${sends.length - jobsDone}, 429 answers: ${throttled}`);
   console.log(`  time: ${seconds(elapsed)}  → ${(sends.length / (elapsed / 1000)).toFixed(1)} prompts/s; floor at 50/s would be ${seconds((owners / 50) * 1000)} (${((owners / 50) * 1000 / elapsed * 100).toFixed(0)} % of the floor's speed)`);

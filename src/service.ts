@@ -2,22 +2,20 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { createAdapter } from './bot/adapter';
 import { createBotApp } from './bot/app';
+import type { BotDeps } from './bot/deps';
+import { createTeamsMessenger } from './bot/teams-messenger';
 import { startServer, type RunningServer } from './http/server';
 import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './store/embedded-ferretdb';
 import { connectMongo, type MongoConnection } from './store/mongo';
-import type { BotDeps } from './bot/deps';
 import type { Db } from 'mongodb';
 import { randomUUID } from 'node:crypto';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { createPromptHandler } from './bot/prompt-sender';
 import { Scheduler } from './scheduler/scheduler';
-import { CollectService } from './services/collect-service';
+import { CollectService, type CollectEvents } from './services/collect-service';
 import { dispatchJobs, drainJobs } from './services/job-runner';
 import { Pacer } from './services/pacer';
 import { PlanImporter } from './services/plan-importer';
 import { JobRepository } from './store/job-repository';
 import { Claims } from './store/claims';
-import { createFanoutReporter } from './bot/fanout-report';
 import { ResponseRepository } from './store/response-repository';
 import { ConversationRepository } from './store/conversation-repository';
 import { PeopleRepository } from './store/people-repository';
@@ -28,15 +26,26 @@ import { SummaryService } from './services/summary-service';
 import { ReminderService } from './services/reminder-service';
 import { PlanCache } from './services/plan-cache';
 import { DelegationRepository } from './store/delegation-repository';
-import type { CollectEvents } from './services/collect-service';
-import { createSummaryHandler } from './bot/summary-sender';
-import { createReminderHandler } from './bot/reminder-sender';
+import { IdentityService } from './services/identity-service';
+import { PersonalChats } from './services/personal-chats';
+import { OnboardingService } from './services/onboarding-service';
+import { PeriodService } from './services/period-service';
+import { ChannelService } from './services/channel-service';
+import { DelegationService } from './services/delegation-service';
+import { createPromptHandler } from './services/prompt-job';
+import { createReminderHandler } from './services/reminder-job';
+import { createSummaryHandler } from './services/summary-job';
+import { createFanoutReporter } from './services/fanout-report';
+import type { Messenger } from './services/messenger';
 
 export interface RunningService {
   server: RunningServer;
   mongo: MongoConnection;
   scheduler: Scheduler;
+  /** The use cases, as the bot's handlers get them. */
   deps: BotDeps;
+  /** The stores, for what runs beside the bot (CLI, playground, tests, benchmarks). */
+  repositories: Repositories;
   stop(): Promise<void>;
 }
 
@@ -97,45 +106,72 @@ export async function startService(config: Config, logger: Logger, options: Serv
     throw error;
   }
   const connection = mongo;
-  const deps = createBotDeps(config, logger, connection.db, now, { kick: () => bot.scheduler?.kick() });
-  const scheduler = createScheduler(adapter, deps, `${process.pid}-${randomUUID()}`);
+  const composed = composeServices(config, logger, connection.db, now, () => bot.scheduler?.kick());
+  const scheduler = createScheduler(composed, createTeamsMessenger(adapter, config.bot.appId), `${process.pid}-${randomUUID()}`);
   bot.scheduler = scheduler;
-  bot.app = createBotApp(adapter, deps);
+  bot.app = createBotApp(adapter, composed.deps);
   turnsAccepted = true;
   if (options.startScheduler ?? true) scheduler.start(config.schedulerIntervalMs);
-  return { server, mongo: connection, scheduler, deps, stop: stopServerAndDatabase };
+  return { server, mongo: connection, scheduler, deps: composed.deps, repositories: composed.repositories, stop: stopServerAndDatabase };
 }
 
-export function createBotDeps(config: Config, logger: Logger, db: Db, now: () => Date, dispatcher: BotDeps['dispatcher']): BotDeps {
-  const plans = new PlanRepository(db);
-  const people = new PeopleRepository(db);
-  const responses = new ResponseRepository(db);
-  const jobs = new JobRepository(db);
-  const claims = new Claims(db);
-  const links = new ChannelLinkRepository(db);
-  const delegations = new DelegationRepository(db);
+/** Every store of the service, built once on one database. */
+export interface Repositories {
+  plans: PlanRepository;
+  people: PeopleRepository;
+  conversations: ConversationRepository;
+  responses: ResponseRepository;
+  jobs: JobRepository;
+  claims: Claims;
+  links: ChannelLinkRepository;
+  delegations: DelegationRepository;
+  summaryMessages: SummaryRepository;
+}
+
+interface Composed {
+  config: Config;
+  logger: Logger;
+  now: () => Date;
+  repositories: Repositories;
+  deps: BotDeps;
+  chats: PersonalChats;
+}
+
+/** Repositories, then the use cases on them; `kick` asks the scheduler to send due jobs now. */
+export function composeServices(config: Config, logger: Logger, db: Db, now: () => Date, kick: () => void): Composed {
+  const repositories: Repositories = {
+    plans: new PlanRepository(db),
+    people: new PeopleRepository(db),
+    conversations: new ConversationRepository(db),
+    responses: new ResponseRepository(db),
+    jobs: new JobRepository(db),
+    claims: new Claims(db),
+    links: new ChannelLinkRepository(db),
+    delegations: new DelegationRepository(db),
+    summaryMessages: new SummaryRepository(db),
+  };
+  const { plans, people, conversations, responses, jobs, claims, links, delegations } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
   const summaries = new SummaryService({ plans, responses, links, jobs, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
-  const reminders = new ReminderService({ plans, responses, jobs, claims, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators });
-  return {
+  const reminders = new ReminderService({ plans, responses, jobs, claims, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
+  const collect = new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance, cache, events: summaryEvents(summaries, logger) });
+  const identity = new IdentityService({ people, conversations, coordinators: config.coordinators, now });
+  const deps: BotDeps = {
     config,
     logger,
     now,
-    plans,
-    people,
-    conversations: new ConversationRepository(db),
-    responses,
-    jobs,
-    importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
-    collect: new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance, cache, events: summaryEvents(summaries, logger) }),
-    claims,
-    links,
-    delegations,
-    summaryMessages: new SummaryRepository(db),
-    summaries,
+    identity,
+    onboarding: new OnboardingService({ identity, collect, kick }),
+    collect,
+    periods: new PeriodService({ collect, claims, kick, now }),
     reminders,
-    dispatcher,
+    importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
+    channels: new ChannelService({ plans, links, summaries, identity, kick, now }),
+    summaries,
+    delegation: new DelegationService({ plans, delegations, people, jobs, kick, now }),
   };
+  const chats = new PersonalChats({ people, conversations, language: config.language, now });
+  return { config, logger, now, repositories, deps, chats };
 }
 
 /**
@@ -151,28 +187,29 @@ function summaryEvents(summaries: SummaryService, logger: Logger): CollectEvents
   };
 }
 
-/** The scheduler with its job runner: prompts go out through the adapter, paced under Teams' limits. */
-function createScheduler(adapter: TeamsAdapter, deps: BotDeps, instanceId: string): Scheduler {
-  const pacer = new Pacer(deps.config.sendRatePerSecond);
+/** The scheduler with its job runner: prompts, reminders and summaries go out through the messenger, paced under Teams' limits. */
+function createScheduler(composed: Composed, messenger: Messenger, instanceId: string): Scheduler {
+  const { config, logger, now, repositories, deps, chats } = composed;
+  const pacer = new Pacer(config.sendRatePerSecond);
   const handle = dispatchJobs({
-    prompt: createPromptHandler(adapter, deps),
-    summary: createSummaryHandler(adapter, deps),
-    reminder: createReminderHandler(adapter, deps),
+    prompt: createPromptHandler({ collect: deps.collect, chats, messenger }),
+    summary: createSummaryHandler({ ...repositories, summaries: deps.summaries, chats, messenger, timezone: config.timezone, now }),
+    reminder: createReminderHandler({ plans: repositories.plans, collect: deps.collect, reminders: deps.reminders, chats, messenger }),
   });
-  const events = summaryEvents(deps.summaries, deps.logger);
+  const events = summaryEvents(deps.summaries, logger);
   const drain = () =>
-    drainJobs({ jobs: deps.jobs, handle, owner: instanceId, now: deps.now, pacer, concurrency: deps.config.sendConcurrency, leaseMs: 60_000, maxAttempts: 8, logger: deps.logger });
+    drainJobs({ jobs: repositories.jobs, handle, owner: instanceId, now, pacer, concurrency: config.sendConcurrency, leaseMs: 60_000, maxAttempts: 8, logger });
   return new Scheduler(
     {
-      plans: deps.plans,
+      plans: repositories.plans,
       collect: deps.collect,
       drain,
       periodsClosed: events.closed,
-      remind: (now) => deps.reminders.tick(now),
-      reportFanouts: createFanoutReporter(adapter, deps),
-      timezone: deps.config.timezone,
-      logger: deps.logger,
+      remind: (at) => deps.reminders.tick(at),
+      reportFanouts: createFanoutReporter({ ...repositories, chats, messenger, now }),
+      timezone: config.timezone,
+      logger,
     },
-    deps.now,
+    now,
   );
 }

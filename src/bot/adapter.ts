@@ -1,6 +1,8 @@
 import { ConfigurationServiceClientCredentialFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
+import { chatTexts } from '../i18n/chat-texts';
+import { resolveLocale } from '../i18n/locale';
 import type { Logger } from '../logger';
 import { sendGuard } from './send-guard';
 
@@ -105,14 +107,7 @@ export function createAdapter(config: Config, logger: Logger): UtfallAdapter {
     );
     // Invokes get their answer in the HTTP response; a chat message would be noise there.
     if (context.activity.type === 'message') {
-      const english = /^en/i.test(context.activity.locale ?? '');
-      await context
-        .sendActivity(
-          english
-            ? 'Sorry, something went wrong on my side. Please try again in a moment.'
-            : 'Något gick fel hos mig. Försök igen om en stund.',
-        )
-        .catch(() => undefined);
+      await context.sendActivity(chatTexts(resolveLocale(context.activity.locale)).somethingWentWrong).catch(() => undefined);
     }
   };
   return adapter;

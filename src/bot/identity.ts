@@ -1,8 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { storableReference } from './conversation-reference';
-import type { Person } from '../store/people-repository';
-import { personalConversationKey } from '../store/conversation-repository';
+import type { Person } from '../services/identity-service';
 import { TEAMS_LOCALE } from './adapter';
+import { storableReference } from './conversation-reference';
 import type { BotDeps } from './deps';
 import { readTurnFacts } from './turn';
 
@@ -14,23 +13,20 @@ import { readTurnFacts } from './turn';
 export async function resolveSender(context: TurnContext, deps: BotDeps): Promise<Person | null> {
   const facts = readTurnFacts(context);
   if (facts.aadObjectId === null) return null;
-  const known = await deps.people.findByAadObjectId(facts.aadObjectId);
+  const known = await deps.identity.findByAadObjectId(facts.aadObjectId);
   if (known) return known;
   try {
     const member = await TeamsInfo.getMember(context, facts.userId ?? facts.aadObjectId);
     const email = (member.email ?? member.userPrincipalName ?? '').trim().toLowerCase();
     if (email === '') return null;
-    return await deps.people.linkIdentity(
-      {
-        email,
-        aadObjectId: facts.aadObjectId,
-        tenantId: facts.tenantId ?? member.tenantId ?? null,
-        userId: facts.userId,
-        name: member.name ?? facts.userName,
-        locale: (context.turnState.get(TEAMS_LOCALE) as string | undefined) ?? context.activity.locale ?? null,
-      },
-      deps.now(),
-    );
+    return await deps.identity.link({
+      email,
+      aadObjectId: facts.aadObjectId,
+      tenantId: facts.tenantId ?? member.tenantId ?? null,
+      userId: facts.userId,
+      name: member.name ?? facts.userName,
+      locale: (context.turnState.get(TEAMS_LOCALE) as string | undefined) ?? context.activity.locale ?? null,
+    });
   } catch (error) {
     deps.logger.warn({ err: error, activityId: context.activity.id }, 'could not resolve the sender in the Teams roster');
     return null;
@@ -41,21 +37,5 @@ export async function resolveSender(context: TurnContext, deps: BotDeps): Promis
 export async function rememberPersonalConversation(context: TurnContext, deps: BotDeps): Promise<void> {
   const facts = readTurnFacts(context);
   if (facts.aadObjectId === null || facts.conversationType !== 'personal') return;
-  await deps.conversations.save(
-    {
-      key: personalConversationKey(facts.aadObjectId),
-      kind: 'personal',
-      conversationId: facts.conversationId,
-      reference: storableReference(context.activity),
-      aadObjectId: facts.aadObjectId,
-      teamId: null,
-      teamName: null,
-      channelName: null,
-    },
-    deps.now(),
-  );
-}
-
-export function isCoordinator(person: Person | null, deps: BotDeps): boolean {
-  return person !== null && deps.config.coordinators.includes(person.email.toLowerCase());
+  await deps.identity.rememberPersonalChat(facts.aadObjectId, facts.conversationId, storableReference(context.activity));
 }

@@ -23,6 +23,13 @@ const SV = {
       ? `Alla målägare hade redan fått sitt kort (${periods} ${periods === 1 ? 'plan' : 'planer'}). Inget skickades två gånger.`
       : `${enqueued} kort skickas nu, i den takt Teams tillåter.`,
   closed: (labels: string[]) => `Stängt: ${labels.join(', ')}. Svaren är låsta.`,
+  cancelled: 'Avbrutet. Inget skickades.',
+  /** The coordinator's report once every card of an opened period has been tried. */
+  fanoutReport: (label: string, sent: number, unreachable: readonly string[], more: number) =>
+    `${label}: ${sent} kort skickade.` +
+    (unreachable.length > 0
+      ? ` Ej nåbara (${unreachable.length + more}): ${unreachable.join(', ')}${more > 0 ? `, … och ${more} till` : ''}. De får sitt kort så snart de installerar Utfall.`
+      : ' Alla nåddes.'),
 };
 
 const EN: typeof SV = {
@@ -45,6 +52,12 @@ const EN: typeof SV = {
   openedBody: (enqueued, periods) =>
     enqueued === 0 ? `Every owner already had their card (${periods} ${periods === 1 ? 'plan' : 'plans'}). Nothing was sent twice.` : `${enqueued} cards are being sent now, as fast as Teams allows.`,
   closed: (labels) => `Closed: ${labels.join(', ')}. Answers are locked.`,
+  cancelled: 'Cancelled. Nothing was sent.',
+  fanoutReport: (label, sent, unreachable, more) =>
+    `${label}: ${sent} cards sent.` +
+    (unreachable.length > 0
+      ? ` Could not reach ${unreachable.length + more}: ${unreachable.join(', ')}${more > 0 ? `, … and ${more} more` : ''}. They get their card as soon as they install Utfall.`
+      : ' Everyone was reached.'),
 };
 
 export function periodTexts(locale: Locale): typeof SV {

@@ -21,6 +21,8 @@ export interface ReminderDeps {
   /** Working days before the deadline; 0 is the deadline's morning. */
   daysBefore: readonly number[];
   coordinators: readonly string[];
+  /** Asks the scheduler to send due jobs now (after a manual `påminn`). */
+  kick?: () => void;
 }
 
 export interface ReminderTickReport {
@@ -96,6 +98,18 @@ export class ReminderService {
   async enqueueManual(periods: readonly Period[], issued: string, now: Date): Promise<number> {
     let created = 0;
     for (const period of periods) created += await this.enqueueReminders(period, manualReminderSlot(issued), now);
+    return created;
+  }
+
+  /**
+   * `påminn` confirmed: reminders to everyone still missing something in the open periods (in the
+   * unit's subtree, if given), counted again now and sent at once. Null when no period is open.
+   */
+  async sendManualNow(unitKey: string | null, issued: string): Promise<number | null> {
+    const preview = await this.previewManual(unitKey);
+    if (!preview) return null;
+    const created = await this.enqueueManual(preview.periods, issued, this.deps.now());
+    this.deps.kick?.();
     return created;
   }
 

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   await rm(DATA_DIR, { recursive: true, force: true });
   const service = await startService(config, logger);
   const { year } = await importDemoPlan(service.deps.importer, new Date(), config.timezone);
-  await seedDemoAnswers(service.deps.responses, year, new Date());
+  await seedDemoAnswers(service.repositories.responses, year, new Date());
   service.scheduler.kick();
 
   const client = await startPlaygroundClient({ botEndpoint: `${service.server.url}/api/messages`, port: Number(process.env.PLAYGROUND_PORT ?? PLAYGROUND_PORT), configDir: path.join(ROOT, 'playground'), env: process.env }).catch(async (error: unknown) => {

@@ -29,3 +29,12 @@ export function formatOutcome(value: OutcomeValue, indicator: Indicator): string
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
+
+const MAX_LISTED = 15;
+
+/** The first addresses of a long list, and how many more, for a confirmation card. */
+export function listed(emails: readonly string[], locale: Locale): string[] {
+  const shown = emails.slice(0, MAX_LISTED);
+  const rest = emails.length - shown.length;
+  return rest > 0 ? [...shown, locale === 'en' ? `… and ${rest} more` : `… och ${rest} till`] : shown;
+}

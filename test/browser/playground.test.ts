@@ -42,7 +42,7 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     bot = await startTestService({ UTFALL_COORDINATORS: DEMO_CURRENT_USER.email, UTFALL_LANGUAGE: 'sv', SUMMARY_UPDATE_INTERVAL_SECONDS: '1' }, { startScheduler: false });
     const { year } = await importDemoPlan(bot.service.deps.importer, now, bot.config.timezone);
-    await seedDemoAnswers(bot.service.deps.responses, year, now);
+    await seedDemoAnswers(bot.service.repositories.responses, year, now);
     periodId = `RS-${year}/DÅ08`;
     // Opens DÅ08 (it opens today); the owners are not installed yet, so their prompts fail for now.
     await bot.service.scheduler.tick(now);
@@ -114,12 +114,12 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
     await updated.waitFor({ timeout: 15_000 });
     await expect(updated.innerText()).resolves.toMatch(/1 av 2 mål klara[\s\S]*Arbetsmiljön ska vara hälsofrämjande[\s\S]*Klar/);
 
-    const indicators = await bot.service.deps.responses.listIndicatorResponses(periodId, ['RS-G1-I1', 'RS-G1-I2', 'RS-G1-I3']);
+    const indicators = await bot.service.repositories.responses.listIndicatorResponses(periodId, ['RS-G1-I1', 'RS-G1-I2', 'RS-G1-I3']);
     const byKey = new Map(indicators.map((response) => [response.indicator, response]));
     expect(byKey.get('RS-G1-I1')).toMatchObject({ outcome: { kind: 'number', value: 4.4 }, outcomeText: '4,4 %', author: DEMO_CURRENT_USER.email, version: 1 });
     expect(byKey.get('RS-G1-I2')).toMatchObject({ outcome: { kind: 'number', value: 81 }, version: 1 });
     expect(byKey.get('RS-G1-I3')).toMatchObject({ outcome: { kind: 'boolean', value: true }, version: 1 });
-    const [goal] = await bot.service.deps.responses.listGoalResponses(periodId, ['RS-G1']);
+    const [goal] = await bot.service.repositories.responses.listGoalResponses(periodId, ['RS-G1']);
     expect(goal).toMatchObject({ assessment: 'achieved', analysis: 'Sjukfrånvaron minskar efter arbetsmiljöronderna på alla enheter.' });
   });
 

@@ -74,14 +74,14 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
     await channelSay(user(karin), 'koppla Divsion servicekompasen');
     const unknown = lastInChannel();
     expect(String(unknown?.activity.text)).toContain('Jag hittar');
-    expect(await bot.service.deps.links.unitsOf(channelId)).toEqual([]);
+    expect(await bot.service.repositories.links.unitsOf(channelId)).toEqual([]);
   });
 
   test('when the coordinator links the channel by the unit name, accents and case aside, then the channel follows it', async () => {
     await channelSay(user(karin), 'KOPPLA division (servicekompassen)');
     const answer = lastInChannel();
     expect(String(answer?.activity.text)).toContain('Kanalen är kopplad till Division (servicekompassen)');
-    expect(await bot.service.deps.links.unitsOf(channelId)).toEqual(['NB-DIV']);
+    expect(await bot.service.repositories.links.unitsOf(channelId)).toEqual(['NB-DIV']);
 
     await channelSay(user(chef), 'kopplingar');
     const listed = lastInChannel();

@@ -120,7 +120,7 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
 
     const stored = await bot.service.mongo.db.collection('responses').findOne({ indicator: 'NB-P2-G1-I2' });
     expect(stored).toMatchObject({ outcome: { kind: 'number', value: 73 }, version: 2 });
-    const history = await bot.service.deps.responses.historyOf('indicator:NB-P2-G1-I2', 'NB-DIV-2022/DÅ04');
+    const history = await bot.service.repositories.responses.historyOf('indicator:NB-P2-G1-I2', 'NB-DIV-2022/DÅ04');
     expect(history.map((h) => h.version)).toEqual([1, 2]);
   });
 

@@ -48,7 +48,7 @@ describe('delegation (Norrbotten, DÅ04)', () => {
     expect(await lastText(user(peter), 'delegera NB-X-1 anna.kollega@region.example')).toContain('Jag hittar inget mätetal eller mål med nyckeln ”NB-X-1”');
     expect(await lastText(user(ulrika), 'delegera NB-P2-G1-I1 anna.kollega@region.example')).toContain('Du kan bara delegera det du själv ansvarar för');
     expect(await lastText(user(peter), 'delegera NB-P2-G1-I1')).toContain('Skriv så här');
-    expect(await bot.service.deps.delegations.find('NB-P2-G1-I1')).toBeNull();
+    expect(await bot.service.repositories.delegations.find('NB-P2-G1-I1')).toBeNull();
   });
 
   test('when the owner delegates an indicator, then the colleague gets it in an inbox card, can answer it, and history records it', async () => {

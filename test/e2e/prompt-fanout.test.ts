@@ -65,7 +65,7 @@ describe('the prompt fan-out (Halland, UR1)', () => {
       await bot.service.scheduler.tick();
     }
 
-    const jobs = await bot.service.deps.jobs.listBatch('prompt:HL-RGS-2022/UR1');
+    const jobs = await bot.service.repositories.jobs.listBatch('prompt:HL-RGS-2022/UR1');
     expect(jobs).toHaveLength(OWNERS.length);
     for (const email of OWNERS) {
       const expected = email === blocked || email === neverInstalled ? 0 : 1;
@@ -76,15 +76,15 @@ describe('the prompt fan-out (Halland, UR1)', () => {
     expect(jobs.filter((j) => j.state === 'done')).toHaveLength(OWNERS.length - 2);
     expect(jobs.find((j) => emailOf(j) === OWNERS[2])).toMatchObject({ state: 'done', attempts: 2 });
     expect(jobs.find((j) => emailOf(j) === OWNERS[3])).toMatchObject({ state: 'done', attempts: 2 });
-    expect((await bot.service.deps.people.findByEmail(blocked))?.reachable).toBe(false);
+    expect((await bot.service.repositories.people.findByEmail(blocked))?.reachable).toBe(false);
   });
 
   test('when an instance died mid-send holding a lease, then another instance resumes after the lease without duplicates', async () => {
     const periods = await bot.service.deps.collect.periodsFor('UR2', null, ['draft']);
-    const { jobs } = bot.service.deps;
+    const { jobs } = bot.service.repositories;
     await bot.service.deps.collect.openPeriods(periods);
     // As if OWNERS[4] were the coordinator who confirmed the opening.
-    await bot.service.deps.claims.claim('opened-by:HL-RGS-2022/UR2', OWNERS[4]!, now);
+    await bot.service.repositories.claims.claim('opened-by:HL-RGS-2022/UR2', OWNERS[4]!, now);
     // The dead instance claimed two jobs and never finished them.
     const stuck = [await jobs.claim('dead-instance', now, 60_000), await jobs.claim('dead-instance', now, 60_000)];
     expect(stuck.every((job) => job !== null)).toBe(true);

@@ -9,7 +9,8 @@ import type { Locale } from '../../i18n/locale';
 import type { BotDeps } from '../deps';
 import { resolveSender } from '../identity';
 import { readTurnFacts } from '../turn';
-import { goalFormCard, inboxCard, messageCard, saveResultCard } from './collect-cards';
+import { goalFormCard, inboxCard, messageCard, saveResultCard, type CollectCardOptions } from '../../views/collect-cards';
+import { periodTexts } from '../../i18n/period-texts';
 import { confirmOpenPeriod } from './period-commands';
 
 type ActionHandler = (context: TurnContext, deps: BotDeps, data: unknown, locale: Locale) => Promise<AdaptiveCard>;
@@ -32,12 +33,16 @@ export async function executeCardAction(context: TurnContext, deps: BotDeps, ver
 }
 
 const HANDLERS = new Map<Verb, ActionHandler>([
-  [VERBS.showInbox, withPerson(ShowInboxData, async (deps, person, data, locale) => inboxCard(deps, person, data.period, locale, null, data.page ?? 0))],
-  [VERBS.openGoal, withPerson(OpenGoalData, async (deps, person, data, locale) => goalFormCard(deps, person, data.period, data.goal, locale, data.page ?? 0))],
+  [VERBS.showInbox, withPerson(ShowInboxData, async (deps, person, data, locale) => inboxCard(await deps.collect.workFor(person.email, data.period), locale, null, data.page ?? 0))],
+  [VERBS.openGoal, withPerson(OpenGoalData, async (deps, person, data, locale) => {
+    const form = goalFormCard(await deps.collect.workFor(person.email, data.period), data.goal, cardOptions(deps, locale), data.page ?? 0);
+    if (form.refused === 'not_owner') deps.logger.warn({ by: person.email, period: data.period, goal: data.goal.slice(0, 100) }, 'goal form refused: not the owner');
+    return form.card;
+  })],
   [VERBS.saveGoal, withPerson(SaveGoalData, async (deps, person, data, locale) => {
     const result = await deps.collect.save(person, data.period, data.goal, data, data.versions);
     deps.logger.info({ by: person.email, period: data.period, goal: data.goal, result: result.kind, ...(result.kind === 'refused' ? { reason: result.reason } : {}) }, 'goal save');
-    return saveResultCard(deps, result, locale, data.page ?? 0, data.goTo);
+    return saveResultCard(result, cardOptions(deps, locale), data.page ?? 0, data.goTo);
   })],
   [VERBS.confirmOpenPeriod, async (context, deps, data, locale) => {
     const parsed = ConfirmOpenPeriodData.safeParse(data);
@@ -55,8 +60,12 @@ const HANDLERS = new Map<Verb, ActionHandler>([
   [VERBS.showGoalDetail, summaryView('goal')],
   [VERBS.showMissing, summaryView('missing')],
   [VERBS.showRedGoals, summaryView('red')],
-  [VERBS.cancelOpenPeriod, async (_context, _deps, _data, locale) => messageCard(collectTexts(locale).refusal.title, locale === 'en' ? 'Cancelled. Nothing was sent.' : 'Avbrutet. Inget skickades.', 'Default')],
+  [VERBS.cancelOpenPeriod, async (_context, _deps, _data, locale) => messageCard(collectTexts(locale).refusal.title, periodTexts(locale).cancelled, 'Default')],
 ]);
+
+function cardOptions(deps: BotDeps, locale: Locale): CollectCardOptions {
+  return { locale, timezone: deps.config.timezone, tolerance: deps.config.assessmentTolerance };
+}
 
 function summaryView(view: SummaryView): ActionHandler {
   return async (context, deps, data, locale) => {

@@ -1,48 +1,53 @@
 import type { TurnContext } from 'botbuilder';
-import type { Unit } from '../../domain/plan';
-import { matchUnits } from '../../domain/unit-match';
-import { unitsUnder } from '../../domain/owner-work';
 import { channelTexts } from '../../i18n/channel-texts';
 import { chatTexts } from '../../i18n/chat-texts';
+import type { Locale } from '../../i18n/locale';
+import type { UnitsNamed } from '../../services/channel-service';
 import { summaryCard } from '../../views/summary-view';
 import type { BotDeps } from '../deps';
-import { isCoordinator, resolveSender } from '../identity';
+import { resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
 import { channelIdOf, readTurnFacts } from '../turn';
-import { rememberChannel } from './install';
+import { channelToRemember } from './install';
 import { requireCoordinator } from './period-commands';
 
 /** `koppla <enhet …>` in a channel: the channel follows those units (and everything below them). */
 export async function handleLinkCommand(context: TurnContext, deps: BotDeps, args: string[]): Promise<void> {
-  const texts = channelTexts(readTurnFacts(context).locale);
+  const locale = readTurnFacts(context).locale;
+  const texts = channelTexts(locale);
   const channel = channelIdOf(context);
   if (!channel) return void (await context.sendActivity(texts.onlyInChannel('koppla <enhet>')));
   if (!(await requireCoordinator(context, deps, texts.linkWhat))) return;
-  const matched = await unitsFrom(context, deps, args, texts.linkUsage);
-  if (!matched) return;
-  const person = await resolveSender(context, deps);
-  await rememberChannel(context, deps);
-  const created = await deps.links.link(channel, matched.map((unit) => unit.key), person?.email ?? '', deps.now());
-  const all = await deps.links.unitsOf(channel);
-  const names = await unitNames(deps, all);
-  deps.logger.info({ channel, units: all, by: person?.email }, 'channel linked');
-  if (created === 0) return void (await context.sendActivity(texts.alreadyLinked(matched.map((unit) => unit.name))));
-  await context.sendActivity(texts.linked(matched.map((unit) => unit.name), names));
-  if ((await deps.summaries.enqueueForChannel(channel, all)) > 0) deps.dispatcher.kick();
+  const person = (await resolveSender(context, deps))!;
+  const result = await deps.channels.link(channelToRemember(context), args.join(' '), person);
+  switch (result.kind) {
+    case 'already_linked':
+      return void (await context.sendActivity(texts.alreadyLinked(result.named)));
+    case 'linked':
+      deps.logger.info({ channel, units: result.all, by: person.email }, 'channel linked');
+      return void (await context.sendActivity(texts.linked(result.named, result.all)));
+    default:
+      return void (await context.sendActivity(unitsProblem(result, locale, texts.linkUsage)));
+  }
 }
 
 /** `koppla bort <enhet …>` in a channel. */
 export async function handleUnlinkCommand(context: TurnContext, deps: BotDeps, args: string[]): Promise<void> {
-  const texts = channelTexts(readTurnFacts(context).locale);
+  const locale = readTurnFacts(context).locale;
+  const texts = channelTexts(locale);
   const channel = channelIdOf(context);
   if (!channel) return void (await context.sendActivity(texts.onlyInChannel('koppla bort <enhet>')));
   if (!(await requireCoordinator(context, deps, texts.linkWhat))) return;
-  const matched = await unitsFrom(context, deps, args, texts.unlinkUsage);
-  if (!matched) return;
-  const removed = await deps.links.unlink(channel, matched.map((unit) => unit.key));
-  if (removed === 0) return void (await context.sendActivity(texts.notLinked(matched.map((unit) => unit.name))));
-  deps.logger.info({ channel, units: matched.map((unit) => unit.key) }, 'channel unlinked');
-  await context.sendActivity(texts.unlinked(matched.map((unit) => unit.name), await unitNames(deps, await deps.links.unitsOf(channel))));
+  const result = await deps.channels.unlink(channel, args.join(' '));
+  switch (result.kind) {
+    case 'not_linked':
+      return void (await context.sendActivity(texts.notLinked(result.named)));
+    case 'unlinked':
+      deps.logger.info({ channel, units: result.named }, 'channel unlinked');
+      return void (await context.sendActivity(texts.unlinked(result.named, result.remaining)));
+    default:
+      return void (await context.sendActivity(unitsProblem(result, locale, texts.unlinkUsage)));
+  }
 }
 
 /** `kopplingar`: what this channel follows (anyone may ask). */
@@ -50,7 +55,7 @@ export async function handleLinksCommand(context: TurnContext, deps: BotDeps): P
   const texts = channelTexts(readTurnFacts(context).locale);
   const channel = channelIdOf(context);
   if (!channel) return void (await context.sendActivity(texts.onlyInChannel('kopplingar')));
-  await context.sendActivity(texts.links(await unitNames(deps, await deps.links.unitsOf(channel))));
+  await context.sendActivity(texts.links(await deps.channels.linkedNames(channel)));
 }
 
 /**
@@ -61,63 +66,35 @@ export async function handleSummaryCommand(context: TurnContext, deps: BotDeps, 
   const facts = readTurnFacts(context);
   const texts = channelTexts(facts.locale);
   const channel = channelIdOf(context);
-  const codes = new Set((await deps.plans.listPeriods()).map((period) => period.code.toLocaleUpperCase('sv-SE')));
-  const last = args.at(-1);
-  const code = last && codes.has(last.toLocaleUpperCase('sv-SE')) ? last : null;
-  const unitText = (code ? args.slice(0, -1) : args).join(' ').trim();
-  const allUnits = await deps.plans.listUnits();
-  let scope: string[];
-  if (channel) {
-    const linked = await deps.links.unitsOf(channel);
-    if (linked.length === 0) return void (await context.sendActivity(texts.notLinkedForSummary));
-    scope = linked;
-    if (unitText !== '') {
-      const matched = matchUnits(allUnits, unitText);
-      if (matched.unknown.length > 0) return void (await context.sendActivity(`${channelTexts(facts.locale).unknownUnits(matched.unknown)}\n\n${texts.summaryUsage}`));
-      const followed = unitsUnder(allUnits, linked);
-      const outside = matched.units.find((unit) => !followed.has(unit.key));
-      if (outside) return void (await context.sendActivity(texts.summaryOutside(outside.name)));
-      scope = matched.units.map((unit) => unit.key);
-    }
-  } else {
-    const person = await resolveSender(context, deps);
-    if (!isCoordinator(person, deps)) return void (await context.sendActivity(person ? texts.summaryWhere : chatTexts(facts.locale).unknownPerson));
-    if (unitText === '') scope = allUnits.filter((unit) => unit.parent === null || !allUnits.some((other) => other.key === unit.parent)).map((unit) => unit.key);
-    else {
-      const matched = matchUnits(allUnits, unitText);
-      if (matched.unknown.length > 0) return void (await context.sendActivity(`${texts.unknownUnits(matched.unknown)}\n\n${texts.summaryUsage}`));
-      scope = matched.units.map((unit) => unit.key);
+  const person = channel ? null : await resolveSender(context, deps);
+  const result = await deps.channels.summary(channel ? { channelId: channel } : { coordinator: deps.identity.isCoordinator(person) }, args);
+  switch (result.kind) {
+    case 'not_linked':
+      return void (await context.sendActivity(texts.notLinkedForSummary));
+    case 'unknown':
+      return void (await context.sendActivity(`${texts.unknownUnits(result.unknown)}\n\n${texts.summaryUsage}`));
+    case 'outside':
+      return void (await context.sendActivity(texts.summaryOutside(result.unit)));
+    case 'not_coordinator':
+      return void (await context.sendActivity(person ? texts.summaryWhere : chatTexts(facts.locale).unknownPerson));
+    case 'no_summary':
+      return void (await context.sendActivity(texts.noSummary(result.code)));
+    case 'summary': {
+      const { card } = summaryCard(result.loaded, { locale: facts.locale, timezone: deps.config.timezone, now: deps.now(), ...(channel ? {} : { payloadUnits: result.scope }) });
+      await replyWithCard(context, card);
     }
   }
-  const ref = await deps.summaries.defaultRef(scope, code);
-  const loaded = ref ? await deps.summaries.load(scope, ref) : null;
-  if (!loaded) return void (await context.sendActivity(texts.noSummary(code)));
-  const { card } = summaryCard(loaded, { locale: facts.locale, timezone: deps.config.timezone, now: deps.now(), ...(channel ? {} : { payloadUnits: scope }) });
-  await replyWithCard(context, card);
 }
 
-/** Units named in the command's arguments; replies and returns null when none or some are unknown. */
-async function unitsFrom(context: TurnContext, deps: BotDeps, args: string[], usage: string): Promise<Unit[] | null> {
-  const texts = channelTexts(readTurnFacts(context).locale);
-  const text = args.join(' ').trim();
-  if (text === '') {
-    await context.sendActivity(usage);
-    return null;
+/** Why the units named could not be used, with the command's usage. */
+function unitsProblem(result: Exclude<UnitsNamed, { kind: 'units' }>, locale: Locale, usage: string): string {
+  const texts = channelTexts(locale);
+  switch (result.kind) {
+    case 'usage':
+      return usage;
+    case 'no_units':
+      return texts.noUnits;
+    case 'unknown':
+      return `${texts.unknownUnits(result.unknown)}\n\n${usage}`;
   }
-  const units = await deps.plans.listUnits();
-  if (units.length === 0) {
-    await context.sendActivity(texts.noUnits);
-    return null;
-  }
-  const matched = matchUnits(units, text);
-  if (matched.unknown.length > 0 || matched.units.length === 0) {
-    await context.sendActivity(`${texts.unknownUnits(matched.unknown)}\n\n${usage}`);
-    return null;
-  }
-  return matched.units;
-}
-
-async function unitNames(deps: BotDeps, keys: readonly string[]): Promise<string[]> {
-  const units = await deps.plans.listUnits();
-  return keys.map((key) => units.find((unit) => unit.key === key)?.name ?? key);
 }

@@ -3,8 +3,9 @@ import { buildImportResultCard } from '../../cards/import-result-card';
 import { chatTexts } from '../../i18n/chat-texts';
 import { importReport } from '../../i18n/import-report';
 import type { BotDeps } from '../deps';
-import { downloadFile, findAttachedFile } from '../file-download';
-import { isCoordinator, resolveSender } from '../identity';
+import { downloadFile } from '../../services/file-download';
+import { findAttachedFile } from '../attached-file';
+import { resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
 
@@ -17,7 +18,7 @@ export async function handleImportCommand(context: TurnContext, deps: BotDeps): 
     return;
   }
   const person = await resolveSender(context, deps);
-  if (!isCoordinator(person, deps)) {
+  if (!deps.identity.isCoordinator(person)) {
     await context.sendActivity(person ? texts.onlyCoordinators(texts.importWhat) : texts.unknownPerson);
     return;
   }

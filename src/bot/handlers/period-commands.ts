@@ -5,13 +5,12 @@ import type { AdaptiveCard } from '../../cards/render';
 import { chatTexts } from '../../i18n/chat-texts';
 import { periodTexts } from '../../i18n/period-texts';
 import type { Locale } from '../../i18n/locale';
+import { messageCard } from '../../views/collect-cards';
+import { listed } from '../../views/format';
 import type { BotDeps } from '../deps';
-import { isCoordinator, resolveSender } from '../identity';
+import { resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
-import { messageCard } from './collect-cards';
-
-const MAX_LISTED = 15;
 
 /** `öppna period <kod> [enhet]`: answers with a confirmation card; nothing is sent until confirmed. */
 export async function handleOpenPeriodCommand(context: TurnContext, deps: BotDeps, args: string[]): Promise<void> {
@@ -23,7 +22,7 @@ export async function handleOpenPeriodCommand(context: TurnContext, deps: BotDep
     await context.sendActivity(texts.openUsage);
     return;
   }
-  const preview = await deps.collect.previewOpen(code, unit ?? null);
+  const preview = await deps.periods.previewOpen(code, unit ?? null);
   if (!preview) {
     await context.sendActivity(texts.noSuchPeriod(code, unit ?? null));
     return;
@@ -51,14 +50,10 @@ export async function handleOpenPeriodCommand(context: TurnContext, deps: BotDep
 export async function confirmOpenPeriod(context: TurnContext, deps: BotDeps, data: ConfirmOpenPeriodData, locale: Locale): Promise<AdaptiveCard> {
   const texts = periodTexts(locale);
   const person = await resolveSender(context, deps);
-  if (!isCoordinator(person, deps)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
-  const periods = await deps.collect.periodsFor(data.code, data.unit, ['draft', 'open']);
-  const result = await deps.collect.openPeriods(periods);
-  // The first coordinator to open a period is told when its cards have gone out.
-  for (const period of periods) await deps.claims.claim(`opened-by:${period.id}`, person?.email ?? '', deps.now());
-  deps.logger.info({ by: person?.email, code: data.code, unit: data.unit, ...result }, 'period opened');
-  deps.dispatcher.kick();
-  return messageCard(texts.openedTitle(data.code), texts.openedBody(result.enqueued, periods.length), 'Good');
+  if (!person || !deps.identity.isCoordinator(person)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
+  const result = await deps.periods.open(person, data.code, data.unit);
+  deps.logger.info({ by: person.email, code: data.code, unit: data.unit, opened: result.opened, enqueued: result.enqueued }, 'period opened');
+  return messageCard(texts.openedTitle(data.code), texts.openedBody(result.enqueued, result.periods.length), 'Good');
 }
 
 /** `stäng period <kod> [enhet]`: locks answers at once. */
@@ -71,7 +66,7 @@ export async function handleClosePeriodCommand(context: TurnContext, deps: BotDe
     await context.sendActivity(texts.closeUsage);
     return;
   }
-  const closed = await deps.collect.closePeriods(code, unit ?? null);
+  const closed = await deps.periods.close(code, unit ?? null);
   deps.logger.info({ code, unit, closed: closed.length }, 'period closed');
   await context.sendActivity(closed.length === 0 ? texts.noSuchPeriod(code, unit ?? null) : texts.closed(closed.map((p) => p.label)));
 }
@@ -80,14 +75,7 @@ export async function handleClosePeriodCommand(context: TurnContext, deps: BotDe
 export async function requireCoordinator(context: TurnContext, deps: BotDeps, what: string): Promise<boolean> {
   const facts = readTurnFacts(context);
   const person = await resolveSender(context, deps);
-  if (isCoordinator(person, deps)) return true;
+  if (deps.identity.isCoordinator(person)) return true;
   await context.sendActivity(person ? chatTexts(facts.locale).onlyCoordinators(what) : chatTexts(facts.locale).unknownPerson);
   return false;
-}
-
-/** The first addresses of a long list, and how many more, for a confirmation card. */
-export function listed(emails: readonly string[], locale: Locale): string[] {
-  const shown = emails.slice(0, MAX_LISTED);
-  const rest = emails.length - shown.length;
-  return rest > 0 ? [...shown, locale === 'en' ? `… and ${rest} more` : `… och ${rest} till`] : shown;
 }

@@ -4,11 +4,11 @@ import type { AdaptiveCard } from '../../cards/render';
 import type { Locale } from '../../i18n/locale';
 import { summaryTexts } from '../../i18n/summary-texts';
 import type { LoadedSummary } from '../../services/summary-service';
+import { messageCard } from '../../views/collect-cards';
 import { goalDetailCard, missingOwnersCard, perspectiveCard, redGoalsCard, summaryCard, type SummaryViewOptions } from '../../views/summary-view';
 import type { BotDeps } from '../deps';
-import { isCoordinator, resolveSender } from '../identity';
+import { resolveSender } from '../identity';
 import { channelIdOf } from '../turn';
-import { messageCard } from './collect-cards';
 
 export type SummaryView = 'summary' | 'perspective' | 'goal' | 'missing' | 'red';
 
@@ -22,10 +22,10 @@ export async function showSummaryView(context: TurnContext, deps: BotDeps, view:
   const channel = channelIdOf(context);
   let units: string[];
   if (channel) {
-    units = await deps.links.unitsOf(channel);
+    units = await deps.channels.linkedUnits(channel);
   } else {
     const person = await resolveSender(context, deps);
-    if (!isCoordinator(person, deps)) return messageCard(texts.back, texts.notFound, 'Attention');
+    if (!deps.identity.isCoordinator(person)) return messageCard(texts.back, texts.notFound, 'Attention');
     units = data.units ?? [];
   }
   const loaded = units.length > 0 ? await deps.summaries.load(units, { code: data.code, year: data.year }) : null;

@@ -1,11 +1,25 @@
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { JobHandler } from '../services/job-runner';
-import { summaryJob, summaryPeriodKey } from '../services/summary-service';
-import { channelConversationKey } from '../store/conversation-repository';
+import { channelConversationKey, type ConversationRepository } from '../store/conversation-repository';
+import type { ChannelLinkRepository } from '../store/channel-link-repository';
+import type { JobRepository } from '../store/job-repository';
+import type { SummaryRepository } from '../store/summary-repository';
 import { summaryCard } from '../views/summary-view';
-import type { BotDeps } from './deps';
-import { channelLocale, deliver } from './proactive';
-import { classifySendError } from './send-errors';
+import type { JobHandler } from './job-runner';
+import type { Messenger } from './messenger';
+import type { PersonalChats } from './personal-chats';
+import { outcomeOfFailedSend } from './send-outcome';
+import { summaryJob, summaryPeriodKey, type SummaryService } from './summary-service';
+
+export interface SummaryJobDeps {
+  links: ChannelLinkRepository;
+  conversations: ConversationRepository;
+  summaries: SummaryService;
+  summaryMessages: SummaryRepository;
+  jobs: JobRepository;
+  chats: PersonalChats;
+  messenger: Messenger;
+  timezone: string;
+  now: () => Date;
+}
 
 /**
  * Runs a summary job for one channel and period: `post` sends the live card (or updates it if it
@@ -13,7 +27,7 @@ import { classifySendError } from './send-errors';
  * and posts the final summary as a new message. Only a post job ever posts the live card, so two
  * instances cannot post it twice.
  */
-export function createSummaryHandler(adapter: TeamsAdapter, deps: BotDeps): JobHandler<'summary'> {
+export function createSummaryHandler(deps: SummaryJobDeps): JobHandler<'summary'> {
   return async (job, pace) => {
     const { conversation: conversationId, mode } = job.payload;
     const ref = { code: job.payload.code, year: Number(job.payload.year) };
@@ -26,7 +40,8 @@ export function createSummaryHandler(adapter: TeamsAdapter, deps: BotDeps): JobH
     const period = summaryPeriodKey(ref);
     const posted = await deps.summaryMessages.find(conversationId, period);
     const now = deps.now();
-    const { card } = summaryCard(loaded, { locale: channelLocale(deps), timezone: deps.config.timezone, now });
+    const locale = deps.chats.channelLocale();
+    const { card } = summaryCard(loaded, { locale, timezone: deps.timezone, now });
 
     if (!posted && mode === 'update') {
       // The live card is not out yet (or was never posted): let the one post job do it, fresh.
@@ -36,17 +51,17 @@ export function createSummaryHandler(adapter: TeamsAdapter, deps: BotDeps): JobH
     // A period that closes before its live card went out gets the final summary only.
     if (posted || mode !== 'final') {
       await pace();
-      const live = await deliver(adapter, deps, channel.reference, posted ? { card, updateId: posted.activityId } : { card });
-      if (!live.ok) return classifySendError(live.error, job.attempts);
+      const live = posted ? await deps.messenger.update(channel.reference, posted.activityId, { card }) : await deps.messenger.send(channel.reference, { card });
+      if (!live.ok) return outcomeOfFailedSend(live.failure, job.attempts);
       if (posted) await deps.summaryMessages.recordUpdated(conversationId, period, now);
       else await deps.summaryMessages.recordPosted(conversationId, period, live.activityId, now);
       if (mode !== 'final') return { status: 'done', result: { activityId: live.activityId, [posted ? 'updated' : 'posted']: period } };
     }
 
     await pace();
-    const final = summaryCard(loaded, { locale: channelLocale(deps), timezone: deps.config.timezone, now, final: true });
-    const sent = await deliver(adapter, deps, channel.reference, { card: final.card });
-    if (!sent.ok) return classifySendError(sent.error, job.attempts);
+    const final = summaryCard(loaded, { locale, timezone: deps.timezone, now, final: true });
+    const sent = await deps.messenger.send(channel.reference, { card: final.card });
+    if (!sent.ok) return outcomeOfFailedSend(sent.failure, job.attempts);
     await deps.summaryMessages.recordFinal(conversationId, period, sent.activityId, now);
     return { status: 'done', result: { activityId: sent.activityId, final: period } };
   };

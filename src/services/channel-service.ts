@@ -1,0 +1,121 @@
+import { unitsUnder } from '../domain/owner-work';
+import type { Unit } from '../domain/plan';
+import { matchUnits, type UnitMatch } from '../domain/unit-match';
+import type { ChannelLinkRepository } from '../store/channel-link-repository';
+import type { Person } from '../store/people-repository';
+import type { PlanRepository } from '../store/plan-repository';
+import type { IdentityService, ChannelToRemember } from './identity-service';
+import type { LoadedSummary, SummaryService } from './summary-service';
+
+/** Units named in a command: every one found, or why not. */
+export type UnitsNamed = { kind: 'units'; units: Unit[] } | { kind: 'usage' } | { kind: 'no_units' } | { kind: 'unknown'; unknown: UnitMatch['unknown'] };
+
+export type LinkResult = Exclude<UnitsNamed, { kind: 'units' }> | { kind: 'already_linked'; named: string[] } | { kind: 'linked'; named: string[]; all: string[] };
+export type UnlinkResult = Exclude<UnitsNamed, { kind: 'units' }> | { kind: 'not_linked'; named: string[] } | { kind: 'unlinked'; named: string[]; remaining: string[] };
+
+export type SummaryRequest =
+  | { kind: 'not_linked' }
+  | { kind: 'unknown'; unknown: UnitMatch['unknown'] }
+  | { kind: 'outside'; unit: string }
+  | { kind: 'not_coordinator' }
+  | { kind: 'no_summary'; code: string | null }
+  | { kind: 'summary'; loaded: LoadedSummary; scope: string[] };
+
+export interface ChannelServiceDeps {
+  plans: PlanRepository;
+  links: ChannelLinkRepository;
+  summaries: SummaryService;
+  identity: IdentityService;
+  kick: () => void;
+  now: () => Date;
+}
+
+/** Management channels: which units a channel follows, and the summaries it may see. */
+export class ChannelService {
+  constructor(private readonly deps: ChannelServiceDeps) {}
+
+  /** `koppla <enhet …>`: the channel follows those units (and everything below them); its summaries follow. */
+  async link(channel: ChannelToRemember, unitText: string, by: Person): Promise<LinkResult> {
+    const named = await this.unitsNamed(unitText);
+    if (named.kind !== 'units') return named;
+    await this.deps.identity.rememberChannel(channel);
+    const created = await this.deps.links.link(channel.conversationId, named.units.map((unit) => unit.key), by.email, this.deps.now());
+    const all = await this.deps.links.unitsOf(channel.conversationId);
+    const names = named.units.map((unit) => unit.name);
+    if (created === 0) return { kind: 'already_linked', named: names };
+    if ((await this.deps.summaries.enqueueForChannel(channel.conversationId, all)) > 0) this.deps.kick();
+    return { kind: 'linked', named: names, all: await this.unitNames(all) };
+  }
+
+  async unlink(channelId: string, unitText: string): Promise<UnlinkResult> {
+    const named = await this.unitsNamed(unitText);
+    if (named.kind !== 'units') return named;
+    const removed = await this.deps.links.unlink(channelId, named.units.map((unit) => unit.key));
+    const names = named.units.map((unit) => unit.name);
+    if (removed === 0) return { kind: 'not_linked', named: names };
+    return { kind: 'unlinked', named: names, remaining: await this.unitNames(await this.deps.links.unitsOf(channelId)) };
+  }
+
+  /** The names of the units a channel follows. */
+  async linkedNames(channelId: string): Promise<string[]> {
+    return this.unitNames(await this.deps.links.unitsOf(channelId));
+  }
+
+  /** The units a channel follows (its links; never anything a payload says). */
+  linkedUnits(channelId: string): Promise<string[]> {
+    return this.deps.links.unitsOf(channelId);
+  }
+
+  /**
+   * `sammanfattning [enhet] [period]`: in a linked channel, what the channel follows (or a unit within
+   * it); in personal chat, for coordinators only, any unit (default: the top units).
+   */
+  async summary(where: { channelId: string } | { coordinator: boolean }, args: readonly string[]): Promise<SummaryRequest> {
+    const codes = new Set((await this.deps.plans.listPeriods()).map((period) => period.code.toLocaleUpperCase('sv-SE')));
+    const last = args.at(-1);
+    const code = last && codes.has(last.toLocaleUpperCase('sv-SE')) ? last : null;
+    const unitText = (code ? args.slice(0, -1) : args).join(' ').trim();
+    const allUnits = await this.deps.plans.listUnits();
+    let scope: string[];
+    if ('channelId' in where) {
+      const linked = await this.deps.links.unitsOf(where.channelId);
+      if (linked.length === 0) return { kind: 'not_linked' };
+      scope = linked;
+      if (unitText !== '') {
+        const matched = matchUnits(allUnits, unitText);
+        if (matched.unknown.length > 0) return { kind: 'unknown', unknown: matched.unknown };
+        const followed = unitsUnder(allUnits, linked);
+        const outside = matched.units.find((unit) => !followed.has(unit.key));
+        if (outside) return { kind: 'outside', unit: outside.name };
+        scope = matched.units.map((unit) => unit.key);
+      }
+    } else {
+      if (!where.coordinator) return { kind: 'not_coordinator' };
+      if (unitText === '') scope = allUnits.filter((unit) => unit.parent === null || !allUnits.some((other) => other.key === unit.parent)).map((unit) => unit.key);
+      else {
+        const matched = matchUnits(allUnits, unitText);
+        if (matched.unknown.length > 0) return { kind: 'unknown', unknown: matched.unknown };
+        scope = matched.units.map((unit) => unit.key);
+      }
+    }
+    const ref = await this.deps.summaries.defaultRef(scope, code);
+    const loaded = ref ? await this.deps.summaries.load(scope, ref) : null;
+    if (!loaded) return { kind: 'no_summary', code };
+    return { kind: 'summary', loaded, scope };
+  }
+
+  /** Units named in a command's arguments, by key or name as `koppla` matches them. */
+  async unitsNamed(text: string): Promise<UnitsNamed> {
+    if (text.trim() === '') return { kind: 'usage' };
+    const units = await this.deps.plans.listUnits();
+    if (units.length === 0) return { kind: 'no_units' };
+    const matched = matchUnits(units, text.trim());
+    if (matched.unknown.length > 0 || matched.units.length === 0) return { kind: 'unknown', unknown: matched.unknown };
+    return { kind: 'units', units: matched.units };
+  }
+
+  private async unitNames(keys: readonly string[]): Promise<string[]> {
+    const units = await this.deps.plans.listUnits();
+    return keys.map((key) => units.find((unit) => unit.key === key)?.name ?? key);
+  }
+}

@@ -1,0 +1,70 @@
+import type { TextColor } from '../cards/collect-card-data';
+import { buildGoalFormCard } from '../cards/goal-form-card';
+import { buildInboxCard } from '../cards/inbox-card';
+import { buildMessageCard } from '../cards/message-card';
+import { buildReceiptCard } from '../cards/receipt-card';
+import type { AdaptiveCard } from '../cards/render';
+import { collectTexts } from '../i18n/collect-texts';
+import type { Locale } from '../i18n/locale';
+import type { PeriodWork, SaveResult } from '../services/collect-service';
+import { goalFormView } from './goal-form-view';
+import { inboxView, isAllDone, receiptView } from './inbox-view';
+
+/** The cards of the collect flow, composed from the collect service's results (used in turns and by background senders). */
+
+export interface CollectCardOptions {
+  locale: Locale;
+  timezone: string;
+  /** ASSESSMENT_TOLERANCE, for the bedömning preset from the target. */
+  tolerance: number;
+}
+
+export function messageCard(title: string, body: string, color: TextColor): AdaptiveCard {
+  return buildMessageCard({ title, body, color, actions: [] });
+}
+
+/** The inbox card of a period, or a refusal when the period is unknown. */
+export function inboxCard(view: PeriodWork | null, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
+  const texts = collectTexts(locale);
+  if (!view) return messageCard(texts.refusal.title, texts.refusal.unknown_period, 'Warning');
+  return inboxOrReceipt(view, locale, notice, page);
+}
+
+export function inboxOrReceipt(view: PeriodWork, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
+  if (isAllDone(view) && notice?.color !== 'Attention') {
+    const receipt = receiptView(view, locale);
+    return buildReceiptCard(notice ? { ...receipt, body: `${notice.text} ${receipt.body}` } : receipt);
+  }
+  return buildInboxCard(inboxView(view, locale, notice, page));
+}
+
+/** A goal's form, or a refusal: unknown period, or a goal that is not the person's to answer. */
+export function goalFormCard(view: PeriodWork | null, goalKey: string, options: CollectCardOptions, page: number): { card: AdaptiveCard; refused: 'unknown_period' | 'not_owner' | null } {
+  const texts = collectTexts(options.locale);
+  if (!view) return { card: messageCard(texts.refusal.title, texts.refusal.unknown_period, 'Warning'), refused: 'unknown_period' };
+  const goal = view.work.goals.find((g) => g.goal.key === goalKey);
+  if (!goal) return { card: messageCard(texts.refusal.title, texts.refusal.not_owner, 'Attention'), refused: 'not_owner' };
+  return { card: buildGoalFormCard(goalFormView(view, goal, { ...options, notice: null, page })), refused: null };
+}
+
+/** After "Spara": errors keep the form with the input; a conflict shows current values; success goes back to the inbox. */
+export function saveResultCard(result: SaveResult, options: CollectCardOptions, page: number, goTo?: number): AdaptiveCard {
+  const { locale } = options;
+  const texts = collectTexts(locale);
+  const formOptions = { ...options, page };
+  switch (result.kind) {
+    case 'refused':
+      return messageCard(texts.refusal.title, texts.refusal[result.reason], result.reason === 'not_owner' ? 'Attention' : 'Warning');
+    case 'invalid':
+      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice: { text: texts.invalid, color: 'Attention' }, submission: result.submission }));
+    case 'conflict': {
+      const names = [...new Set(result.conflicts.map((c) => c.by))].join(', ');
+      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice: { text: texts.conflict(names), color: 'Attention' } }));
+    }
+    case 'saved':
+      if (goTo !== undefined) {
+        return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, page: goTo, notice: { text: texts.saved(result.saved), color: 'Good' } }));
+      }
+      return inboxOrReceipt(result.view, locale, { text: texts.saved(result.saved), color: 'Good' });
+  }
+}
