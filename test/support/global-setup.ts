@@ -30,9 +30,14 @@ export default async function globalSetup(): Promise<void> {
   if (runState().ferret) return;
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'utfall-test-db-'));
   runState().tempDir = tempDir;
+  // Jest runs no globalTeardown when globalSetup throws, so a failed start cleans up here.
   const ferret = await startEmbeddedFerretDb({
     binary: process.env.FERRETDB_BIN ? path.resolve(process.env.FERRETDB_BIN) : path.resolve(__dirname, '../../.tools/bin/ferretdb'),
     dataDir: tempDir,
+  }).catch((error: unknown) => {
+    rmSync(tempDir, { recursive: true, force: true });
+    runState().tempDir = undefined;
+    throw error;
   });
   runState().ferret = ferret;
   process.env.TEST_MONGODB_URI = ferret.uri;
