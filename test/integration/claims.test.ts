@@ -96,7 +96,8 @@ describe(Claims.name, () => {
       expect({ round, winners: winners.length }).toEqual({ round, winners: 1 });
       expect(await claims.holder(key)).toBe(winners[0]);
     }
-  });
+    // Ten rounds of 20 writers take about 3 s on a loaded machine, too near jest's default of 5 s.
+  }, 20_000);
 
   test('when the caller that took over a stale claim died before finishing, then the key is taken over once that is stale too', async () => {
     const claims = new Claims(database().db);
