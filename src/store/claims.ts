@@ -24,13 +24,18 @@ export class Claims {
 
   /**
    * A claim taken by an instance that died before acting on it would block its key for ever; one
-   * older than `olderThan` is removed (only that exact claim) and the key claimed afresh.
+   * older than `olderThan` is removed (only that exact claim) and the key claimed afresh. True for
+   * at most one caller per stale claim.
    */
   async claimOrTakeOverStale(key: string, owner: string, now: Date, olderThan: Date): Promise<boolean> {
     if (await this.claim(key, owner, now)) return true;
     const collection = this.db.collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims);
     const existing = await collection.findOne({ _id: key });
     if (!existing || existing.at >= olderThan) return false;
+    // FerretDB 1.x deletes by filter as read, then delete by _id: two callers that both saw the stale
+    // claim could each delete, one of them the other's fresh claim, and both win. So removing this
+    // exact stale claim is itself claimed first; if its winner dies too, that claim goes stale in turn.
+    if (!(await this.claimOrTakeOverStale(takeoverKey(key, existing), owner, now, olderThan))) return false;
     await collection.deleteOne({ _id: key, owner: existing.owner, at: existing.at });
     return this.claim(key, owner, now);
   }
@@ -41,6 +46,11 @@ export class Claims {
     return document?.owner ?? null;
   }
 
+}
+
+/** The key under which callers compete to remove one particular stale claim of `key`. */
+export function takeoverKey(key: string, stale: { owner: string; at: Date }): string {
+  return `${key}>takeover:${stale.owner}@${stale.at.toISOString()}`;
 }
 
 export function isDuplicateKey(error: unknown): boolean {

@@ -21,13 +21,14 @@ export const COLLECTIONS = {
   delegations: 'delegations',
 } as const;
 
-interface IndexDefinition {
+export interface IndexDefinition {
   collection: string;
   key: IndexSpecification;
   options: CreateIndexesOptions & { name: string };
 }
 
-const INDEXES: IndexDefinition[] = [
+/** Exported so the integration test can check each one is really on the server. */
+export const INDEXES: readonly IndexDefinition[] = [
   { collection: COLLECTIONS.units, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
   { collection: COLLECTIONS.plans, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
   { collection: COLLECTIONS.plans, key: { unit: 1, year: 1 }, options: { name: 'unit_year' } },

@@ -18,17 +18,26 @@ export function runState(): RunState {
 /**
  * One database server for the whole run: the given MONGODB_URI, or an embedded FerretDB on a
  * temp folder. Workers read TEST_MONGODB_URI and give each test file its own database.
+ * Configured on the database projects only (jest.config.js), so a unit-only run starts nothing.
+ * FERRETDB_BIN picks the binary, as it does for the service.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.MONGODB_URI) {
     process.env.TEST_MONGODB_URI = process.env.MONGODB_URI;
     return;
   }
+  // Jest already runs a setup file shared by several projects once; this keeps it one server if not.
+  if (runState().ferret) return;
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'utfall-test-db-'));
   runState().tempDir = tempDir;
+  // Jest runs no globalTeardown when globalSetup throws, so a failed start cleans up here.
   const ferret = await startEmbeddedFerretDb({
-    binary: path.resolve(__dirname, '../../.tools/bin/ferretdb'),
+    binary: process.env.FERRETDB_BIN ? path.resolve(process.env.FERRETDB_BIN) : path.resolve(__dirname, '../../.tools/bin/ferretdb'),
     dataDir: tempDir,
+  }).catch((error: unknown) => {
+    rmSync(tempDir, { recursive: true, force: true });
+    runState().tempDir = undefined;
+    throw error;
   });
   runState().ferret = ferret;
   process.env.TEST_MONGODB_URI = ferret.uri;
