@@ -7,8 +7,8 @@ import {
   type CardNode,
 } from '../../test/support/adaptive-card';
 import { VERBS } from './actions';
-import type { CardAction, GoalFormCardData, IndicatorFormRow } from './collect-card-data';
-import { buildGoalFormCard } from './goal-form-card';
+import type { CardAction } from './card-types';
+import { buildGoalFormCard, type GoalFormCardData, type IndicatorFormRow } from './goal-form-card';
 import { cardBytes, type AdaptiveCard } from './render';
 
 const PERIOD = 'region-norrbotten/DÅ08';

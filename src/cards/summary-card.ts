@@ -1,7 +1,6 @@
 import template from '../../cards/summary.json';
-import detailTemplate from '../../cards/summary-detail.json';
-import { toExecuteAction, toExecuteActions, type ExecuteActionJson } from './action-json';
-import type { CardAction, TextColor } from './collect-card-data';
+import { toExecuteAction, toExecuteActions } from './action-json';
+import type { CardAction, TextColor } from './card-types';
 import { renderTemplate, type AdaptiveCard } from './render';
 
 export interface SummaryCell {
@@ -50,25 +49,6 @@ export interface SummaryCardData {
   actions: CardAction[];
 }
 
-/** One entry of a drill-down list (a goal, an indicator, an owner). */
-export interface DetailItem {
-  title: string;
-  status: string;
-  color: TextColor;
-  text: string;
-  context: string;
-  action: CardAction | null;
-}
-
-export interface SummaryDetailCardData {
-  title: string;
-  subtitle: string;
-  intro: string;
-  items: DetailItem[];
-  pager: { text: string; previous: CardAction | null; next: CardAction | null } | null;
-  back: CardAction;
-}
-
 export function buildSummaryCard(data: SummaryCardData): AdaptiveCard {
   return renderTemplate(template, {
     ...data,
@@ -80,16 +60,5 @@ export function buildSummaryCard(data: SummaryCardData): AdaptiveCard {
       comments: goal.comments.map((comment) => ({ ...comment, more: comment.full !== comment.short, moreTitle: data.moreTitle })),
     })),
     actions: toExecuteActions(data.actions),
-  });
-}
-
-export function buildSummaryDetailCard(data: SummaryDetailCardData): AdaptiveCard {
-  const pagerActions: (CardAction | null)[] = data.pager ? [data.pager.previous, data.pager.next] : [];
-  const actions: ExecuteActionJson[] = toExecuteActions([...pagerActions, data.back]);
-  return renderTemplate(detailTemplate, {
-    ...data,
-    items: data.items.map((item) => ({ ...item, action: item.action ? toExecuteAction(item.action) : null })),
-    pager: data.pager ? { text: data.pager.text } : null,
-    actions,
   });
 }

@@ -1,5 +1,6 @@
 import { VERBS } from '../cards/actions';
-import type { GoalAssessmentRow, GoalFormCardData, IndicatorFormRow, Notice } from '../cards/collect-card-data';
+import type { Notice } from '../cards/card-types';
+import type { GoalAssessmentRow, GoalFormCardData, IndicatorFormRow } from '../cards/goal-form-card';
 import { suggestAssessment } from '../domain/assessment';
 import type { GoalWork, IndicatorItem } from '../domain/owner-work';
 import type { FieldErrors, SubmissionResult } from '../domain/submission';

@@ -1,6 +1,7 @@
 import { VERBS, type SummaryViewData } from '../cards/actions';
-import type { CardAction, TextColor } from '../cards/collect-card-data';
-import { buildSummaryCard, buildSummaryDetailCard, type DetailItem, type SummaryCardData, type SummaryCell } from '../cards/summary-card';
+import type { CardAction, CardPager, TextColor } from '../cards/card-types';
+import { buildSummaryCard, type SummaryCardData, type SummaryCell } from '../cards/summary-card';
+import { buildSummaryDetailCard, type DetailItem } from '../cards/summary-detail-card';
 import { cardBytes, type AdaptiveCard } from '../cards/render';
 import { BUCKETS, summarizePeriod, type Bucket, type BucketCounts, type PeriodSummary } from '../domain/aggregation';
 import { goalDetail, perspectiveGoals } from '../domain/summary-details';
@@ -224,7 +225,7 @@ function pageOf<T>(items: readonly T[], page: number, size: number): Paged<T> {
   return { items: items.slice(current * size, (current + 1) * size), page: current, pages };
 }
 
-function pager<T>(paged: Paged<T>, to: (page: number) => Omit<CardAction, 'title'>, locale: Locale): SummaryCardPager {
+function pager<T>(paged: Paged<T>, to: (page: number) => Omit<CardAction, 'title'>, locale: Locale): CardPager | null {
   if (paged.pages <= 1) return null;
   const texts = summaryTexts(locale);
   return {
@@ -233,5 +234,3 @@ function pager<T>(paged: Paged<T>, to: (page: number) => Omit<CardAction, 'title
     next: paged.page < paged.pages - 1 ? { title: texts.next, ...to(paged.page + 1) } : null,
   };
 }
-
-type SummaryCardPager = { text: string; previous: CardAction | null; next: CardAction | null } | null;
