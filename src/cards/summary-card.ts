@@ -3,6 +3,9 @@ import { toExecuteAction, toExecuteActions } from './action-json';
 import type { CardAction, TextColor } from './card-types';
 import { renderTemplate, type AdaptiveCard } from './render';
 
+/** Teams refuses messages over ~100 KB; every summary card stays well under 40 KB. */
+export const SUMMARY_CARD_BUDGET = 36_000;
+
 export interface SummaryCell {
   text: string;
   color: TextColor;
