@@ -1,7 +1,7 @@
 import template from '../../cards/goal-form.json';
 import { toExecuteActions, toPager } from './action-json';
 import type { CardAction, CardPager, Notice } from './card-types';
-import { renderTemplate, type AdaptiveCard } from './render';
+import { jsonBytes, renderTemplate, type AdaptiveCard } from './render';
 
 /** The form for one goal: its indicators measured this period, and the goal's own bedömning/analys. */
 export interface GoalFormCardData {
@@ -68,6 +68,16 @@ export interface GoalAssessmentRow {
   analysisError: string;
   summary: string;
   savedBy: string;
+}
+
+/** Bytes of card per page for rows; the card's frame takes ~4 KB more, and Teams' limit is far above 40 KB. */
+export const GOAL_FORM_ROWS_BUDGET_BYTES = 33_000;
+/** Layout bytes of one indicator row around its texts (measured with the card tests). */
+const ROW_LAYOUT_BYTES = 1_400;
+
+/** An estimate of the bytes a row (indicator or goal section) adds to the form: its layout and its texts. */
+export function goalFormRowBytes(row: IndicatorFormRow | GoalAssessmentRow): number {
+  return ROW_LAYOUT_BYTES + jsonBytes(row);
 }
 
 /**
