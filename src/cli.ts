@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig, secretsOf } from './config';
-import { importReport, importReportText } from './i18n/import-report';
 import { resolveLocale } from './i18n/locale';
 import { createLogger } from './logger';
 import { PlanImporter } from './services/plan-importer';
 import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './store/embedded-ferretdb';
 import { connectMongo } from './store/mongo';
 import { PlanRepository } from './store/plan-repository';
+import { importReportText, importReportView } from './views/import-report-view';
 
 const USAGE = `Användning: npm run cli -- import <plan.json|plan.xlsx|plan.csv> [--perioder <perioder.csv>] [--lang en]`;
 
@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       { fileName: path.basename(file), bytes: await readFile(file) },
       periodsPath ? { fileName: path.basename(periodsPath), bytes: await readFile(periodsPath) } : undefined,
     );
-    const text = importReportText(importReport(outcome, path.basename(file), locale));
+    const text = importReportText(importReportView(outcome, path.basename(file), locale));
     (outcome.ok ? process.stdout : process.stderr).write(`${text}\n`);
     return outcome.ok ? 0 : 2;
   } finally {

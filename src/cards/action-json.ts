@@ -1,4 +1,4 @@
-import type { CardAction } from './collect-card-data';
+import type { CardAction, CardPager } from './card-types';
 
 type ActionStyle = NonNullable<CardAction['style']>;
 
@@ -45,8 +45,6 @@ export function toExecuteActions(actions: (CardAction | null)[]): ExecuteActionJ
   return actions.filter((action): action is CardAction => action !== null).map(toExecuteAction);
 }
 
-export function toPager(
-  pager: { text: string; previous: CardAction | null; next: CardAction | null } | null,
-): PagerJson | null {
+export function toPager(pager: CardPager | null): PagerJson | null {
   return pager === null ? null : { text: pager.text, actions: toExecuteActions([pager.previous, pager.next]) };
 }

@@ -1,7 +1,6 @@
 import { executeActions, expectWellFormedCard, findNodes } from '../../test/support/adaptive-card';
 import { VERBS } from './actions';
-import type { ConfirmCardData } from './collect-card-data';
-import { buildConfirmCard } from './confirm-card';
+import { buildConfirmCard, type ConfirmCardData } from './confirm-card';
 
 const OPEN = { code: 'DÅ08', unit: null, owners: 212 };
 

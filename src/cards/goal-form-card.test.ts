@@ -7,8 +7,8 @@ import {
   type CardNode,
 } from '../../test/support/adaptive-card';
 import { VERBS } from './actions';
-import type { CardAction, GoalFormCardData, IndicatorFormRow } from './collect-card-data';
-import { buildGoalFormCard } from './goal-form-card';
+import type { CardAction } from './card-types';
+import { buildGoalFormCard, goalFormRowBytes, type GoalFormCardData, type IndicatorFormRow } from './goal-form-card';
 import { cardBytes, type AdaptiveCard } from './render';
 
 const PERIOD = 'region-norrbotten/DÅ08';
@@ -278,5 +278,16 @@ describe(`${buildGoalFormCard.name} size`, () => {
 
   test('when a page holds 10 full-length indicators and a 4000-char analysis, then it stays under 40 KB', () => {
     expect(bytesFor(10, long('Analys av måluppfyllelsen. ', 4000))).toBeLessThan(KB_40);
+  });
+
+  test.each([
+    ['an editable', { name: NAME, comment: COMMENT, savedBy: 'Sparat av Anna Berg 12 maj 14:03' }],
+    ['a read-only', { name: NAME, editable: false, ownerText: 'Besvaras av anna.berg@region.example', summary: long('5,2 % · Gul · Orsak ', 600) }],
+    ['a short', {}],
+  ] as const)('when %s indicator is added, then goalFormRowBytes is at least what it adds to the card', (_, overrides) => {
+    const row = indicator('RS-G7-I2', overrides);
+    const without = cardBytes(buildGoalFormCard(form({ indicators: [indicator('RS-G7-I1')] })));
+    const withRow = cardBytes(buildGoalFormCard(form({ indicators: [indicator('RS-G7-I1'), row] })));
+    expect(goalFormRowBytes(row)).toBeGreaterThanOrEqual(withRow - without);
   });
 });

@@ -1,7 +1,84 @@
 import template from '../../cards/goal-form.json';
 import { toExecuteActions, toPager } from './action-json';
-import type { GoalFormCardData } from './collect-card-data';
-import { renderTemplate, type AdaptiveCard } from './render';
+import type { CardAction, CardPager, Notice } from './card-types';
+import { jsonBytes, renderTemplate, type AdaptiveCard } from './render';
+
+/** The form for one goal: its indicators measured this period, and the goal's own bedömning/analys. */
+export interface GoalFormCardData {
+  title: string;
+  subtitle: string;
+  notice: Notice | null;
+  readOnly: boolean;
+  indicators: IndicatorFormRow[];
+  goal: GoalAssessmentRow | null;
+  assessmentChoices: { title: string; value: string }[];
+  save: CardAction | null;
+  back: CardAction;
+  pager: CardPager | null;
+  labels: FormLabels;
+}
+
+export interface FormLabels {
+  outcome: string;
+  comment: string;
+  assessment: string;
+  notAvailable: string;
+  target: string;
+  previous: string;
+  analysis: string;
+  goalAssessment: string;
+  commentPlaceholder: string;
+  analysisPlaceholder: string;
+  outcomePlaceholder: string;
+}
+
+export interface IndicatorFormRow {
+  /** Input ids are `${key}.outcome`, `${key}.comment`, `${key}.assessment`, `${key}.na`. */
+  key: string;
+  name: string;
+  /** "Mål: högst 4,6 % · Ingångsvärde 5,1 %" */
+  targetText: string;
+  /** "Förra perioden (DÅ04): 6,3 %" or '' */
+  previousText: string;
+  /** 'text' → Input.Text; 'yesno' → ChoiceSet Ja/Nej. */
+  inputKind: 'text' | 'yesno';
+  outcome: string;
+  comment: string;
+  assessment: string;
+  notAvailable: boolean;
+  /** Owned by someone else: shown read-only with who answers it. */
+  editable: boolean;
+  ownerText: string;
+  /** Validation or conflict messages beside the fields; '' for none. */
+  outcomeError: string;
+  commentError: string;
+  assessmentError: string;
+  /** When read-only: the stored values as text. */
+  summary: string;
+  /** "Sparat av Anna Berg 12 maj 14:03" or '' */
+  savedBy: string;
+}
+
+export interface GoalAssessmentRow {
+  key: string;
+  assessment: string;
+  analysis: string;
+  editable: boolean;
+  assessmentError: string;
+  analysisError: string;
+  summary: string;
+  savedBy: string;
+}
+
+/** Bytes of card per page for rows; the card's frame takes ~4 KB more, and Teams' limit is far above 40 KB. */
+export const GOAL_FORM_ROWS_BUDGET_BYTES = 33_000;
+/** Layout bytes of one indicator row around its texts (measured with the card tests). */
+const ROW_LAYOUT_BYTES = 1_400;
+
+/** An estimate of the bytes a row (indicator or goal section) adds to the form: its layout and its texts. */
+export function goalFormRowBytes(row: IndicatorFormRow | GoalAssessmentRow): number {
+  return ROW_LAYOUT_BYTES + jsonBytes(row);
+}
 
 /**
  * One goal's form. Inputs are named `<indicatorKey>.outcome|.na|.comment|.assessment` and

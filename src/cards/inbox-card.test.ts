@@ -1,7 +1,7 @@
 import { executeActions, expectWellFormedCard, findNodes, type CardNode } from '../../test/support/adaptive-card';
 import { VERBS } from './actions';
-import type { CardAction, InboxCardData } from './collect-card-data';
-import { buildInboxCard } from './inbox-card';
+import type { CardAction } from './card-types';
+import { buildInboxCard, type InboxCardData } from './inbox-card';
 
 const PERIOD = 'region-norrbotten/DÅ08';
 

@@ -1,7 +1,32 @@
 import template from '../../cards/inbox.json';
 import { toExecuteAction, toPager } from './action-json';
-import type { InboxCardData } from './collect-card-data';
+import type { CardAction, CardPager, Notice, TextColor } from './card-types';
 import { renderTemplate, type AdaptiveCard } from './render';
+
+/** One message per owner per period: their goals with progress and the deadline. */
+export interface InboxCardData {
+  title: string;
+  /** "Sista svarsdag: fredag 11 september 2026" */
+  deadline: string;
+  /** "2 av 5 mål klara" */
+  progress: string;
+  notice: Notice | null;
+  goals: InboxGoalRow[];
+  /** Paging for owners with many goals; null when everything fits. */
+  pager: CardPager | null;
+  /** The owner-specific user ids the card refreshes for (Action.Execute refresh), at most 60. */
+  refresh: { action: CardAction; userIds: string[] } | null;
+}
+
+export interface InboxGoalRow {
+  title: string;
+  /** "Klar", "2 av 3 mätetal ifyllda", "Ej påbörjad" */
+  status: string;
+  statusColor: TextColor;
+  /** e.g. "Medarbetare · Hälsofrämjande arbetsmiljö" */
+  context: string;
+  open: CardAction;
+}
 
 /** One owner's goals for the period, each with an "open" button; refreshes per user when `refresh` is set. */
 export function buildInboxCard(data: InboxCardData): AdaptiveCard {

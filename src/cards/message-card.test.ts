@@ -1,7 +1,6 @@
 import { executeActions, expectWellFormedCard, findNodes } from '../../test/support/adaptive-card';
 import { VERBS } from './actions';
-import type { MessageCardData } from './collect-card-data';
-import { buildMessageCard } from './message-card';
+import { buildMessageCard, type MessageCardData } from './message-card';
 
 function message(overrides: Partial<MessageCardData> = {}): MessageCardData {
   return {

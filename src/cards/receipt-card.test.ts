@@ -1,7 +1,6 @@
 import { executeActions, expectWellFormedCard, findNodes } from '../../test/support/adaptive-card';
 import { VERBS } from './actions';
-import type { ReceiptCardData } from './collect-card-data';
-import { buildReceiptCard } from './receipt-card';
+import { buildReceiptCard, type ReceiptCardData } from './receipt-card';
 
 const PERIOD = 'region-norrbotten/DÅ08';
 

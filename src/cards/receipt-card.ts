@@ -1,7 +1,14 @@
 import template from '../../cards/receipt.json';
 import { toExecuteAction } from './action-json';
-import type { ReceiptCardData } from './collect-card-data';
+import type { CardAction, TextColor } from './card-types';
 import { renderTemplate, type AdaptiveCard } from './render';
+
+/** All goals answered: a read-only receipt with an "Ändra" action. */
+export interface ReceiptCardData {
+  title: string;
+  body: string;
+  goals: { title: string; status: string; statusColor: TextColor; edit: CardAction | null }[];
+}
 
 /** The read-only receipt after everything is answered, with an edit ("Ändra") action per goal where allowed. */
 export function buildReceiptCard(data: ReceiptCardData): AdaptiveCard {

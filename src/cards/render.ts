@@ -73,5 +73,10 @@ function defuse(value: unknown): unknown {
 
 /** Byte size of the card as Teams would receive it (UTF-8 JSON). */
 export function cardBytes(card: AdaptiveCard): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+  return jsonBytes(card);
+}
+
+/** Byte size of a value as UTF-8 JSON (å, ä, ö take two bytes): what a piece of card data adds to a card. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }

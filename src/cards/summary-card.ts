@@ -1,8 +1,10 @@
 import template from '../../cards/summary.json';
-import detailTemplate from '../../cards/summary-detail.json';
-import { toExecuteAction, toExecuteActions, type ExecuteActionJson } from './action-json';
-import type { CardAction, TextColor } from './collect-card-data';
+import { toExecuteAction, toExecuteActions } from './action-json';
+import type { CardAction, TextColor } from './card-types';
 import { renderTemplate, type AdaptiveCard } from './render';
+
+/** Teams refuses messages over ~100 KB; every summary card stays well under 40 KB. */
+export const SUMMARY_CARD_BUDGET = 36_000;
 
 export interface SummaryCell {
   text: string;
@@ -50,25 +52,6 @@ export interface SummaryCardData {
   actions: CardAction[];
 }
 
-/** One entry of a drill-down list (a goal, an indicator, an owner). */
-export interface DetailItem {
-  title: string;
-  status: string;
-  color: TextColor;
-  text: string;
-  context: string;
-  action: CardAction | null;
-}
-
-export interface SummaryDetailCardData {
-  title: string;
-  subtitle: string;
-  intro: string;
-  items: DetailItem[];
-  pager: { text: string; previous: CardAction | null; next: CardAction | null } | null;
-  back: CardAction;
-}
-
 export function buildSummaryCard(data: SummaryCardData): AdaptiveCard {
   return renderTemplate(template, {
     ...data,
@@ -80,16 +63,5 @@ export function buildSummaryCard(data: SummaryCardData): AdaptiveCard {
       comments: goal.comments.map((comment) => ({ ...comment, more: comment.full !== comment.short, moreTitle: data.moreTitle })),
     })),
     actions: toExecuteActions(data.actions),
-  });
-}
-
-export function buildSummaryDetailCard(data: SummaryDetailCardData): AdaptiveCard {
-  const pagerActions: (CardAction | null)[] = data.pager ? [data.pager.previous, data.pager.next] : [];
-  const actions: ExecuteActionJson[] = toExecuteActions([...pagerActions, data.back]);
-  return renderTemplate(detailTemplate, {
-    ...data,
-    items: data.items.map((item) => ({ ...item, action: item.action ? toExecuteAction(item.action) : null })),
-    pager: data.pager ? { text: data.pager.text } : null,
-    actions,
   });
 }

@@ -1,40 +1,10 @@
-import type { ImportResultCardData } from '../cards/import-result-card';
-import type { ImportOutcome } from '../services/plan-importer';
-import { formatIssueLine, importHeadings, importSummaryLines } from './import-texts';
-import type { Locale } from './locale';
+import { importReportView } from '../views/import-report-view';
 
-const MAX_LINES = 40;
+/**
+ * @deprecated Card data is shaped in views/, texts stay in i18n/: use `importReportView` from
+ * views/import-report-view. Kept only while src/bot/handlers/import-plan.ts imports it from here.
+ */
+export const importReport = importReportView;
 
-/** The import's outcome as text lines (for the command line) and as card data (for chat). */
-export function importReport(outcome: ImportOutcome, fileName: string, locale: Locale): ImportResultCardData {
-  const headings = importHeadings(locale);
-  if (!outcome.ok) {
-    const lines = outcome.issues.map((issue) => ({ line: formatIssueLine(issue, locale) }));
-    return {
-      ok: false,
-      title: headings.failed,
-      subtitle: fileName,
-      counts: [],
-      problems: lines.slice(0, MAX_LINES),
-      footer: lines.length > MAX_LINES ? headings.more(lines.length - MAX_LINES) : '',
-    };
-  }
-  const counts = importSummaryLines(outcome.counts, locale).map((line) => ({
-    label: line.label,
-    value: [
-      `${line.created} ${headings.created}`,
-      `${line.updated} ${headings.updated}`,
-      `${line.unchanged} ${headings.unchanged}`,
-      ...(line.archived > 0 ? [`${line.archived} ${headings.archived}`] : []),
-    ].join(', '),
-  }));
-  return { ok: true, title: headings.ok, subtitle: `${fileName}: ${outcome.summary.plans.join(', ')}`, counts, problems: [], footer: '' };
-}
-
-export function importReportText(report: ImportResultCardData): string {
-  const lines = [report.title, report.subtitle];
-  for (const count of report.counts) lines.push(`  ${count.label}: ${count.value}`);
-  for (const problem of report.problems) lines.push(`  - ${problem.line}`);
-  if (report.footer) lines.push(report.footer);
-  return lines.join('\n');
-}
+/** @deprecated Use `importReportText` from views/import-report-view. */
+export { importReportText } from '../views/import-report-view';

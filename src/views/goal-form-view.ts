@@ -1,5 +1,6 @@
 import { VERBS } from '../cards/actions';
-import type { GoalAssessmentRow, GoalFormCardData, IndicatorFormRow, Notice } from '../cards/collect-card-data';
+import type { Notice } from '../cards/card-types';
+import { GOAL_FORM_ROWS_BUDGET_BYTES, goalFormRowBytes, type GoalAssessmentRow, type GoalFormCardData, type IndicatorFormRow } from '../cards/goal-form-card';
 import { suggestAssessment } from '../domain/assessment';
 import type { GoalWork, IndicatorItem } from '../domain/owner-work';
 import type { FieldErrors, SubmissionResult } from '../domain/submission';
@@ -11,15 +12,6 @@ import { formatOutcome, formatShortDateTime, formatTarget, shorten } from './for
 
 /** At most this many indicators per form page, and fewer when their texts are long. */
 export const INDICATORS_PER_PAGE = 8;
-/** Bytes of card per page for rows; the card's frame takes ~4 KB more, and Teams' limit is far above 40 KB. */
-const PAGE_BUDGET_BYTES = 33_000;
-/** Layout bytes of one indicator row around its texts (measured with the card tests). */
-const ROW_LAYOUT_BYTES = 1_400;
-
-/** Byte size a row's texts add to the card (UTF-8: å, ä, ö take two bytes). */
-function rowBytes(row: object): number {
-  return ROW_LAYOUT_BYTES + Buffer.byteLength(JSON.stringify(row), 'utf8');
-}
 
 /**
  * Splits rows into pages that fit the budget (the first page also carries the goal section), so
@@ -31,7 +23,7 @@ export function pageRanges(sizes: readonly number[], firstPageExtra: number): [n
   while (start < sizes.length || ranges.length === 0) {
     let used = ranges.length === 0 ? firstPageExtra : 0;
     let end = start;
-    while (end < sizes.length && end - start < INDICATORS_PER_PAGE && (end === start || used + (sizes[end] ?? 0) <= PAGE_BUDGET_BYTES)) {
+    while (end < sizes.length && end - start < INDICATORS_PER_PAGE && (end === start || used + (sizes[end] ?? 0) <= GOAL_FORM_ROWS_BUDGET_BYTES)) {
       used += sizes[end] ?? 0;
       end += 1;
     }
@@ -57,7 +49,7 @@ export function goalFormView(view: PeriodWork, goal: GoalWork, options: GoalForm
   const readOnly = view.period.state !== 'open';
   const allRows = goal.indicators.map((item) => indicatorRow(view, item, readOnly, options));
   const firstGoalRow = goalSection(goal, readOnly, options);
-  const ranges = pageRanges(allRows.map(rowBytes), firstGoalRow ? rowBytes(firstGoalRow) : 0);
+  const ranges = pageRanges(allRows.map(goalFormRowBytes), firstGoalRow ? goalFormRowBytes(firstGoalRow) : 0);
   const pages = ranges.length;
   const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
   const [from, to] = ranges[page] ?? [0, 0];

@@ -1,5 +1,7 @@
 import { VERBS } from '../cards/actions';
-import type { InboxCardData, Notice, ReceiptCardData, TextColor } from '../cards/collect-card-data';
+import type { Notice, TextColor } from '../cards/card-types';
+import type { InboxCardData } from '../cards/inbox-card';
+import type { ReceiptCardData } from '../cards/receipt-card';
 import type { GoalWork } from '../domain/owner-work';
 import { collectTexts } from '../i18n/collect-texts';
 import type { Locale } from '../i18n/locale';

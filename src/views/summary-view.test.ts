@@ -1,7 +1,8 @@
 import { cardBytes } from '../cards/render';
+import { buildSummaryCard, SUMMARY_CARD_BUDGET } from '../cards/summary-card';
 import type { Goal, Indicator } from '../domain/plan';
 import type { LoadedSummary } from '../services/summary-service';
-import { goalDetailCard, missingOwnersCard, summaryCard } from './summary-view';
+import { goalDetailCard, missingOwnersCard, summaryCandidates, summaryCard } from './summary-view';
 
 const PERSPECTIVES = ['Samhälle', 'Medborgare', 'Verksamhet', 'Medarbetare', 'Ekonomi'];
 
@@ -71,6 +72,26 @@ describe(summaryCard.name, () => {
     expect(json).toContain('"text":"Samhälle"');
     expect(json).toContain('"color":"Attention"');
     expect(json).toContain('Vilka har inte svarat (2)');
+  });
+});
+
+describe(summaryCandidates.name, () => {
+  test('when a large region is shown, then the candidates go from the most red goals and longest comments to none', () => {
+    const candidates = [...summaryCandidates(region(1_000, 5), OPTIONS)];
+    expect(candidates.map((candidate) => candidate.data.redGoals.length)).toEqual([10, 6, 3, 0]);
+    const longest = (index: number) => Math.max(...candidates[index]!.data.redGoals.flatMap((goal) => goal.comments.map((comment) => comment.full.length)));
+    expect(longest(0)).toBeGreaterThan(longest(1));
+    expect(longest(1)).toBeGreaterThan(longest(2));
+  });
+
+  test('when the fullest candidate is over the budget, then the summary card is the first leaner one that fits', () => {
+    const loaded = region(10_000, 5);
+    const sizes = [...summaryCandidates(loaded, OPTIONS)].map((candidate) => cardBytes(buildSummaryCard(candidate.data)));
+    const first = sizes.findIndex((bytes) => bytes <= SUMMARY_CARD_BUDGET);
+    expect(first).toBeGreaterThan(0);
+    const { card, summary } = summaryCard(loaded, OPTIONS);
+    expect(cardBytes(card)).toBe(sizes[first]);
+    expect(summary.redGoals).toHaveLength([10, 6, 3, 0][first]!);
   });
 });
 

@@ -1,55 +1,67 @@
-import { VERBS, type SummaryViewData } from '../cards/actions';
-import type { CardAction, TextColor } from '../cards/collect-card-data';
-import { buildSummaryCard, buildSummaryDetailCard, type DetailItem, type SummaryCardData, type SummaryCell } from '../cards/summary-card';
-import { cardBytes, type AdaptiveCard } from '../cards/render';
-import { BUCKETS, summarizePeriod, type Bucket, type BucketCounts, type PeriodSummary } from '../domain/aggregation';
-import { goalDetail, perspectiveGoals } from '../domain/summary-details';
+import { VERBS } from '../cards/actions';
+import { fitCard } from '../cards/fit';
+import type { AdaptiveCard } from '../cards/render';
+import { buildSummaryCard, SUMMARY_CARD_BUDGET, type SummaryCardData, type SummaryCell } from '../cards/summary-card';
+import { buildSummaryDetailCard } from '../cards/summary-detail-card';
+import { BUCKETS, summarizePeriod, type BucketCounts, type PeriodSummary } from '../domain/aggregation';
 import type { Locale } from '../i18n/locale';
 import { summaryTexts } from '../i18n/summary-texts';
 import type { LoadedSummary } from '../services/summary-service';
-import { formatLongDate, formatOutcome, formatShortDateTime, formatTarget, shorten } from './format';
+import { formatLongDate, formatShortDateTime, shorten } from './format';
+import { goalDetailView, missingOwnersView, perspectiveView, redGoalsView } from './summary-detail-view';
+import { BUCKET_COLORS, refData, type SummaryViewOptions } from './summary-view-common';
 
-/** Teams refuses messages over ~100 KB; every summary card stays well under 40 KB. */
-export const SUMMARY_CARD_BUDGET = 36_000;
+export { SUMMARY_CARD_BUDGET } from '../cards/summary-card';
+export { BUCKET_COLORS, type SummaryViewOptions } from './summary-view-common';
+
 const MAX_PERSPECTIVES = 15;
-const GOALS_PER_PAGE = 15;
-const INDICATORS_PER_PAGE = 12;
-const OWNERS_PER_PAGE = 40;
-const RED_PER_PAGE = 10;
 
-export const BUCKET_COLORS: Record<Bucket, { color: TextColor; subtle: boolean }> = {
-  achieved: { color: 'Good', subtle: false },
-  partly: { color: 'Warning', subtle: false },
-  not_achieved: { color: 'Attention', subtle: false },
-  not_measured: { color: 'Default', subtle: true },
-  missing: { color: 'Default', subtle: false },
-};
+/** Fullest first: fewer red goals and shorter comments are what gives way, before anything is cut silently. */
+const SIZES = [
+  { red: 10, short: 160, full: 700 },
+  { red: 6, short: 120, full: 400 },
+  { red: 3, short: 100, full: 200 },
+  { red: 0, short: 0, full: 0 },
+];
 
-export interface SummaryViewOptions {
-  locale: Locale;
-  timezone: string;
-  now: Date;
-  final?: boolean;
-  /** Put into drill-down payloads only for personal chat (coordinators); channels use their links. */
-  payloadUnits?: readonly string[];
+/** One way to show the summary: the card data and the figures it was computed from. */
+export interface SummaryCandidate {
+  data: SummaryCardData;
+  summary: PeriodSummary;
 }
 
-/** The summary card, fitted to the byte budget: fewer red goals and shorter comments before anything is cut silently. */
-export function summaryCard(loaded: LoadedSummary, options: SummaryViewOptions): { card: AdaptiveCard; summary: PeriodSummary } {
-  const attempts = [
-    { red: 10, short: 160, full: 700 },
-    { red: 6, short: 120, full: 400 },
-    { red: 3, short: 100, full: 200 },
-    { red: 0, short: 0, full: 0 },
-  ];
-  let result: { card: AdaptiveCard; summary: PeriodSummary } | null = null;
-  for (const attempt of attempts) {
-    const summary = summarizePeriod({ ...loaded.input, redLimit: attempt.red });
-    const card = buildSummaryCard(summaryCardData(loaded, summary, options, attempt));
-    result = { card, summary };
-    if (cardBytes(card) <= SUMMARY_CARD_BUDGET) return result;
+/** The summary card's data from the fullest to the leanest, each computed only when asked for. */
+export function* summaryCandidates(loaded: LoadedSummary, options: SummaryViewOptions): Generator<SummaryCandidate> {
+  for (const sizes of SIZES) {
+    const summary = summarizePeriod({ ...loaded.input, redLimit: sizes.red });
+    yield { data: summaryCardData(loaded, summary, options, sizes), summary };
   }
-  return result!;
+}
+
+/** The summary card, fitted to the byte budget (the leanest candidate when none fits); see {@link summaryCandidates}. */
+export function summaryCard(loaded: LoadedSummary, options: SummaryViewOptions): { card: AdaptiveCard; summary: PeriodSummary } {
+  const fitted = fitCard(summaryCandidates(loaded, options), (candidate) => buildSummaryCard(candidate.data), SUMMARY_CARD_BUDGET);
+  return { card: fitted.card, summary: fitted.data.summary };
+}
+
+/** The goals of one perspective, paged. */
+export function perspectiveCard(loaded: LoadedSummary, perspective: string, page: number, options: SummaryViewOptions): AdaptiveCard {
+  return buildSummaryDetailCard(perspectiveView(loaded, perspective, page, options));
+}
+
+/** One goal: its bedömning and analys, and its indicators with outcome, target and comment. */
+export function goalDetailCard(loaded: LoadedSummary, goalKey: string, page: number, options: SummaryViewOptions): AdaptiveCard {
+  return buildSummaryDetailCard(goalDetailView(loaded, goalKey, page, options));
+}
+
+/** Everyone who has not finished, paged (read-only: who to ask, not a button to nag them). */
+export function missingOwnersCard(loaded: LoadedSummary, page: number, options: SummaryViewOptions): AdaptiveCard {
+  return buildSummaryDetailCard(missingOwnersView(loaded, page, options));
+}
+
+/** Every red goal, paged, each opening its detail. */
+export function redGoalsCard(loaded: LoadedSummary, page: number, options: SummaryViewOptions): AdaptiveCard {
+  return buildSummaryDetailCard(redGoalsView(loaded, page, options));
 }
 
 function summaryCardData(loaded: LoadedSummary, summary: PeriodSummary, options: SummaryViewOptions, sizes: { short: number; full: number }): SummaryCardData {
@@ -104,134 +116,11 @@ function summaryCardData(loaded: LoadedSummary, summary: PeriodSummary, options:
   };
 }
 
-/** The goals of one perspective, paged. */
-export function perspectiveCard(loaded: LoadedSummary, perspective: string, page: number, options: SummaryViewOptions): AdaptiveCard {
-  const texts = summaryTexts(options.locale);
-  const ref = refData(loaded, options);
-  const rows = perspectiveGoals(loaded.input, perspective);
-  const paged = pageOf(rows, page, GOALS_PER_PAGE);
-  return buildSummaryDetailCard({
-    title: texts.perspectiveTitle(perspective),
-    subtitle: loaded.label,
-    intro: rows.length === 0 ? texts.noGoals : '',
-    items: paged.items.map((row) => ({
-      title: shorten(row.title, 200),
-      status: texts.goalAssessment(texts.buckets[row.assessment]),
-      color: BUCKET_COLORS[row.assessment].color,
-      text: texts.indicatorCounts(countParts(row.indicators, options.locale)),
-      context: row.unitName,
-      action: { title: row.title, verb: VERBS.showGoalDetail, data: { ...ref, goal: row.goalKey } },
-    })),
-    pager: pager(paged, (target) => ({ verb: VERBS.showPerspective, data: { ...ref, perspective, page: target } }), options.locale),
-    back: backTo(ref, options.locale),
-  });
-}
-
-/** One goal: its bedömning and analys, and its indicators with outcome, target and comment. */
-export function goalDetailCard(loaded: LoadedSummary, goalKey: string, page: number, options: SummaryViewOptions): AdaptiveCard {
-  const texts = summaryTexts(options.locale);
-  const ref = refData(loaded, options);
-  const detail = goalDetail(loaded.input, goalKey);
-  if (!detail) return buildSummaryDetailCard({ title: texts.goalNotFound, subtitle: loaded.label, intro: '', items: [], pager: null, back: backTo(ref, options.locale) });
-  const paged = pageOf(detail.indicators, page, INDICATORS_PER_PAGE);
-  return buildSummaryDetailCard({
-    title: shorten(detail.goal.title, 200),
-    subtitle: `${detail.unitName} · ${detail.perspective} · ${loaded.label}`,
-    intro: texts.goalIntro(texts.goalAssessment(texts.buckets[detail.assessment]), shorten(detail.analysis, 1500)),
-    items: paged.items.map((item) => ({
-      title: shorten(item.indicator.name, 200),
-      status: texts.buckets[item.assessment],
-      color: BUCKET_COLORS[item.assessment].color,
-      text: texts.outcome(item.outcome ? formatOutcome(item.outcome, item.indicator) : null, formatTarget(item.indicator.target, item.indicator)),
-      context: item.comment === '' ? '' : shorten(item.comment, 600),
-      action: null,
-    })),
-    pager: pager(paged, (target) => ({ verb: VERBS.showGoalDetail, data: { ...ref, goal: goalKey, page: target } }), options.locale),
-    back: backTo(ref, options.locale),
-  });
-}
-
-/** Everyone who has not finished, paged (read-only: who to ask, not a button to nag them). */
-export function missingOwnersCard(loaded: LoadedSummary, page: number, options: SummaryViewOptions): AdaptiveCard {
-  const texts = summaryTexts(options.locale);
-  const ref = refData(loaded, options);
-  const summary = summarizePeriod({ ...loaded.input, redLimit: 0 });
-  const paged = pageOf(summary.missingOwners, page, OWNERS_PER_PAGE);
-  return buildSummaryDetailCard({
-    title: texts.missingTitle(summary.missingOwners.length),
-    subtitle: loaded.label,
-    intro: summary.missingOwners.length === 0 ? texts.everyoneAnswered : '',
-    items: paged.items.map((email): DetailItem => ({ title: email, status: '', color: 'Default', text: '', context: '', action: null })),
-    pager: pager(paged, (target) => ({ verb: VERBS.showMissing, data: { ...ref, page: target } }), options.locale),
-    back: backTo(ref, options.locale),
-  });
-}
-
-/** Every red goal, paged, each opening its detail. */
-export function redGoalsCard(loaded: LoadedSummary, page: number, options: SummaryViewOptions): AdaptiveCard {
-  const texts = summaryTexts(options.locale);
-  const ref = refData(loaded, options);
-  const summary = summarizePeriod({ ...loaded.input, redLimit: Number.MAX_SAFE_INTEGER });
-  const paged = pageOf(summary.redGoals, page, RED_PER_PAGE);
-  return buildSummaryDetailCard({
-    title: texts.redListTitle(summary.redGoals.length),
-    subtitle: loaded.label,
-    intro: summary.redGoals.length === 0 ? texts.noRed : '',
-    items: paged.items.map((goal) => ({
-      title: shorten(goal.title, 200),
-      status: `${goal.unitName} · ${goal.perspective}`,
-      color: 'Default',
-      text: shorten(goal.comments.map((comment) => comment.comment).filter(Boolean).join(' · ') || texts.noComment, 300),
-      context: '',
-      action: { title: goal.title, verb: VERBS.showGoalDetail, data: { ...ref, goal: goal.goalKey } },
-    })),
-    pager: pager(paged, (target) => ({ verb: VERBS.showRedGoals, data: { ...ref, page: target } }), options.locale),
-    back: backTo(ref, options.locale),
-  });
-}
-
-function refData(loaded: LoadedSummary, options: SummaryViewOptions): SummaryViewData {
-  return { code: loaded.ref.code, year: loaded.ref.year, ...(options.payloadUnits ? { units: [...options.payloadUnits] } : {}) };
-}
-
-function backTo(ref: SummaryViewData, locale: Locale): CardAction {
-  return { title: summaryTexts(locale).back, verb: VERBS.showSummary, data: ref };
-}
-
 function cells(counts: BucketCounts): SummaryCell[] {
   return BUCKETS.map((bucket) => ({ text: String(counts[bucket]), ...BUCKET_COLORS[bucket] }));
-}
-
-function countParts(counts: BucketCounts, locale: Locale): string[] {
-  const names = summaryTexts(locale).buckets;
-  return BUCKETS.filter((bucket) => counts[bucket] > 0).map((bucket) => `${counts[bucket]} ${names[bucket].toLowerCase()}`);
 }
 
 function changeParts(change: BucketCounts, locale: Locale): string[] {
   const names = summaryTexts(locale).buckets;
   return BUCKETS.filter((bucket) => change[bucket] !== 0).map((bucket) => `${names[bucket].toLowerCase()} ${change[bucket] > 0 ? '+' : '−'}${Math.abs(change[bucket])}`);
 }
-
-interface Paged<T> {
-  items: T[];
-  page: number;
-  pages: number;
-}
-
-function pageOf<T>(items: readonly T[], page: number, size: number): Paged<T> {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const current = Math.min(Math.max(0, page), pages - 1);
-  return { items: items.slice(current * size, (current + 1) * size), page: current, pages };
-}
-
-function pager<T>(paged: Paged<T>, to: (page: number) => Omit<CardAction, 'title'>, locale: Locale): SummaryCardPager {
-  if (paged.pages <= 1) return null;
-  const texts = summaryTexts(locale);
-  return {
-    text: texts.page(paged.page + 1, paged.pages),
-    previous: paged.page > 0 ? { title: texts.previous, ...to(paged.page - 1) } : null,
-    next: paged.page < paged.pages - 1 ? { title: texts.next, ...to(paged.page + 1) } : null,
-  };
-}
-
-type SummaryCardPager = { text: string; previous: CardAction | null; next: CardAction | null } | null;
