@@ -1,4 +1,5 @@
 import {
+  responseRate,
   summarizePeriod,
   type BucketCounts,
   type GoalResponseFacts,
@@ -124,9 +125,10 @@ describe(summarizePeriod.name, () => {
       goals: counts({ achieved: 1, partly: 1, not_achieved: 1, missing: 1 }),
       indicators: counts({ achieved: 1, partly: 1, not_achieved: 1, not_measured: 1, missing: 1 }),
     });
-    expect(summary.owners).toEqual({ total: 4, answered: 1 });
-    expect(summary.responseRate).toBe(25);
-    expect(summary.missingOwners).toEqual([BO, CIA, DORA]);
+    // Each counted for their own answers: CIA's goal and indicator are answered though DORA's IE2 in it is not.
+    expect(summary.owners).toEqual({ total: 4, answered: 2 });
+    expect(summary.responseRate).toBe(50);
+    expect(summary.missingOwners).toEqual([BO, DORA]);
   });
 
   test('when the channel is linked to a middle unit, then its sub-unit rolls up and the units above are left out', () => {
@@ -134,7 +136,7 @@ describe(summarizePeriod.name, () => {
 
     expect(summary.totals.goals).toEqual(counts({ partly: 1, not_achieved: 1 }));
     expect(summary.totals.indicators).toEqual(counts({ partly: 1, not_achieved: 1, missing: 1 }));
-    expect(summary.owners).toEqual({ total: 2, answered: 0 });
+    expect(summary.owners).toEqual({ total: 2, answered: 1 });
     expect(summary.perspectives.map((p) => p.name)).toEqual(['Verksamhet', 'Medarbetare']);
   });
 
@@ -142,8 +144,8 @@ describe(summarizePeriod.name, () => {
     const summary = summarize({ linkedUnits: ['E1', 'X', 'F1'] });
 
     expect(summary.totals.goals).toEqual(counts({ partly: 1, not_achieved: 2 }));
-    expect(summary.owners).toEqual({ total: 3, answered: 1 });
-    expect(summary.missingOwners).toEqual([CIA, DORA]);
+    expect(summary.owners).toEqual({ total: 3, answered: 2 });
+    expect(summary.missingOwners).toEqual([DORA]);
   });
 
   test('when plans share a perspective name, then they are merged in plan order', () => {
@@ -202,14 +204,22 @@ describe(summarizePeriod.name, () => {
     expect(summarize({ goals, indicators, indicatorResponses, goalResponses: [assess('G1', 'achieved')] }).missingOwners).toEqual([]);
   });
 
-  test("when a goal owner set the bedömning but a colleague's indicator is unanswered, then the goal owner has not answered either", () => {
+  test("when a goal owner set the bedömning but a colleague's indicator is unanswered, then only the colleague has not answered", () => {
     const goals = [goal('G1', 'PR', 'R', 'PR-MED', [ANNA, EVA])];
     const indicators = [indicator('I1', goals[0]!, ANNA), indicator('I2', goals[0]!, BO)];
 
     const summary = summarize({ goals, indicators, indicatorResponses: [answer('I1', NUMBER, 'achieved')], goalResponses: [assess('G1', 'achieved')] });
 
-    expect(summary.missingOwners).toEqual([ANNA, BO, EVA]);
-    expect(summary.owners).toEqual({ total: 3, answered: 0 });
+    expect(summary.missingOwners).toEqual([BO]);
+    expect(summary.owners).toEqual({ total: 3, answered: 2 });
+  });
+
+  test('when 2 of 3 or 199 of 200 have answered, then the rate is rounded but never 100 before everyone has', () => {
+    expect(responseRate(2, 3)).toBe(67);
+    expect(responseRate(1, 3)).toBe(33);
+    expect(responseRate(199, 200)).toBe(99);
+    expect(responseRate(200, 200)).toBe(100);
+    expect(responseRate(0, 0)).toBe(0);
   });
 
   test('when goals or indicators are red, then they are listed by unit and order with the analysis and the red comments', () => {

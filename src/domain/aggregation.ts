@@ -58,7 +58,7 @@ export interface RedGoal {
 export interface PeriodSummary {
   periodCode: string;
   owners: { total: number; answered: number };
-  /** Whole percent, rounded down so that 100 means everyone has answered; 0 when there are no owners. */
+  /** Whole percent, rounded, but 100 only when everyone has answered; 0 when there are no owners. */
   responseRate: number;
   perspectives: PerspectiveSummary[];
   totals: { goals: BucketCounts; indicators: BucketCounts };
@@ -106,7 +106,7 @@ export function summarizePeriod(input: SummarizePeriodInput): PeriodSummary {
   return {
     periodCode: input.periodCode,
     owners: { total: owners.total, answered: owners.answered },
-    responseRate: owners.total === 0 ? 0 : Math.floor((owners.answered * 100) / owners.total),
+    responseRate: responseRate(owners.answered, owners.total),
     // A perspective without goals in view would be a row of zeros on the card.
     perspectives: perspectives.slots.filter((slot) => BUCKETS.some((bucket) => slot.goals[bucket] > 0)),
     totals: tally.totals,
@@ -115,6 +115,13 @@ export function summarizePeriod(input: SummarizePeriodInput): PeriodSummary {
     missingOwners: owners.missing,
     change: input.previous ? changeSince(tally.totals.goals, goals, input.previous) : null,
   };
+}
+
+/** Whole percent, rounded (2 of 3 is 67 %), but never 100 before everyone has answered. */
+export function responseRate(answered: number, total: number): number {
+  if (total === 0) return 0;
+  const rounded = Math.round((answered * 100) / total);
+  return answered < total ? Math.min(rounded, 99) : rounded;
 }
 
 /** Bucket counts, red goals and each owner's progress, gathered in one pass. */
@@ -174,8 +181,9 @@ function countGoals(states: ReadonlyMap<string, GoalState>, responses: ReadonlyM
     state.slot.goals[bucket] += 1;
     tally.totals.goals[bucket] += 1;
     if (bucket === 'not_achieved' || state.red.length > 0) tally.red.push(state);
-    // A goal owner answers every measured indicator of the goal as well as its bedömning.
-    const done = state.indicatorsAnswered && isGoalAnswered(response);
+    // Each person is counted for what they answer themselves: a goal owner for the goal's bedömning
+    // (and, through countIndicators, for the indicators they own), never for a colleague's indicator.
+    const done = isGoalAnswered(response);
     for (const owner of state.goal.owners) tally.owe(owner, done);
   }
 }

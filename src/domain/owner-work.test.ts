@@ -108,8 +108,17 @@ describe(ownersInPeriod.name, () => {
 });
 
 describe(computeOwnerWork.name, () => {
-  test('when the person owns a goal, then every measured indicator of it and the goal itself are editable', () => {
-    expect(summary(workOf(ANNA))).toEqual([{ goal: 'G1', goalEditable: true, indicators: ['I1*', 'I2*'], answered: 0, required: 3 }]);
+  test("when the person owns a goal, then every measured indicator of it and the goal itself are editable, but only the goal is theirs to answer", () => {
+    expect(summary(workOf(ANNA))).toEqual([{ goal: 'G1', goalEditable: true, indicators: ['I1*', 'I2*'], answered: 0, required: 1 }]);
+  });
+
+  test("when a goal owner also owns one of its indicators, then they answer that indicator and the goal, not a colleague's indicator", () => {
+    const goals = [goal('G1', [ANNA])];
+    const indicators = [indicator('I1', 'G1', ANNA), indicator('I2', 'G1', BO)];
+    const work = computeOwnerWork({ email: ANNA, periodCode: 'T1', goals, indicators, indicatorResponses: [indicatorResponse('I1', 'G1', NUMBER(3))], goalResponses: [goalResponse('G1', 'achieved')] });
+
+    expect(work.goals[0]).toMatchObject({ answered: 2, required: 2 });
+    expect(work.doneGoals).toBe(1);
   });
 
   test('when the person owns only indicators, then they see those goals with only their own indicators editable', () => {
@@ -148,9 +157,15 @@ describe(computeOwnerWork.name, () => {
   });
 
   test('when some answers exist, then answered counts outcomes (not available included) and the goal assessment', () => {
-    const work = workOf(ANNA, {
-      indicators: [indicatorResponse('I1', 'G1', NUMBER(3)), indicatorResponse('I2', 'G1', { kind: 'not_available' })],
-      goals: [goalResponse('G1', null)],
+    const goals = [goal('G1', [ANNA])];
+    const indicators = [indicator('I1', 'G1', ANNA), indicator('I2', 'G1', ANNA)];
+    const work = computeOwnerWork({
+      email: ANNA,
+      periodCode: 'T1',
+      goals,
+      indicators,
+      indicatorResponses: [indicatorResponse('I1', 'G1', NUMBER(3)), indicatorResponse('I2', 'G1', { kind: 'not_available' })],
+      goalResponses: [goalResponse('G1', null)],
     });
 
     expect(summary(work)).toEqual([{ goal: 'G1', goalEditable: true, indicators: ['I1*', 'I2*'], answered: 2, required: 3 }]);
@@ -171,7 +186,7 @@ describe(computeOwnerWork.name, () => {
       goals: [goalResponse('G1', 'partly')],
     });
 
-    expect(work.goals[0]).toMatchObject({ answered: 3, required: 3 });
+    expect(work.goals[0]).toMatchObject({ answered: 1, required: 1 });
     expect(work.goals[0]?.goalResponse?.assessment).toBe('partly');
     expect(work.doneGoals).toBe(1);
   });

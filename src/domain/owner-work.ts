@@ -14,7 +14,11 @@ export interface GoalWork {
   /** Goal owners answer the goal's own bedömning and analys. */
   goalEditable: boolean;
   goalResponse: GoalResponse | undefined;
-  /** What this person must answer for the goal, and how much of it is answered. */
+  /**
+   * What this person must answer for the goal themselves (the indicators they own, and the goal's
+   * bedömning if they own the goal), and how much of it is answered. A goal owner may also answer a
+   * colleague's indicator in the goal, but is not held to it.
+   */
   required: number;
   answered: number;
 }
@@ -64,9 +68,9 @@ export function computeOwnerWork(input: {
     }));
     if (!ownsGoal && !items.some((item) => item.editable)) continue;
     const goalResponse = goalResponses.get(goal.key);
-    const editable = items.filter((item) => item.editable);
-    const required = editable.length + (ownsGoal ? 1 : 0);
-    const answered = editable.filter((item) => isIndicatorAnswered(item.response)).length + (ownsGoal && isGoalAnswered(goalResponse) ? 1 : 0);
+    const own = items.filter((item) => item.indicator.owner === email);
+    const required = own.length + (ownsGoal ? 1 : 0);
+    const answered = own.filter((item) => isIndicatorAnswered(item.response)).length + (ownsGoal && isGoalAnswered(goalResponse) ? 1 : 0);
     goals.push({ goal, indicators: items, goalEditable: ownsGoal, goalResponse, required, answered });
   }
   return { goals, doneGoals: goals.filter((goal) => goal.answered === goal.required).length };

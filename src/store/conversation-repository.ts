@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { upsertWithRetry } from './claims';
 import { COLLECTIONS } from './indexes';
 
 /**
@@ -47,10 +48,10 @@ export class ConversationRepository {
 
   async save(conversation: StoredConversation, now: Date): Promise<void> {
     const { key, ...fields } = conversation;
-    await this.conversations.updateOne(
-      { _id: key },
-      { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } },
-      { upsert: true },
+    // Teams sends installationUpdate and conversationUpdate together: two upserts of a new _id race,
+    // and the loser gets E11000. Once the winner's document exists, the update goes through.
+    await upsertWithRetry(() =>
+      this.conversations.updateOne({ _id: key }, { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } }, { upsert: true }),
     );
   }
 

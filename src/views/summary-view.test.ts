@@ -68,7 +68,7 @@ describe(summaryCard.name, () => {
   test('when answers are few, then the response rate, perspective rows and colours are exact', () => {
     const { card } = summaryCard(region(14, 100), OPTIONS);
     const json = JSON.stringify(card);
-    expect(json).toContain('12 av 14 målägare har svarat, 85\u00a0%');
+    expect(json).toContain('12 av 14 målägare har svarat, 86\u00a0%');
     expect(json).toContain('"text":"Samhälle"');
     expect(json).toContain('"color":"Attention"');
     expect(json).toContain('Vilka har inte svarat (2)');

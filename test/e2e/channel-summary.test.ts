@@ -146,7 +146,7 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
     expect(updates[0]!.activityId).toBe(live.id);
     expect(channelPosts()).toHaveLength(1);
     const text = cardText(adaptiveCards(updates[0]!.activity)[0] as AdaptiveCard);
-    expect(text).toContain('2 av 3 målägare har svarat, 66\u00a0%');
+    expect(text).toContain('2 av 3 målägare har svarat, 67\u00a0%');
     expect(text).toContain('Röda mål (1)');
     expect(text).toContain('Sjukfrånvaron har ökat under våren; åtgärder pågår.');
 
