@@ -1,4 +1,4 @@
-import type { TextColor } from '../cards/collect-card-data';
+import type { TextColor } from '../cards/card-types';
 import { buildGoalFormCard } from '../cards/goal-form-card';
 import { buildInboxCard } from '../cards/inbox-card';
 import { buildMessageCard } from '../cards/message-card';

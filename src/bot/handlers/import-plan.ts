@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { buildImportResultCard } from '../../cards/import-result-card';
 import { chatTexts } from '../../i18n/chat-texts';
-import { importReport } from '../../i18n/import-report';
+import { importReportView } from '../../views/import-report-view';
 import type { BotDeps } from '../deps';
 import { downloadFile } from '../../services/file-download';
 import { findAttachedFile } from '../attached-file';
@@ -39,5 +39,5 @@ export async function handleImportCommand(context: TurnContext, deps: BotDeps): 
     { file: file.name, ok: outcome.ok, by: person?.email, issues: outcome.ok ? 0 : outcome.issues.length },
     'plan import by chat',
   );
-  await replyWithCard(context, buildImportResultCard(importReport(outcome, file.name, facts.locale)));
+  await replyWithCard(context, buildImportResultCard(importReportView(outcome, file.name, facts.locale)));
 }

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { buildWelcomeCard } from '../../cards/welcome-card';
-import { welcomeTexts } from '../../i18n/welcome-texts';
+import { welcomeView } from '../../views/welcome-view';
 import type { ChannelToRemember } from '../../services/identity-service';
 import { storableReference } from '../conversation-reference';
 import type { BotDeps } from '../deps';
@@ -20,7 +20,7 @@ export async function handleInstalled(context: TurnContext, deps: BotDeps): Prom
     const person = await resolveSender(context, deps);
     const installed = await deps.onboarding.personalInstalled(person, facts.aadObjectId);
     if (person && installed.greet) {
-      await replyWithCard(context, buildWelcomeCard(welcomeTexts(facts.locale, person.name ?? facts.userName, installed.cardComing)));
+      await replyWithCard(context, buildWelcomeCard(welcomeView(facts.locale, person.name ?? facts.userName, installed.cardComing)));
     }
     // After the greeting, so that the card comes below it.
     if (installed.cardComing) deps.onboarding.sendQueuedNow();
