@@ -14,6 +14,8 @@ export const jobIds = {
   delegatedPrompt: (periodId: string, email: string, subject: string, at: Date) => `prompt:${periodId}:${email}:delegated:${subject}:${at.getTime()}`,
   reminder: (periodId: string, slotId: string, email: string) => `reminder:${periodId}:${slotId}:${email}`,
   missingReport: (code: string, deadline: string, email: string) => `missing-report:${code}:${deadline}:${email}`,
+  /** A unit manager's after-deadline list: once per period code, deadline, unit and manager. */
+  managerReport: (code: string, deadline: string, unit: string, email: string) => `missing-report:${code}:${deadline}:unit:${unit}:${email}`,
   /** A summary card's post or final job: once per channel and period. */
   summary: (mode: SummaryMode, conversationId: string, ref: SummaryPeriodRef) => `summary:${mode}:${conversationId}:${summaryPeriodKey(ref)}`,
   /** In-place updates: one job per channel, period and time slot (`slot` counts intervals since the epoch). */

@@ -16,10 +16,13 @@ const Text = z.string().min(1);
 export const PromptJobData = z.object({ period: Text, email: Text });
 export type PromptJobData = z.infer<typeof PromptJobData>;
 
-/** A reminder to one owner for one period and slot, or the after-deadline list for one coordinator. */
+/**
+ * A reminder to one owner for one period and slot, or the after-deadline list for one coordinator
+ * (every unit) or one unit's manager (`unit`: the unit whose subtree the list covers).
+ */
 export const ReminderJobData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reminder'), period: Text, email: Text, slot: Text }),
-  z.object({ type: z.literal('missing-report'), code: Text, deadline: Text, email: Text }),
+  z.object({ type: z.literal('missing-report'), code: Text, deadline: Text, email: Text, unit: Text.optional() }),
 ]);
 export type ReminderJobData = z.infer<typeof ReminderJobData>;
 

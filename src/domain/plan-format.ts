@@ -94,6 +94,8 @@ export const UnitSchema = z.strictObject({
   key: KeySchema,
   name: NameSchema,
   parent: KeySchema.optional(),
+  /** The unit's chef (e-mail/UPN): told which answers are missing after the deadline, may see the unit's summary. */
+  manager: EmailSchema.optional(),
 });
 
 export const PlanSchema = z.strictObject({

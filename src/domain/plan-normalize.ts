@@ -37,7 +37,7 @@ function normalizeUnits(file: PlanFile, issues: ImportIssue[]): Unit[] {
   const byKey = new Map<string, Unit>();
   file.units.forEach((unit, index) => {
     if (byKey.has(unit.key)) issues.push({ code: 'duplicate_key', path: `units[${index}].key`, field: 'key', value: unit.key });
-    byKey.set(unit.key, { key: unit.key, name: unit.name, parent: unit.parent ?? null });
+    byKey.set(unit.key, { key: unit.key, name: unit.name, parent: unit.parent ?? null, ...(unit.manager ? { manager: unit.manager.toLowerCase() } : {}) });
   });
   file.units.forEach((unit, index) => {
     if (unit.parent !== undefined && !byKey.has(unit.parent)) {

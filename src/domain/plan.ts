@@ -6,6 +6,8 @@ export interface Unit {
   key: string;
   name: string;
   parent: string | null;
+  /** The unit's chef (lower-case e-mail), if the plan names one. */
+  manager?: string;
 }
 
 export interface PerspectiveOutline {

@@ -7,6 +7,10 @@ const SV = {
     count === 0
       ? `${label}: sista svarsdagen har passerat och alla målägare har svarat.`
       : `${label}: sista svarsdagen har passerat. ${count} målägare har inte svarat klart: ${listed}${more > 0 ? `, … och ${more} till (skriv ”sammanfattning” för hela listan)` : ''}.`,
+  managerReport: (unit: string, label: string, count: number, listed: string, more: number) =>
+    count === 0
+      ? `${label}, ${unit}: sista svarsdagen har passerat och alla målägare har svarat.`
+      : `${label}, ${unit}: sista svarsdagen har passerat. ${count} målägare har inte svarat klart: ${listed}${more > 0 ? `, … och ${more} till (skriv ”sammanfattning” för hela listan)` : ''}.`,
   remindWhat: 'skicka påminnelser',
   remindUsage: 'Skriv så här: **påminn [enhet]**, till exempel *påminn* eller *påminn RS*. Påminnelsen går bara till dem som inte har svarat klart i en öppen period.',
   noOpenPeriod: (unit: string | null) => `Det finns ingen öppen period${unit ? ` för enheten ”${unit}”` : ''} att påminna om.`,
@@ -28,6 +32,10 @@ const EN: typeof SV = {
     count === 0
       ? `${label}: the deadline has passed and every goal owner has answered.`
       : `${label}: the deadline has passed. ${count} goal owners have not finished: ${listed}${more > 0 ? `, … and ${more} more (write "summary" for the whole list)` : ''}.`,
+  managerReport: (unit, label, count, listed, more) =>
+    count === 0
+      ? `${label}, ${unit}: the deadline has passed and every goal owner has answered.`
+      : `${label}, ${unit}: the deadline has passed. ${count} goal owners have not finished: ${listed}${more > 0 ? `, … and ${more} more (write "summary" for the whole list)` : ''}.`,
   remindWhat: 'send reminders',
   remindUsage: 'Write: **remind [unit]**, e.g. *remind* or *remind RS*. The reminder only goes to those who have not finished in an open period.',
   noOpenPeriod: (unit) => `There is no open period${unit ? ` for the unit "${unit}"` : ''} to remind about.`,

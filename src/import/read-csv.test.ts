@@ -179,3 +179,30 @@ function summary(file: PlanFile) {
     })),
   }));
 }
+
+describe('the unit manager column (enhetschef / unit_manager)', () => {
+  const header = [...SWEDISH_HEADER, 'Enhetschef'];
+  const second = SICK_LEAVE.map((cell, index) => (index === 8 ? 'RS-G7-I2' : index === 9 ? 'Antal anställda' : cell));
+
+  test('when the column names the same chef on every row of a unit (or leaves it blank on some), then the unit has that manager', () => {
+    const file = fileOf(readCsv(toCsv([header, [...SICK_LEAVE, 'Karin.Ek@region.example'], [...second, '']], ';'), OPTIONS));
+    expect(file.units).toEqual([{ key: 'RS', name: 'Regionstyrelsen', manager: 'karin.ek@region.example' }]);
+  });
+
+  test('when two rows of a unit name different chefs, then the import fails naming the row, the column and the earlier row', () => {
+    const result = readCsv(toCsv([header, [...SICK_LEAVE, 'karin.ek@region.example'], [...second, 'bo.ek@region.example']], ';'), OPTIONS);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues).toEqual([expect.objectContaining({ code: 'conflicting_values', row: 3, field: 'Enhetschef', value: 'bo.ek@region.example' })]);
+  });
+
+  test('when the chef is not an e-mail address, then the plan file is refused for that unit', () => {
+    const result = readCsv(toCsv([header, [...SICK_LEAVE, 'Karin Ek']], ';'), OPTIONS);
+    const parsed = result.ok ? PlanFileSchema.safeParse(result.file) : null;
+    expect(result.ok === false || parsed?.success === false).toBe(true);
+  });
+
+  test('when the column is absent, then units have no manager', () => {
+    const file = fileOf(readCsv(toCsv([SWEDISH_HEADER, SICK_LEAVE], ';'), OPTIONS));
+    expect(file.units[0]).not.toHaveProperty('manager');
+  });
+});

@@ -5,6 +5,7 @@ import { cellText, issueIn, type Cell, type TabularSheet } from './tabular-sheet
 export const INDICATOR_HEADERS = {
   unitKey: ['unit_key', 'enhet_id'],
   unitName: ['unit', 'enhet'],
+  unitManager: ['unit_manager', 'enhetschef'],
   planYear: ['plan_year', 'år'],
   perspective: ['perspective', 'perspektiv'],
   area: ['area', 'målområde'],

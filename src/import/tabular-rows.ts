@@ -16,6 +16,8 @@ export interface RowFacts {
   indicatorKey: string;
   unitKey: string;
   unitName: string;
+  /** The unit's chef, written on every row of the unit (or on some): the same address wherever written. */
+  unitManager: string;
   year: number | undefined;
   perspective: string;
   area: string;
@@ -73,6 +75,7 @@ function readRow(reader: RowReader, row: number): { facts: RowFacts; issues: Imp
     indicatorKey: text('indicatorKey'),
     unitKey: text('unitKey'),
     unitName: text('unitName'),
+    unitManager: text('unitManager').toLowerCase(),
     year,
     perspective: text('perspective').replace(/\s+/gu, ' '),
     area: text('area').replace(/\s+/gu, ' '),

@@ -8,7 +8,7 @@ type Perspective = PlanInput['perspectives'][number];
 type Area = NonNullable<Perspective['areas']>[number];
 
 interface TreeState extends TreeContext {
-  units: Map<string, { unit: UnitInput; row: number; named: boolean }>;
+  units: Map<string, { unit: UnitInput; row: number; named: boolean; managerRow?: number }>;
   badUnitKeys: Set<string>;
   plans: Map<string, PlanInput>;
   perspectives: Map<string, Perspective>;
@@ -70,10 +70,13 @@ function ensureUnit(state: TreeState, facts: RowFacts): UnitInput {
   const known = state.units.get(facts.unitKey);
   if (known === undefined) {
     const unit: UnitInput = { key: facts.unitKey, name: facts.unitName === '' ? facts.unitKey : facts.unitName };
-    state.units.set(unit.key, { unit, row: facts.row, named: facts.unitName !== '' });
+    const entry = { unit, row: facts.row, named: facts.unitName !== '' };
+    state.units.set(unit.key, entry);
     register(state, unit, facts.row, { key: 'unitKey', name: facts.unitName === '' ? 'unitKey' : 'unitName' });
+    ensureManager(state, facts, entry);
     return unit;
   }
+  ensureManager(state, facts, known);
   if (facts.unitName === '') return known.unit;
   if (!known.named) {
     Object.assign(known, { named: true, row: facts.row });
@@ -83,6 +86,18 @@ function ensureUnit(state: TreeState, facts: RowFacts): UnitInput {
     rowIssue(state, 'conflicting_values', facts.row, 'unitName', facts.unitName, String(known.row));
   }
   return known.unit;
+}
+
+/** A unit's chef: the first address written for it; a different one on a later row is a conflict. */
+function ensureManager(state: TreeState, facts: RowFacts, known: { unit: UnitInput; managerRow?: number }): void {
+  if (facts.unitManager === '') return;
+  if (known.unit.manager === undefined) {
+    known.unit.manager = facts.unitManager;
+    known.managerRow = facts.row;
+    register(state, known.unit, facts.row, { manager: 'unitManager' });
+  } else if (known.unit.manager !== facts.unitManager) {
+    rowIssue(state, 'conflicting_values', facts.row, 'unitManager', facts.unitManager, String(known.managerRow ?? facts.row));
+  }
 }
 
 function createGoal(state: TreeState, facts: RowFacts, unit: UnitInput): GoalInput {

@@ -17,6 +17,7 @@ export type SummaryRequest =
   | { kind: 'not_linked' }
   | { kind: 'unknown'; unknown: UnitMatch['unknown'] }
   | { kind: 'outside'; unit: string }
+  | { kind: 'outside_managed'; unit: string }
   | { kind: 'not_coordinator' }
   | { kind: 'no_summary'; code: string | null }
   | { kind: 'summary'; loaded: LoadedSummary; scope: string[] };
@@ -70,7 +71,7 @@ export class ChannelService {
    * `sammanfattning [enhet] [period]`: in a linked channel, what the channel follows (or a unit within
    * it); in personal chat, for coordinators only, any unit (default: the top units).
    */
-  async summary(where: { channelId: string } | { coordinator: boolean }, args: readonly string[]): Promise<SummaryRequest> {
+  async summary(where: { channelId: string } | { coordinator: boolean; managed: readonly string[] }, args: readonly string[]): Promise<SummaryRequest> {
     const codes = new Set((await this.deps.plans.listPeriods()).map((period) => period.code.toLocaleUpperCase('sv-SE')));
     const last = args.at(-1);
     const code = last && codes.has(last.toLocaleUpperCase('sv-SE')) ? last : null;
@@ -89,12 +90,23 @@ export class ChannelService {
         if (outside) return { kind: 'outside', unit: outside.name };
         scope = matched.units.map((unit) => unit.key);
       }
-    } else {
-      if (!where.coordinator) return { kind: 'not_coordinator' };
+    } else if (where.coordinator) {
       if (unitText === '') scope = allUnits.filter((unit) => unit.parent === null || !allUnits.some((other) => other.key === unit.parent)).map((unit) => unit.key);
       else {
         const matched = matchUnits(allUnits, unitText);
         if (matched.unknown.length > 0) return { kind: 'unknown', unknown: matched.unknown };
+        scope = matched.units.map((unit) => unit.key);
+      }
+    } else {
+      // A unit's manager sees their own units (and any unit below them), nothing else.
+      if (where.managed.length === 0) return { kind: 'not_coordinator' };
+      scope = [...where.managed];
+      if (unitText !== '') {
+        const matched = matchUnits(allUnits, unitText);
+        if (matched.unknown.length > 0) return { kind: 'unknown', unknown: matched.unknown };
+        const managed = unitsUnder(allUnits, where.managed);
+        const outside = matched.units.find((unit) => !managed.has(unit.key));
+        if (outside) return { kind: 'outside_managed', unit: outside.name };
         scope = matched.units.map((unit) => unit.key);
       }
     }
@@ -102,6 +114,20 @@ export class ChannelService {
     const loaded = ref ? await this.deps.summaries.load(scope, ref) : null;
     if (!loaded) return { kind: 'no_summary', code };
     return { kind: 'summary', loaded, scope };
+  }
+
+  /** The units whose manager (chef) this person is, by the plan. */
+  async managedBy(email: string): Promise<string[]> {
+    const folded = email.toLowerCase();
+    return (await this.deps.plans.listUnits()).filter((unit) => unit.manager === folded).map((unit) => unit.key);
+  }
+
+  /** True when every unit is one the person manages or lies below one (for drill-downs from a manager's card). */
+  async withinManaged(email: string, units: readonly string[]): Promise<boolean> {
+    const managed = await this.managedBy(email);
+    if (managed.length === 0 || units.length === 0) return false;
+    const scope = unitsUnder(await this.deps.plans.listUnits(), managed);
+    return units.every((unit) => scope.has(unit));
   }
 
   /** Units named in a command's arguments, by key or name as `koppla` matches them. */

@@ -1,3 +1,4 @@
+import { unitSubtree } from '../domain/owner-work';
 import { reminderTexts } from '../i18n/reminder-texts';
 import type { PlanRepository } from '../store/plan-repository';
 import { inboxOrReceipt } from '../views/collect-cards';
@@ -33,12 +34,17 @@ export function createReminderHandler(deps: ReminderJobDeps): JobHandler<'remind
 
     let message: OutgoingMessage;
     if (payload.type === 'missing-report') {
-      const periods = (await deps.plans.listPeriods()).filter((period) => period.code === payload.code && period.deadline === payload.deadline);
+      const units = payload.unit ? await deps.plans.listUnits() : [];
+      const scope = payload.unit ? unitSubtree(units, payload.unit) : null;
+      const periods = (await deps.plans.listPeriods()).filter((period) => period.code === payload.code && period.deadline === payload.deadline && (!scope || scope.has(period.unit)));
       const missing = new Set<string>();
       for (const period of periods) for (const owner of await deps.reminders.missingOwners(period)) missing.add(owner);
       const sorted = [...missing].sort();
       const label = periods[0]?.label ?? payload.code;
-      message = { text: texts.missingReport(label, sorted.length, sorted.slice(0, MAX_LISTED).join(', '), Math.max(0, sorted.length - MAX_LISTED)) };
+      const listed = sorted.slice(0, MAX_LISTED).join(', ');
+      const more = Math.max(0, sorted.length - MAX_LISTED);
+      const unitName = units.find((unit) => unit.key === payload.unit)?.name ?? payload.unit;
+      message = { text: unitName ? texts.managerReport(unitName, label, sorted.length, listed, more) : texts.missingReport(label, sorted.length, listed, more) };
     } else {
       const view = await deps.collect.workFor(payload.email, payload.period);
       if (!view || view.period.state !== 'open') return { status: 'done', result: { skipped: 'period not open' } };

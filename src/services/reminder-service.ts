@@ -126,6 +126,26 @@ export class ReminderService {
   }
 
   /** After the deadline each coordinator gets the list of missing answers, once per period code and deadline. */
+  /** Each unit manager gets their unit's list, for the periods of this code and deadline in the unit's subtree. */
+  private async managerReports(period: Period, batch: string, now: Date): Promise<NewJob[]> {
+    const units = await this.deps.plans.listUnits();
+    const periods = (await this.deps.plans.listPeriods()).filter((p) => p.code === period.code && p.deadline === period.deadline);
+    const jobs: NewJob[] = [];
+    for (const unit of units) {
+      if (!unit.manager) continue;
+      const scope = unitSubtree(units, unit.key);
+      if (!periods.some((p) => scope.has(p.unit))) continue;
+      jobs.push({
+        id: jobIds.managerReport(period.code, period.deadline, unit.key, unit.manager),
+        kind: 'reminder',
+        batch,
+        payload: { type: 'missing-report', code: period.code, deadline: period.deadline, email: unit.manager, unit: unit.key },
+        runAt: now,
+      });
+    }
+    return jobs;
+  }
+
   private async enqueueMissingReports(period: Period, now: Date): Promise<number> {
     // The batch's key doubles as the claim that this list went out.
     const key = jobBatches.missingReport(period.code, period.deadline);
@@ -137,6 +157,7 @@ export class ReminderService {
       payload: { type: 'missing-report', code: period.code, deadline: period.deadline, email },
       runAt: now,
     }));
+    jobs.push(...(await this.managerReports(period, key, now)));
     const created = (await this.deps.jobs.enqueueMany(jobs, now)).created;
     await this.deps.claims.claim(key, 'scheduler', now);
     return created;

@@ -83,6 +83,7 @@ export class PlanRepository {
     const emails = new Set<string>();
     for (const goal of plan.goals) goal.owners.forEach((owner) => emails.add(owner));
     for (const indicator of plan.indicators) emails.add(indicator.owner);
+    for (const unit of plan.units) if (unit.manager) emails.add(unit.manager);
     // One pass over the ids beats `$in` with thousands of values, which FerretDB matches one by one.
     const known = new Set((await this.col('people').find({}).project<{ _id: string }>({ _id: 1 }).toArray()).map((d) => d._id));
     const created = await insertNew(

@@ -67,7 +67,8 @@ export async function handleSummaryCommand(context: TurnContext, deps: BotDeps, 
   const texts = channelTexts(facts.locale);
   const channel = channelIdOf(context);
   const person = channel ? null : await resolveSender(context, deps);
-  const result = await deps.channels.summary(channel ? { channelId: channel } : { coordinator: deps.identity.isCoordinator(person) }, args);
+  const managed = person ? await deps.channels.managedBy(person.email) : [];
+  const result = await deps.channels.summary(channel ? { channelId: channel } : { coordinator: deps.identity.isCoordinator(person), managed }, args);
   switch (result.kind) {
     case 'not_linked':
       return void (await context.sendActivity(texts.notLinkedForSummary));
@@ -75,6 +76,8 @@ export async function handleSummaryCommand(context: TurnContext, deps: BotDeps, 
       return void (await context.sendActivity(`${texts.unknownUnits(result.unknown)}\n\n${texts.summaryUsage}`));
     case 'outside':
       return void (await context.sendActivity(texts.summaryOutside(result.unit)));
+    case 'outside_managed':
+      return void (await context.sendActivity(texts.summaryOutsideManaged(result.unit)));
     case 'not_coordinator':
       return void (await context.sendActivity(person ? texts.summaryWhere : chatTexts(facts.locale).unknownPerson));
     case 'no_summary':

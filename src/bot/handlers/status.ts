@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { chatTexts } from '../../i18n/chat-texts';
 import { inboxOrReceipt } from '../../views/collect-cards';
+import { summaryCard } from '../../views/summary-view';
 import type { BotDeps } from '../deps';
 import { resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
@@ -15,4 +16,11 @@ export async function handleStatusCommand(context: TurnContext, deps: BotDeps): 
   const views = await deps.collect.openWorkFor(person.email);
   for (const view of views) await replyWithCard(context, inboxOrReceipt(view, facts.locale, null));
   if (views.length === 0) await context.sendActivity(texts.nothingToAnswer);
+  // A unit's manager also sees where their unit stands.
+  const managed = await deps.channels.managedBy(person.email);
+  if (managed.length === 0) return;
+  const unit = await deps.channels.summary({ coordinator: false, managed }, []);
+  if (unit.kind !== 'summary') return;
+  const { card } = summaryCard(unit.loaded, { locale: facts.locale, timezone: deps.config.timezone, now: deps.now(), payloadUnits: unit.scope });
+  await replyWithCard(context, card);
 }

@@ -25,8 +25,9 @@ export async function showSummaryView(context: TurnContext, deps: BotDeps, view:
     units = await deps.channels.linkedUnits(channel);
   } else {
     const person = await resolveSender(context, deps);
-    if (!deps.identity.isCoordinator(person)) return messageCard(texts.back, texts.notFound, 'Attention');
     units = data.units ?? [];
+    const allowed = deps.identity.isCoordinator(person) || (person !== null && (await deps.channels.withinManaged(person.email, units)));
+    if (!allowed) return messageCard(texts.back, texts.notFound, 'Attention');
   }
   const loaded = units.length > 0 ? await deps.summaries.load(units, { code: data.code, year: data.year }) : null;
   if (!loaded) return messageCard(texts.back, texts.notFound, 'Warning');
