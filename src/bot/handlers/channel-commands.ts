@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { splitUnitAndPeriod } from '../../domain/command-args';
 import type { Unit } from '../../domain/plan';
 import { matchUnits } from '../../domain/unit-match';
 import { unitsUnder } from '../../domain/owner-work';
@@ -61,10 +62,7 @@ export async function handleSummaryCommand(context: TurnContext, deps: BotDeps, 
   const facts = readTurnFacts(context);
   const texts = channelTexts(facts.locale);
   const channel = channelIdOf(context);
-  const codes = new Set((await deps.plans.listPeriods()).map((period) => period.code.toLocaleUpperCase('sv-SE')));
-  const last = args.at(-1);
-  const code = last && codes.has(last.toLocaleUpperCase('sv-SE')) ? last : null;
-  const unitText = (code ? args.slice(0, -1) : args).join(' ').trim();
+  const { unitText, period: code } = splitUnitAndPeriod(args, (await deps.plans.listPeriods()).map((period) => period.code));
   const allUnits = await deps.plans.listUnits();
   let scope: string[];
   if (channel) {
