@@ -22,3 +22,45 @@ describe(buildHelpCard.name, () => {
     expect(JSON.stringify(card)).toContain('$\u200b{title}');
   });
 });
+
+describe('the help card from the command catalog', () => {
+  const sections = (card: ReturnType<typeof helpCard>) => {
+    const containers = (card.body as Array<{ type: string; items?: Array<{ text?: string; facts?: Array<{ title: string; value: string }> }> }>).filter(
+      (element) => element.type === 'Container',
+    );
+    return containers.map((container) => ({ heading: container.items?.[0]?.text, commands: container.items?.[1]?.facts?.map((fact) => fact.title) }));
+  };
+
+  test('when rendered in Swedish, then everyone\'s commands come first and the coordinators\' after, with their arguments', () => {
+    expect(sections(helpCard('sv'))).toEqual([
+      { heading: 'För alla', commands: ['hjälp', 'status', 'sammanfattning [enhet] [period]', '@Utfall kopplingar', 'delegera <nyckel> <e-post>'] },
+      {
+        heading: 'För samordnare',
+        commands: ['importera', 'öppna period <kod> [enhet]', 'stäng period <kod> [enhet]', 'påminn [enhet]', '@Utfall koppla <enhet>', '@Utfall koppla bort <enhet>'],
+      },
+    ]);
+  });
+
+  test('when rendered in English, then the words, the arguments and the help lines are English', () => {
+    const card = helpCard('en');
+    expect(sections(card)[1]).toMatchObject({ heading: 'For coordinators', commands: expect.arrayContaining(['open period <code> [unit]', '@Utfall unlink <unit>']) });
+    const json = JSON.stringify(card);
+    expect(json).toContain('Opens the period and sends the cards to the goal owners, after you confirm.');
+    expect(json).not.toMatch(/öppna|påminn|hjälp|Visar/);
+  });
+
+  test('when a command is not built yet, then it is not offered', () => {
+    expect(JSON.stringify(helpCard('sv'))).not.toContain('rapport');
+    expect(JSON.stringify(helpCard('en'))).not.toContain('report');
+  });
+
+  test('when the card explains itself, then it says the card comes when a period opens', () => {
+    expect(JSON.stringify(helpCard('sv'))).toContain('När en uppföljningsperiod öppnar skickar jag ett kort');
+    expect(JSON.stringify(helpCard('en'))).toContain('When a follow-up period opens I send');
+  });
+
+  test('when a suggestion is made, then it is the word in the reader\'s language', () => {
+    expect(JSON.stringify(helpCard('en', { typed: 'opn period', suggestion: 'openPeriod' }))).toContain('I did not understand “opn period”. Did you mean **open period**?');
+    expect(JSON.stringify(helpCard('sv', { typed: 'remnd', suggestion: 'remind' }))).toContain('Jag förstod inte ”remnd”. Menade du **påminn**?');
+  });
+});

@@ -1,4 +1,4 @@
-import { foldText, parseCommand, suggestCommand } from './commands';
+import { COMMANDS, foldText, MAX_ECHO_LENGTH, parseCommand, suggestCommand, typedCommandWords } from './commands';
 
 describe(parseCommand.name, () => {
   test.each([
@@ -35,5 +35,38 @@ describe(suggestCommand.name, () => {
   });
   test('when a letter is missing, then the command is suggested', () => {
     expect(suggestCommand(foldText('sammanfatning'))).toBe('summary');
+  });
+});
+
+describe('suggestions on a tie', () => {
+  test('when a word is as near to a one-word alias as to the first word of a longer one, then the one-word command is suggested', () => {
+    expect(suggestCommand('kopla')).toBe('link');
+    expect(suggestCommand('linkk')).toBe('link');
+  });
+});
+
+describe(typedCommandWords.name, () => {
+  test.each([
+    ['Rapport DÅ08', 'Rapport'],
+    ['KOPPLA  bort RS', 'KOPPLA bort'],
+    ['öppna period DÅ08', 'öppna period'],
+    ['hjälp!', 'hjälp!'],
+    ['vad nu', ''],
+  ])('when the text is "%s", then the command was named by "%s"', (text, words) => {
+    expect(typedCommandWords(text)).toBe(words);
+  });
+
+  test('when a long text was cut for echoing, then the command words are still found', () => {
+    const parsed = parseCommand(`koppla bort ${'x'.repeat(2 * MAX_ECHO_LENGTH)}`);
+    expect(parsed).toMatchObject({ kind: 'command', name: 'unlink' });
+    expect(typedCommandWords(parsed.kind === 'command' ? parsed.text : '')).toBe('koppla bort');
+  });
+});
+
+describe('COMMANDS', () => {
+  test('when read, then each command lists its Swedish words, its English words and any symbol', () => {
+    expect(COMMANDS.openPeriod).toEqual(['öppna period', 'öppna', 'open period', 'open']);
+    expect(COMMANDS.help).toEqual(['hjälp', 'help', '?']);
+    expect(Object.isFrozen(COMMANDS)).toBe(true);
   });
 });

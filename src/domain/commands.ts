@@ -1,23 +1,15 @@
+import { COMMAND_NAMES, commandAliases, type CommandName } from './command-catalog';
+
+export type { CommandName } from './command-catalog';
+
 /**
  * Chat commands: Swedish words first, English aliases, case- and accent-insensitive
- * ("påminn", "paminn", "PÅMINN" and "remind" are the same command).
+ * ("påminn", "paminn", "PÅMINN" and "remind" are the same command). The words come from
+ * domain/command-catalog.ts; this is each command's aliases in the catalog's order.
  */
-export const COMMANDS = {
-  help: ['hjälp', 'help', '?'],
-  status: ['status'],
-  remind: ['påminn', 'remind'],
-  openPeriod: ['öppna period', 'öppna', 'open period', 'open'],
-  closePeriod: ['stäng period', 'stäng', 'close period', 'close'],
-  summary: ['sammanfattning', 'summary'],
-  link: ['koppla', 'link'],
-  unlink: ['koppla bort', 'unlink'],
-  links: ['kopplingar', 'links'],
-  importPlan: ['importera', 'import'],
-  report: ['rapport', 'report'],
-  delegate: ['delegera', 'delegate'],
-} as const;
-
-export type CommandName = keyof typeof COMMANDS;
+export const COMMANDS: { readonly [K in CommandName]: readonly string[] } = Object.freeze(
+  Object.fromEntries(COMMAND_NAMES.map((name) => [name, commandAliases(name)])) as Record<CommandName, string[]>,
+);
 
 export type ParsedCommand =
   | { kind: 'command'; name: CommandName; args: string[]; text: string }
@@ -29,10 +21,16 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
-const ALIASES: { name: CommandName; words: string[] }[] = Object.entries(COMMANDS)
-  .flatMap(([name, aliases]) => aliases.map((alias) => ({ name: name as CommandName, words: foldText(alias).split(' ') })))
+interface Alias {
+  name: CommandName;
+  words: string[];
+}
+
+const ALIASES: Alias[] = COMMAND_NAMES.flatMap((name) => commandAliases(name).map((alias) => ({ name, words: foldText(alias).split(' ') })))
   // Longest alias first so "koppla bort" wins over "koppla" and "öppna period" over "öppna".
   .sort((a, b) => b.words.length - a.words.length);
+/** Shortest alias first, so that a tie goes to it: "kopla" suggests "koppla", not "koppla bort"; "linkk" "link", not "links". */
+const SUGGESTIONS: Alias[] = [...ALIASES].sort((a, b) => a.words.length - b.words.length || a.words.join(' ').length - b.words.join(' ').length);
 
 /** No key, code, name part or e-mail address is longer; a longer word is cut (and marked) before it is echoed. */
 export const MAX_WORD_LENGTH = 254;
@@ -46,16 +44,28 @@ export function parseCommand(rawText: string): ParsedCommand {
   // The ellipsis makes a cut word match nothing, so a cut never turns into a valid key by chance.
   const tokens = whole.split(' ').slice(0, 200).map((token) => capText(token, MAX_WORD_LENGTH));
   const folded = tokens.map(foldText);
-  for (const alias of ALIASES) {
-    if (alias.words.every((word, index) => folded[index] === word.replace(/[.!]$/, ''))) {
-      return { kind: 'command', name: alias.name, args: tokens.slice(alias.words.length), text };
-    }
-  }
+  const alias = matchAlias(folded);
+  if (alias) return { kind: 'command', name: alias.name, args: tokens.slice(alias.words.length), text };
+  return { kind: 'unknown', text, suggestion: suggestCommand(bareWord(folded)) };
+}
+
+/** The words that named the command, as typed ("Rapport", "koppla bort"); '' when the text names none. */
+export function typedCommandWords(text: string): string {
+  const tokens = text.replace(/\s+/g, ' ').trim().split(' ');
+  const alias = matchAlias(tokens.map(foldText));
+  return alias ? tokens.slice(0, alias.words.length).join(' ') : '';
+}
+
+function matchAlias(folded: string[]): Alias | undefined {
+  const exact = ALIASES.find((alias) => alias.words.every((word, index) => folded[index] === word.replace(/[.!]$/, '')));
+  if (exact) return exact;
   // Tolerate trailing punctuation on a one-word command ("hjälp!", "status?").
-  const bare = folded[0]?.replace(/[.!?]+$/, '') ?? '';
-  const single = ALIASES.find((alias) => alias.words.length === 1 && alias.words[0] === bare);
-  if (single) return { kind: 'command', name: single.name, args: tokens.slice(1), text };
-  return { kind: 'unknown', text, suggestion: suggestCommand(bare) };
+  const bare = bareWord(folded);
+  return ALIASES.find((alias) => alias.words.length === 1 && alias.words[0] === bare);
+}
+
+function bareWord(folded: string[]): string {
+  return folded[0]?.replace(/[.!?]+$/, '') ?? '';
 }
 
 function capText(text: string, max: number): string {
@@ -65,7 +75,7 @@ function capText(text: string, max: number): string {
 /** The command whose alias is nearest by edit distance, if it is near enough to be a typo. */
 export function suggestCommand(word: string): CommandName | null {
   let best: { name: CommandName; distance: number } | null = null;
-  for (const alias of ALIASES) {
+  for (const alias of SUGGESTIONS) {
     const distance = editDistance(word, alias.words[0] ?? '');
     if (best === null || distance < best.distance) best = { name: alias.name, distance };
   }

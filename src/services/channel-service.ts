@@ -1,3 +1,4 @@
+import { splitUnitAndPeriod } from '../domain/command-args';
 import { unitsUnder } from '../domain/owner-work';
 import type { Unit } from '../domain/plan';
 import { matchUnits, type UnitMatch } from '../domain/unit-match';
@@ -72,10 +73,7 @@ export class ChannelService {
    * it); in personal chat, for coordinators only, any unit (default: the top units).
    */
   async summary(where: { channelId: string } | { coordinator: boolean; managed: readonly string[] }, args: readonly string[]): Promise<SummaryRequest> {
-    const codes = new Set((await this.deps.plans.listPeriods()).map((period) => period.code.toLocaleUpperCase('sv-SE')));
-    const last = args.at(-1);
-    const code = last && codes.has(last.toLocaleUpperCase('sv-SE')) ? last : null;
-    const unitText = (code ? args.slice(0, -1) : args).join(' ').trim();
+    const { unitText, period: code } = splitUnitAndPeriod(args, (await this.deps.plans.listPeriods()).map((period) => period.code));
     const allUnits = await this.deps.plans.listUnits();
     let scope: string[];
     if ('channelId' in where) {

@@ -51,6 +51,28 @@ describe('help in personal chat', () => {
     expect(card).toContain('Menade du **hjälp**?');
   });
 
+  test('when an English speaker misspells a command, then the suggestion is the English word', async () => {
+    const person = makePerson('erik.lind@region.example', 'Erik Lind');
+    await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'opn period DÅ08', locale: 'en-GB' }));
+
+    const [sent] = await stub.waitForActivities(1, 3_000);
+    const card = JSON.stringify(adaptiveCards(sent!.activity)[0]);
+    expect(card).toContain('I did not understand “opn period DÅ08”. Did you mean **open period**?');
+    expect(card).toContain('open period <code> [unit]');
+  });
+
+  test('when the word is no command at all, then the help card says so and lists the commands, suggesting nothing', async () => {
+    const person = makePerson('anna.berg@region.example', 'Anna Berg');
+    await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'blomkål' }));
+
+    const [sent] = await stub.waitForActivities(1, 3_000);
+    const card = JSON.stringify(adaptiveCards(sent!.activity)[0]);
+    expect(card).toContain('Jag förstod inte ”blomkål”.');
+    expect(card).not.toContain('Menade du');
+    expect(card).toContain('Utfall – så fungerar det');
+    expect(card).toContain('stäng period <kod> [enhet]');
+  });
+
   test('when a command of a later release is written, then the bot says so plainly and shows what it can do', async () => {
     const person = makePerson('anna.berg@region.example', 'Anna Berg');
     await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'Rapport DÅ08' }));

@@ -5,7 +5,9 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { COMMANDS } from '../../src/domain/commands';
+import { COMMAND_CATALOG, COMMAND_NAMES, commandEntry, type MenuScope } from '../../src/domain/command-catalog';
+import { parseCommand } from '../../src/domain/commands';
+import { manifestCommandMenus } from '../../src/tools/manifest-commands';
 import {
   appPackageDir,
   packageApp,
@@ -18,20 +20,6 @@ import {
 const BOT_ID = '6f0b2c1e-9a4d-4b7e-8c3f-1d2e5a7b9c80';
 const TEAMS_APP_ID = '0c7d9e21-3b4a-4f5e-9d8c-7b6a5f4e3d2c';
 const BOT_DOMAIN = 'utfall.example.se';
-
-/** The commands the manifest offers, Swedish first word as typed in chat (SPEC §6). */
-const SWEDISH_COMMANDS = [
-  'hjälp',
-  'status',
-  'öppna period',
-  'stäng period',
-  'påminn',
-  'sammanfattning',
-  'koppla',
-  'importera',
-  'rapport',
-  'delegera',
-];
 const EXPECTED_FILES = ['color.png', 'en.json', 'manifest.json', 'outline.png'];
 
 type Json = Record<string, unknown>;
@@ -53,6 +41,10 @@ function validator(schema: Json): (data: unknown) => string[] {
   addFormats(ajv);
   const validate = ajv.compile(schema);
   return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+}
+
+function readJson(file: string): Json {
+  return JSON.parse(readFileSync(file, 'utf8')) as Json;
 }
 
 function decode(bytes: Buffer): PNG {
@@ -144,33 +136,78 @@ describe(packageApp.name, () => {
     expect(name.full).toMatch(/uppföljning/);
   });
 
-  test('when packaged, then the bot has Swedish command lists for both the personal and the team scope', () => {
+  test('when packaged, then each scope\'s command menu is the catalog\'s, in its order, in Swedish and in English', () => {
     const bot = (manifest.bots as Array<Json>)[0];
     expect(bot.scopes).toEqual(expect.arrayContaining(['personal', 'team']));
     const lists = commandLists();
-    for (const scope of ['personal', 'team']) {
-      const list = lists.find((l) => l.scopes.includes(scope));
-      expect(list).toBeDefined();
-      expect(list!.commands.map((c) => c.title).sort()).toEqual([...SWEDISH_COMMANDS].sort());
-      for (const command of list!.commands) expect(command.description.length).toBeGreaterThan(0);
-    }
+    expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
+    lists.forEach((list, i) => {
+      const scope = list.scopes[0] as MenuScope;
+      const offered = COMMAND_NAMES.filter((name) => commandEntry(name).menu[scope] !== undefined).sort(
+        (a, b) => (commandEntry(a).menu[scope] ?? 0) - (commandEntry(b).menu[scope] ?? 0),
+      );
+      expect(list.commands.map((command) => command.title)).toEqual(offered.map((name) => COMMAND_CATALOG[name].words.sv[0]));
+      expect(list.commands.map((_, j) => en[`bots[0].commandLists[${i}].commands[${j}].title`])).toEqual(
+        offered.map((name) => COMMAND_CATALOG[name].words.en[0]),
+      );
+      offered.forEach((name, j) => {
+        expect(list.commands[j]!.description.startsWith(commandEntry(name).help.sv)).toBe(true);
+        expect(String(en[`bots[0].commandLists[${i}].commands[${j}].description`]).startsWith(commandEntry(name).help.en)).toBe(true);
+      });
+      expect(list.commands[0]?.title).toBe('hjälp');
+    });
+    // en.json names nothing else in the menus, and nothing the manifest does not have
+    const menuKeys = Object.keys(en).filter((key) => key.startsWith('bots['));
+    expect(Object.fromEntries(menuKeys.map((key) => [key, en[key]]))).toEqual(manifestCommandMenus().english);
+    expect(commandLists()).toEqual(manifestCommandMenus().commandLists);
+  });
+
+  test('when packaged, then the command menus keep within Teams\' limits in both languages', () => {
+    const tooLong: string[] = [];
+    commandLists().forEach((list, i) => {
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+      list.commands.forEach((command, j) => {
+        const key = `bots[0].commandLists[${i}].commands[${j}]`;
+        for (const [title, description] of [
+          [command.title, command.description],
+          [en[`${key}.title`], en[`${key}.description`]],
+        ] as Array<[string, string]>) {
+          if (title.length < 1 || title.length > 32) tooLong.push(`title ${title.length}: ${title}`);
+          if (description.length < 1 || description.length > 128) tooLong.push(`description ${description.length}: ${description}`);
+        }
+      });
+    });
+    expect(tooLong).toEqual([]);
   });
 
   test('when a command from the menu is sent, then the bot knows it, in Swedish and in English', () => {
-    const swedish: string[] = Object.values(COMMANDS).map((aliases) => aliases[0]);
-    const all: string[] = Object.values(COMMANDS).flat();
     commandLists().forEach((list, i) => {
       list.commands.forEach((command, j) => {
-        expect(swedish).toContain(command.title);
-        const key = `bots[0].commandLists[${i}].commands[${j}]`;
-        expect(all).toContain(en[`${key}.title`]);
-        expect(en[`${key}.description`]).toEqual(expect.any(String));
+        const english = en[`bots[0].commandLists[${i}].commands[${j}].title`] as string;
+        const swedish = parseCommand(command.title);
+        expect(swedish).toMatchObject({ kind: 'command', args: [] });
+        expect(parseCommand(english)).toEqual({ ...swedish, text: english });
       });
     });
-    // every key in en.json names something that exists in the manifest
-    for (const key of Object.keys(en).filter((k) => k.startsWith('bots['))) {
-      const [, i, j] = /^bots\[0\]\.commandLists\[(\d+)\]\.commands\[(\d+)\]\.(title|description)$/.exec(key) ?? [];
-      expect(commandLists()[Number(i)]?.commands[Number(j)]).toBeDefined();
+  });
+
+  test('when appPackage/ holds command menus of its own, then packaging refuses, naming the catalog', async () => {
+    expect(JSON.stringify(readJson(path.join(appPackageDir(), 'manifest.json')))).not.toContain('commandLists');
+    expect(Object.keys(readJson(path.join(appPackageDir(), 'en.json'))).filter((key) => key.startsWith('bots['))).toEqual([]);
+    for (const [file, edit] of [
+      ['manifest.json', (json: Json) => Object.assign((json.bots as Json[])[0]!, { commandLists: commandLists() })],
+      ['en.json', (json: Json) => Object.assign(json, { 'bots[0].commandLists[0].commands[0].title': 'help' })],
+    ] as const) {
+      const source = mkdtempSync(path.join(os.tmpdir(), 'utfall-app-source-'));
+      try {
+        cpSync(appPackageDir(), source, { recursive: true });
+        const json = readJson(path.join(source, file));
+        edit(json);
+        writeFileSync(path.join(source, file), JSON.stringify(json));
+        await expect(packageApp({ BOT_ID, BOT_DOMAIN }, source, source)).rejects.toThrow(/generated from src\/domain\/command-catalog\.ts/);
+      } finally {
+        rmSync(source, { recursive: true, force: true });
+      }
     }
   });
 

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { parseCommand } from '../../domain/commands';
+import { parseCommand, typedCommandWords } from '../../domain/commands';
 import type { BotDeps } from '../deps';
 import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
@@ -9,7 +9,7 @@ import { handleClosePeriodCommand, handleOpenPeriodCommand } from './period-comm
 import { handleStatusCommand } from './status';
 import { executeCardAction } from './card-actions';
 import { CardFactory, MessageFactory } from 'botbuilder';
-import type { CommandName } from '../../domain/commands';
+import type { AvailableCommand, CommandName } from '../../domain/command-catalog';
 import { rememberPersonalConversation } from '../identity';
 import { handleLinkCommand, handleLinksCommand, handleSummaryCommand, handleUnlinkCommand } from './channel-commands';
 import { handleRemindCommand } from './remind-command';
@@ -36,34 +36,34 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
       return;
     }
   }
-  if (parsed.kind === 'command' && parsed.name === 'help') {
-    await replyWithCard(context, helpCard(facts.locale));
-    return;
-  }
   if (parsed.kind === 'unknown') {
     await replyWithCard(context, helpCard(facts.locale, { typed: parsed.text, suggestion: parsed.suggestion }));
     return;
   }
-  // Commands of later releases (påminn, koppla, rapport, …) are recognised and said to be coming.
-  const unavailable = parsed.kind === 'command' ? parsed.text.split(' ').slice(0, parsed.name === 'unlink' ? 2 : 1).join(' ') : undefined;
+  // Commands the catalog marks as not available yet (rapport) are recognised and said to be coming.
+  const unavailable = parsed.kind === 'command' ? typedCommandWords(parsed.text) : undefined;
   await replyWithCard(context, helpCard(facts.locale, undefined, unavailable));
 }
 
 type CommandHandler = (context: TurnContext, deps: BotDeps, args: string[]) => Promise<void>;
 
-/** A Map, not an object literal: a name-keyed table must never resolve an inherited property. */
-const COMMAND_HANDLERS = new Map<CommandName, CommandHandler>([
-  ['importPlan', (context, deps) => handleImportCommand(context, deps)],
-  ['openPeriod', handleOpenPeriodCommand],
-  ['closePeriod', handleClosePeriodCommand],
-  ['status', (context, deps) => handleStatusCommand(context, deps)],
-  ['link', handleLinkCommand],
-  ['unlink', handleUnlinkCommand],
-  ['links', (context, deps) => handleLinksCommand(context, deps)],
-  ['summary', handleSummaryCommand],
-  ['remind', handleRemindCommand],
-  ['delegate', handleDelegateCommand],
-]);
+/** One handler for every command the catalog marks as available: leaving one out does not compile. */
+const HANDLERS: { readonly [K in AvailableCommand]: CommandHandler } = {
+  help: async (context) => void (await replyWithCard(context, helpCard(readTurnFacts(context).locale))),
+  importPlan: (context, deps) => handleImportCommand(context, deps),
+  openPeriod: handleOpenPeriodCommand,
+  closePeriod: handleClosePeriodCommand,
+  status: (context, deps) => handleStatusCommand(context, deps),
+  link: handleLinkCommand,
+  unlink: handleUnlinkCommand,
+  links: (context, deps) => handleLinksCommand(context, deps),
+  summary: handleSummaryCommand,
+  remind: handleRemindCommand,
+  delegate: handleDelegateCommand,
+};
+
+/** A Map of the table's own entries: a name-keyed lookup must never resolve an inherited property. */
+const COMMAND_HANDLERS = new Map<CommandName, CommandHandler>(Object.entries(HANDLERS) as [AvailableCommand, CommandHandler][]);
 
 /** Clients without Universal Actions send the Action.Submit fallback: a message whose value carries the verb. */
 function submittedAction(value: unknown): { verb: string; data: Record<string, unknown> } | null {

@@ -1,27 +1,16 @@
 import { buildHelpCard } from '../../cards/help-card';
 import type { AdaptiveCard } from '../../cards/render';
-import { COMMANDS, type CommandName } from '../../domain/commands';
-import { helpTexts } from '../../i18n/help-texts';
+import { commandWord, type CommandName } from '../../domain/command-catalog';
+import { helpSections, helpTexts } from '../../i18n/help-texts';
 import type { Locale } from '../../i18n/locale';
 
-/** The help card, optionally headed by "I did not understand X. Did you mean Y?". */
+/** The help card, optionally headed by "I did not understand X. Did you mean Y?" (Y in the reader's language). */
 export function helpCard(locale: Locale, unknown?: { typed: string; suggestion: CommandName | null }, unavailable?: string): AdaptiveCard {
   const texts = helpTexts(locale);
   let notice = unavailable ? texts.notYetAvailable(unavailable) : '';
   if (unknown) {
     notice = texts.unknownCommand(unknown.typed.slice(0, 80));
-    if (unknown.suggestion) {
-      const word = COMMANDS[unknown.suggestion][locale === 'en' ? 1 : 0] ?? COMMANDS[unknown.suggestion][0];
-      notice += ` ${texts.didYouMean(word)}`;
-    }
+    if (unknown.suggestion) notice += ` ${texts.didYouMean(commandWord(unknown.suggestion, locale))}`;
   }
-  return buildHelpCard({
-    notice,
-    title: texts.title,
-    intro: texts.intro,
-    sections: [
-      { heading: texts.everyone, commands: texts.commandsForEveryone },
-      { heading: texts.coordinators, commands: texts.commandsForCoordinators },
-    ],
-  });
+  return buildHelpCard({ notice, title: texts.title, intro: texts.intro, sections: helpSections(locale) });
 }
