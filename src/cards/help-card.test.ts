@@ -1,4 +1,4 @@
-import { helpCard } from '../bot/handlers/help';
+import { helpCard } from '../views/help-view';
 import { buildHelpCard } from './help-card';
 import { cardBytes } from './render';
 

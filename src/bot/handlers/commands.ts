@@ -3,7 +3,7 @@ import { parseCommand, typedCommandWords } from '../../domain/commands';
 import type { BotDeps } from '../deps';
 import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
-import { helpCard } from './help';
+import { helpCard } from '../../views/help-view';
 import { handleImportCommand } from './import-plan';
 import { handleClosePeriodCommand, handleOpenPeriodCommand } from './period-commands';
 import { handleStatusCommand } from './status';

@@ -1,8 +1,8 @@
-import { buildHelpCard } from '../../cards/help-card';
-import type { AdaptiveCard } from '../../cards/render';
-import { commandWord, type CommandName } from '../../domain/command-catalog';
-import { helpSections, helpTexts } from '../../i18n/help-texts';
-import type { Locale } from '../../i18n/locale';
+import { buildHelpCard } from '../cards/help-card';
+import type { AdaptiveCard } from '../cards/render';
+import { commandWord, type CommandName } from '../domain/command-catalog';
+import { helpSections, helpTexts } from '../i18n/help-texts';
+import type { Locale } from '../i18n/locale';
 
 /** The help card, optionally headed by "I did not understand X. Did you mean Y?" (Y in the reader's language). */
 export function helpCard(locale: Locale, unknown?: { typed: string; suggestion: CommandName | null }, unavailable?: string): AdaptiveCard {
