@@ -163,7 +163,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     identity,
     onboarding: new OnboardingService({ identity, collect, kick }),
     collect,
-    periods: new PeriodService({ collect, claims, kick, now }),
+    periods: new PeriodService({ collect, reminders, summaries, plans, claims, kick, now, timezone: config.timezone }),
     reminders,
     importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
     channels: new ChannelService({ plans, links, summaries, identity, kick, now }),

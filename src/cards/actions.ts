@@ -12,6 +12,9 @@ export const VERBS = {
   showGoalDetail: 'summary.goal',
   showMissing: 'summary.missing',
   showRedGoals: 'summary.red',
+  confirmClosePeriod: 'period.close.confirm',
+  cancelClosePeriod: 'period.close.cancel',
+  confirmReopenPeriod: 'period.reopen.confirm',
   confirmRemind: 'remind.confirm',
   cancelRemind: 'remind.cancel',
 } as const;
@@ -58,6 +61,14 @@ export const ConfirmOpenPeriodData = z.object({
   owners: z.number().int().min(0),
 });
 export type ConfirmOpenPeriodData = z.infer<typeof ConfirmOpenPeriodData>;
+
+/** Closing or reopening periods, as the coordinator confirmed it (`issued`: when the card was shown). */
+export const ConfirmClosePeriodData = z.object({
+  code: z.string().min(1).max(20),
+  unit: z.string().max(100).nullable(),
+  issued: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
+});
+export type ConfirmClosePeriodData = z.infer<typeof ConfirmClosePeriodData>;
 
 /**
  * Drill-downs of a summary card. In a channel the units come from the channel's links, never from

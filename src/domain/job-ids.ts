@@ -12,6 +12,8 @@ export const jobIds = {
   latePrompt: (periodId: string, email: string, round: number) => `prompt-late:${periodId}:${email}` + (round > 1 ? `:${round}` : ''),
   /** A delegated indicator or goal: its new owner's card, once per delegation (`at`, in ms). */
   delegatedPrompt: (periodId: string, email: string, subject: string, at: Date) => `prompt:${periodId}:${email}:delegated:${subject}:${at.getTime()}`,
+  /** A fresh card when a coordinator reopens a closed period: once per reopening (`issued`). */
+  reopenedPrompt: (periodId: string, email: string, issued: string) => `prompt:${periodId}:${email}:reopened:${issued}`,
   reminder: (periodId: string, slotId: string, email: string) => `reminder:${periodId}:${slotId}:${email}`,
   missingReport: (code: string, deadline: string, email: string) => `missing-report:${code}:${deadline}:${email}`,
   /** A unit manager's after-deadline list: once per period code, deadline, unit and manager. */
@@ -27,6 +29,7 @@ export const jobBatches = {
   prompt: (periodId: string) => `prompt:${periodId}`,
   latePrompt: (periodId: string) => `prompt-late:${periodId}`,
   delegatedPrompt: (periodId: string) => `delegated:${periodId}`,
+  reopenedPrompt: (periodId: string) => `reopened:${periodId}`,
   reminder: (periodId: string, slotId: string) => `reminder:${periodId}:${slotId}`,
   /** Also the claim that the after-deadline list of that code and deadline went out. */
   missingReport: (code: string, deadline: string) => `missing-report:${code}:${deadline}`,

@@ -24,6 +24,28 @@ const SV = {
       : `${enqueued} kort skickas nu, i den takt Teams tillåter.`,
   closed: (labels: string[]) => `Stängt: ${labels.join(', ')}. Svaren är låsta.`,
   cancelled: 'Avbrutet. Inget skickades.',
+  cancelledTitle: 'Avbrutet',
+  closeConfirmTitle: (label: string) => `Stänga ${label}?`,
+  closeConfirmBody: (missing: number, channels: number) =>
+    (missing === 0 ? 'Alla målägare har svarat.' : `${missing} målägare har inte svarat klart och kan inte svara efter att perioden har stängts.`) +
+    ' Svaren låses.' +
+    (channels > 0 ? ` En slutlig sammanställning publiceras i ${channels} ${channels === 1 ? 'kopplad kanal' : 'kopplade kanaler'}.` : ''),
+  factUnits: 'Enheter',
+  factMissing: 'Har inte svarat klart',
+  factChannels: 'Kopplade kanaler',
+  close: 'Stäng perioden',
+  closeCancelled: 'Avbrutet. Perioden är fortfarande öppen.',
+  closedTitle: (label: string) => `${label} är stängd`,
+  closedNamed: (label: string, units: readonly string[], channels: number) =>
+    `Stängt: ${label} (${units.join(', ')}). Svaren är låsta.` + (channels > 0 ? ' Slutliga sammanställningar publiceras i de kopplade kanalerna.' : ''),
+  reopenConfirmTitle: (label: string) => `${label} är stängd. Öppna den igen?`,
+  reopenConfirmBody: (owners: number, closes: string) =>
+    `Målägarna (${owners}) kan då ändra och komplettera sina svar fram till ${closes}, och var och en får ett nytt kort. Sammanfattningarna i kanalerna uppdateras.`,
+  reopen: 'Öppna igen',
+  reopenedTitle: (label: string) => `${label} är öppen igen`,
+  reopenedBody: (enqueued: number) => `${enqueued} målägare får ett nytt kort nu.`,
+  reopenTooLate: (label: string, closes: string) =>
+    `${label} stängde enligt planen ${closes} och kan inte öppnas igen. Ändra periodens stängningsdatum i planen och importera den på nytt.`,
   /** The coordinator's report once every card of an opened period has been tried. */
   fanoutReport: (label: string, sent: number, unreachable: readonly string[], more: number) =>
     `${label}: ${sent} kort skickade.` +
@@ -53,6 +75,26 @@ const EN: typeof SV = {
     enqueued === 0 ? `Every owner already had their card (${periods} ${periods === 1 ? 'plan' : 'plans'}). Nothing was sent twice.` : `${enqueued} cards are being sent now, as fast as Teams allows.`,
   closed: (labels) => `Closed: ${labels.join(', ')}. Answers are locked.`,
   cancelled: 'Cancelled. Nothing was sent.',
+  cancelledTitle: 'Cancelled',
+  closeConfirmTitle: (label) => `Close ${label}?`,
+  closeConfirmBody: (missing, channels) =>
+    (missing === 0 ? 'Every goal owner has answered.' : `${missing} goal owners have not finished and cannot answer once the period is closed.`) +
+    ' Answers are locked.' +
+    (channels > 0 ? ` A final summary is posted in ${channels} linked ${channels === 1 ? 'channel' : 'channels'}.` : ''),
+  factUnits: 'Units',
+  factMissing: 'Not finished',
+  factChannels: 'Linked channels',
+  close: 'Close the period',
+  closeCancelled: 'Cancelled. The period is still open.',
+  closedTitle: (label) => `${label} is closed`,
+  closedNamed: (label, units, channels) =>
+    `Closed: ${label} (${units.join(', ')}). Answers are locked.` + (channels > 0 ? ' Final summaries are posted in the linked channels.' : ''),
+  reopenConfirmTitle: (label) => `${label} is closed. Open it again?`,
+  reopenConfirmBody: (owners, closes) => `The goal owners (${owners}) can then change and complete their answers until ${closes}, and each gets a new card. The channels' summaries are updated.`,
+  reopen: 'Open again',
+  reopenedTitle: (label) => `${label} is open again`,
+  reopenedBody: (enqueued) => `${enqueued} goal owners get a new card now.`,
+  reopenTooLate: (label, closes) => `${label} closed by the plan on ${closes} and cannot be opened again. Change the period's closing date in the plan and import it again.`,
   fanoutReport: (label, sent, unreachable, more) =>
     `${label}: ${sent} cards sent.` +
     (unreachable.length > 0

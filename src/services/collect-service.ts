@@ -176,6 +176,38 @@ export class CollectService {
     return 'delivered'; // Five failed attempts: stop; `status` still shows the card on request.
   }
 
+  /**
+   * Opens closed periods again (a coordinator's confirmed `öppna period` on a closed one): every owner
+   * gets a fresh inbox card, once per reopening (`issued`), and the summaries follow.
+   */
+  async reopenPeriods(periods: readonly Period[], issued: string): Promise<{ reopened: Period[]; enqueued: number }> {
+    const now = this.deps.now();
+    const reopened: Period[] = [];
+    let enqueued = 0;
+    const contents = await this.cache.getMany(periods.map((period) => period.plan));
+    for (const period of periods) {
+      if (!(await this.deps.plans.setPeriodState(period.id, ['closed'], 'open', now))) continue;
+      reopened.push({ ...period, state: 'open' });
+      const content = contents.get(period.plan)!;
+      const owners = [...ownersInPeriod(content.goals, content.indicators, period.code)].sort();
+      const result = await this.deps.jobs.enqueueMany(
+        owners.map((email): NewJob => ({ id: jobIds.reopenedPrompt(period.id, email, issued), kind: 'prompt', batch: jobBatches.reopenedPrompt(period.id), payload: { period: period.id, email }, runAt: now })),
+        now,
+      );
+      enqueued += result.created;
+    }
+    if (reopened.length > 0) await this.deps.events?.opened(reopened);
+    return { reopened, enqueued };
+  }
+
+  /** How many owners have something to answer in these periods (for a confirmation). */
+  async ownerCount(periods: readonly Period[]): Promise<number> {
+    const owners = new Set<string>();
+    const contents = await this.cache.getMany(periods.map((period) => period.plan));
+    for (const period of periods) ownersInPeriod(contents.get(period.plan)!.goals, contents.get(period.plan)!.indicators, period.code).forEach((owner) => owners.add(owner));
+    return owners.size;
+  }
+
   async closePeriods(code: string, unitKey: string | null): Promise<Period[]> {
     const periods = await this.periodsFor(code, unitKey, ['draft', 'open']);
     const closed: Period[] = [];

@@ -217,7 +217,10 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
 
   test('when the period is closed, then the live card is updated one last time and a final summary is posted', async () => {
     const updatesBefore = channelUpdates().length;
-    await user(karin).say('stäng period DÅ04');
+    const [confirm] = await user(karin).say('stäng period DÅ04');
+    expect(cardText(confirm!.card)).toContain('Stänga Delår per april 2022?');
+    await user(karin).click(confirm!.card!, 'Stäng perioden');
+    await bot.service.scheduler.idle();
     await bot.service.scheduler.tick();
     const posts = channelPosts();
     expect(posts).toHaveLength(2);

@@ -127,7 +127,8 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
   test('when the period is closed, then the form is read-only and a save is refused without writing', async () => {
     const user = users.get('malin.hogberg@region.example')!;
     const form = await user.invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P3-G1' });
-    await karin.say('stäng period DÅ04');
+    const [confirm] = await karin.say('stäng period DÅ04');
+    await karin.click(confirm!.card!, 'Stäng perioden');
 
     const closed = await user.invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P3-G1' });
     expect(cardText(closed)).toContain('Perioden är stängd');

@@ -100,7 +100,8 @@ describe('an owner who installs Utfall after the period opened', () => {
 
   test('after the period closes, no card is due for it on install', async () => {
     now = new Date('2022-05-20T07:00:00Z');
-    await karin.say('stäng period DÅ04');
+    const [confirm] = await karin.say('stäng period DÅ04');
+    await karin.click(confirm!.card!, 'Stäng perioden');
     await expect(bot.service.deps.collect.promptAfterInstall(late!.email)).resolves.toEqual({ due: 0, created: 0 });
     await expect(bot.service.deps.collect.promptAfterInstall(afterClose!.email)).resolves.toEqual({ due: 0, created: 0 });
   });

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, VerbSchema, type Verb, ConfirmOpenPeriodData, ConfirmRemindData, SummaryViewData } from '../../cards/actions';
+import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, VerbSchema, type Verb, ConfirmClosePeriodData, ConfirmOpenPeriodData, ConfirmRemindData, SummaryViewData } from '../../cards/actions';
 import { reminderTexts } from '../../i18n/reminder-texts';
 import { confirmRemind } from './remind-command';
 import { showSummaryView, type SummaryView } from './summary-actions';
@@ -11,7 +11,7 @@ import { resolveSender } from '../identity';
 import { readTurnFacts } from '../turn';
 import { goalFormCard, inboxCard, messageCard, saveResultCard, type CollectCardOptions } from '../../views/collect-cards';
 import { periodTexts } from '../../i18n/period-texts';
-import { confirmOpenPeriod } from './period-commands';
+import { confirmClosePeriod, confirmOpenPeriod, confirmReopenPeriod } from './period-commands';
 
 type ActionHandler = (context: TurnContext, deps: BotDeps, data: unknown, locale: Locale) => Promise<AdaptiveCard>;
 
@@ -49,6 +49,17 @@ const HANDLERS = new Map<Verb, ActionHandler>([
     if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
     return confirmOpenPeriod(context, deps, parsed.data, locale);
   }],
+  [VERBS.confirmClosePeriod, async (context, deps, data, locale) => {
+    const parsed = ConfirmClosePeriodData.safeParse(data);
+    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+    return confirmClosePeriod(context, deps, parsed.data, locale);
+  }],
+  [VERBS.cancelClosePeriod, async (_context, _deps, _data, locale) => messageCard(periodTexts(locale).cancelledTitle, periodTexts(locale).closeCancelled, 'Default')],
+  [VERBS.confirmReopenPeriod, async (context, deps, data, locale) => {
+    const parsed = ConfirmClosePeriodData.safeParse(data);
+    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+    return confirmReopenPeriod(context, deps, parsed.data, locale);
+  }],
   [VERBS.confirmRemind, async (context, deps, data, locale) => {
     const parsed = ConfirmRemindData.safeParse(data);
     if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
@@ -60,7 +71,7 @@ const HANDLERS = new Map<Verb, ActionHandler>([
   [VERBS.showGoalDetail, summaryView('goal')],
   [VERBS.showMissing, summaryView('missing')],
   [VERBS.showRedGoals, summaryView('red')],
-  [VERBS.cancelOpenPeriod, async (_context, _deps, _data, locale) => messageCard(collectTexts(locale).refusal.title, periodTexts(locale).cancelled, 'Default')],
+  [VERBS.cancelOpenPeriod, async (_context, _deps, _data, locale) => messageCard(periodTexts(locale).cancelledTitle, periodTexts(locale).cancelled, 'Default')],
 ]);
 
 function cardOptions(deps: BotDeps, locale: Locale): CollectCardOptions {

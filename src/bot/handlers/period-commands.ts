@@ -1,12 +1,14 @@
 import type { TurnContext } from 'botbuilder';
-import { VERBS, type ConfirmOpenPeriodData } from '../../cards/actions';
+import { VERBS, type ConfirmClosePeriodData, type ConfirmOpenPeriodData } from '../../cards/actions';
+import type { ReopenPreview } from '../../services/period-service';
 import { buildConfirmCard } from '../../cards/confirm-card';
 import type { AdaptiveCard } from '../../cards/render';
+import { channelTexts } from '../../i18n/channel-texts';
 import { chatTexts } from '../../i18n/chat-texts';
 import { periodTexts } from '../../i18n/period-texts';
 import type { Locale } from '../../i18n/locale';
 import { messageCard } from '../../views/collect-cards';
-import { listed } from '../../views/format';
+import { formatLongDate, listed } from '../../views/format';
 import type { BotDeps } from '../deps';
 import { resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
@@ -17,13 +19,14 @@ export async function handleOpenPeriodCommand(context: TurnContext, deps: BotDep
   const facts = readTurnFacts(context);
   const texts = periodTexts(facts.locale);
   if (!(await requireCoordinator(context, deps, texts.openWhat))) return;
-  const [code, unit, ...extra] = args;
-  if (!code || extra.length > 0) {
-    await context.sendActivity(texts.openUsage);
-    return;
-  }
+  const target = await periodTarget(deps, args, facts.locale, texts.openUsage);
+  if ('reply' in target) return void (await context.sendActivity(target.reply));
+  const { code, unit } = target;
   const preview = await deps.periods.previewOpen(code, unit ?? null);
   if (!preview) {
+    // A closed period is opened again (after its own confirmation), before its closing date.
+    const closed = await deps.periods.previewReopen(code, unit ?? null);
+    if (closed) return void (await replyWithCard(context, reopenConfirmation(closed, code, unit ?? null, facts.locale, deps.now())));
     await context.sendActivity(texts.noSuchPeriod(code, unit ?? null));
     return;
   }
@@ -56,19 +59,90 @@ export async function confirmOpenPeriod(context: TurnContext, deps: BotDeps, dat
   return messageCard(texts.openedTitle(data.code), texts.openedBody(result.enqueued, result.periods.length), 'Good');
 }
 
-/** `stäng period <kod> [enhet]`: locks answers at once. */
+/**
+ * `stäng period <kod> [enhet]`: a confirmation first (how many answers are still missing, which
+ * channels get a final summary); nothing is locked until the coordinator confirms.
+ */
 export async function handleClosePeriodCommand(context: TurnContext, deps: BotDeps, args: string[]): Promise<void> {
   const facts = readTurnFacts(context);
   const texts = periodTexts(facts.locale);
   if (!(await requireCoordinator(context, deps, texts.closeWhat))) return;
-  const [code, unit, ...extra] = args;
-  if (!code || extra.length > 0) {
-    await context.sendActivity(texts.closeUsage);
-    return;
-  }
-  const closed = await deps.periods.close(code, unit ?? null);
-  deps.logger.info({ code, unit, closed: closed.length }, 'period closed');
-  await context.sendActivity(closed.length === 0 ? texts.noSuchPeriod(code, unit ?? null) : texts.closed(closed.map((p) => p.label)));
+  const target = await periodTarget(deps, args, facts.locale, texts.closeUsage);
+  if ('reply' in target) return void (await context.sendActivity(target.reply));
+  const { code, unit } = target;
+  const preview = await deps.periods.previewClose(code, unit ?? null);
+  if (!preview) return void (await context.sendActivity(texts.noSuchPeriod(code, unit ?? null)));
+  const data: ConfirmClosePeriodData = { code: preview.periods[0]?.code ?? code, unit: unit ?? null, issued: deps.now().toISOString() };
+  await replyWithCard(
+    context,
+    buildConfirmCard({
+      title: texts.closeConfirmTitle(preview.label),
+      body: texts.closeConfirmBody(preview.missing, preview.channels),
+      facts: [
+        { title: texts.factUnits, value: preview.units.join(', ') },
+        { title: texts.factMissing, value: String(preview.missing) },
+        { title: texts.factChannels, value: String(preview.channels) },
+      ],
+      details: [],
+      confirm: { title: texts.close, verb: VERBS.confirmClosePeriod, data, style: 'destructive' },
+      cancel: { title: texts.cancel, verb: VERBS.cancelClosePeriod, data: {} },
+    }),
+  );
+}
+
+/** The coordinator confirmed: lock the answers; final summaries go to the linked channels. */
+export async function confirmClosePeriod(context: TurnContext, deps: BotDeps, data: ConfirmClosePeriodData, locale: Locale): Promise<AdaptiveCard> {
+  const texts = periodTexts(locale);
+  const person = await resolveSender(context, deps);
+  if (!person || !deps.identity.isCoordinator(person)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.closeWhat), 'Attention');
+  const result = await deps.periods.close(data.code, data.unit);
+  deps.logger.info({ by: person.email, code: data.code, unit: data.unit, closed: result.closed.length }, 'period closed');
+  // A second click (or a period closed meanwhile) finds nothing left to close: say what is true now.
+  if (result.closed.length === 0) return messageCard(texts.refusedTitle, texts.noSuchPeriod(data.code, data.unit), 'Warning');
+  const label = result.closed[0]!.label;
+  return messageCard(texts.closedTitle(label), texts.closedNamed(label, result.units, result.channels), 'Good');
+}
+
+/** The confirmation for opening a closed period again (or why it cannot be). */
+function reopenConfirmation(preview: ReopenPreview, code: string, unit: string | null, locale: Locale, now: Date): AdaptiveCard {
+  const texts = periodTexts(locale);
+  const closes = formatLongDate(preview.closes, locale);
+  if (preview.tooLate) return messageCard(texts.refusedTitle, texts.reopenTooLate(preview.label, closes), 'Warning');
+  const data: ConfirmClosePeriodData = { code: preview.periods[0]?.code ?? code, unit, issued: now.toISOString() };
+  return buildConfirmCard({
+    title: texts.reopenConfirmTitle(preview.label),
+    body: texts.reopenConfirmBody(preview.owners, closes),
+    facts: [{ title: texts.factOwners, value: String(preview.owners) }],
+    details: [],
+    confirm: { title: texts.reopen, verb: VERBS.confirmReopenPeriod, data, style: 'positive' },
+    cancel: { title: texts.cancel, verb: VERBS.cancelOpenPeriod, data: {} },
+  });
+}
+
+/** The coordinator confirmed reopening: the periods are open again and every owner gets a new card. */
+export async function confirmReopenPeriod(context: TurnContext, deps: BotDeps, data: ConfirmClosePeriodData, locale: Locale): Promise<AdaptiveCard> {
+  const texts = periodTexts(locale);
+  const person = await resolveSender(context, deps);
+  if (!person || !deps.identity.isCoordinator(person)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
+  const result = await deps.periods.reopen(data.code, data.unit, data.issued);
+  deps.logger.info({ by: person.email, code: data.code, unit: data.unit, reopened: result.reopened.length, enqueued: result.enqueued }, 'period reopened');
+  if (result.reopened.length === 0) return messageCard(texts.refusedTitle, texts.noSuchPeriod(data.code, data.unit), 'Warning');
+  return messageCard(texts.reopenedTitle(result.reopened[0]!.label), texts.reopenedBody(result.enqueued), 'Good');
+}
+
+/**
+ * `<kod> [enhet]`: the period code, then at most one unit matched by key or name, case- and
+ * accent-insensitively, as `påminn` and `koppla` match them ("rs", "Regionstyrelsen").
+ */
+async function periodTarget(deps: BotDeps, args: readonly string[], locale: Locale, usage: string): Promise<{ code: string; unit: string | null } | { reply: string }> {
+  const [code, ...rest] = args;
+  if (!code) return { reply: usage };
+  const unitText = rest.join(' ').trim();
+  if (unitText === '') return { code, unit: null };
+  const named = await deps.channels.unitsNamed(unitText);
+  if (named.kind === 'units' && named.units.length === 1) return { code, unit: named.units[0]!.key };
+  const unknown = named.kind === 'unknown' && named.unknown.length > 0 ? channelTexts(locale).unknownUnits(named.unknown) : '';
+  return { reply: `${unknown}\n\n${usage}`.trim() };
 }
 
 /** Replies with a refusal that says who can do it, unless the sender is a coordinator. */

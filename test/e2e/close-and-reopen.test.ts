@@ -1,0 +1,109 @@
+import { startConnectorStub, type ConnectorStub } from '../support/connector-stub';
+import { fileAttachment, makePerson } from '../support/activities';
+import { PLAN_FIXTURES, readFixture } from '../support/fixtures';
+import { startTestService, type TestService } from '../support/service';
+import { cardText, TeamsUser } from '../support/teams-client';
+
+/** `stäng period` asks first; a closed period can be opened again before its closing date. */
+describe('closing and reopening a period (Norrbotten, DÅ04)', () => {
+  jest.setTimeout(60_000);
+  let stub: ConnectorStub;
+  let bot: TestService;
+  let now = new Date('2022-05-02T07:00:00Z');
+  const karin = makePerson('karin.controller@region.example', 'Karin Controller');
+  const malin = makePerson('malin.hogberg@region.example', 'Malin Högberg');
+  const peter = makePerson('peter.sandberg@region.example', 'Peter Sandberg');
+  const users = new Map<string, TeamsUser>();
+  const user = (person: { email: string }) => users.get(person.email)!;
+  const periodState = async () => (await bot.service.repositories.plans.findPeriod('NB-DIV-2022/DÅ04'))?.state;
+  const inboxCards = (person: { aadObjectId: string }) =>
+    stub.sent().filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
+
+  beforeAll(async () => {
+    stub = await startConnectorStub();
+    bot = await startTestService({ UTFALL_COORDINATORS: karin.email, SEND_RATE_PER_SECOND: '50' }, { now: () => now, startScheduler: false });
+    for (const person of [karin, malin, peter]) {
+      stub.addPerson(person);
+      users.set(person.email, new TeamsUser(person, stub, bot.endpoint));
+      await user(person).install();
+    }
+    const url = stub.serveFile('/plan.json', readFixture(PLAN_FIXTURES.norrbotten));
+    await user(karin).say('importera', { attachments: [fileAttachment({ name: 'plan.json', downloadUrl: url, fileType: 'json' })] });
+    const [confirm] = await user(karin).say('öppna period DÅ04');
+    await user(karin).click(confirm!.card!, 'Skicka');
+    await bot.service.scheduler.idle();
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await stub?.stop();
+  });
+
+  test('when the coordinator writes "stäng period DÅ04", then a confirmation says what is missing and nothing is locked yet', async () => {
+    const [confirm] = await user(karin).say('stäng period då04');
+    const text = cardText(confirm!.card);
+    expect(text).toContain('Stänga Delår per april 2022?');
+    expect(text).toMatch(/\d+ målägare har inte svarat klart och kan inte svara efter att perioden har stängts\. Svaren låses\./);
+    expect(text).toContain('Division (servicekompassen)');
+    expect(await periodState()).toBe('open');
+
+    const cancelled = await user(karin).click(confirm!.card!, 'Avbryt');
+    expect(cardText(cancelled)).toContain('Avbrutet. Perioden är fortfarande öppen.');
+    expect(cardText(cancelled)).not.toContain('Det gick inte');
+    expect(await periodState()).toBe('open');
+  });
+
+  test('when a unit is named in another case or by its name, then it is matched as påminn and koppla match it', async () => {
+    const [byKey] = await user(karin).say('stäng period DÅ04 nb-div');
+    expect(cardText(byKey!.card)).toContain('Stänga Delår per april 2022?');
+    const [byName] = await user(karin).say('stäng period DÅ04 Division (servicekompassen)');
+    expect(cardText(byName!.card)).toContain('Stänga Delår per april 2022?');
+    const [unknown] = await user(karin).say('stäng period DÅ04 Okänd nämnd');
+    expect(unknown!.text).toContain('Skriv så här: **stäng period <kod> [enhet]**');
+  });
+
+  test('when a goal owner clicks the confirmation, then it is refused and the period stays open', async () => {
+    const [confirm] = await user(karin).say('stäng period DÅ04');
+    const refused = await user(malin).click(confirm!.card!, 'Stäng perioden');
+    expect(cardText(refused)).toContain('Det gick inte');
+    expect(await periodState()).toBe('open');
+  });
+
+  test('when the coordinator confirms, then the period is closed once, and a second click says so without closing twice', async () => {
+    const [confirm] = await user(karin).say('stäng period DÅ04');
+    const closed = await user(karin).click(confirm!.card!, 'Stäng perioden');
+    expect(cardText(closed)).toContain('Stängt: Delår per april 2022 (Division (servicekompassen)). Svaren är låsta.');
+    expect(await periodState()).toBe('closed');
+
+    const again = await user(karin).click(confirm!.card!, 'Stäng perioden');
+    expect(cardText(again)).toContain('Jag hittar ingen öppen eller kommande period');
+  });
+
+  test('when the coordinator writes "öppna period DÅ04" on the closed period, then it is offered again, and confirmed every owner gets a new card', async () => {
+    const before = inboxCards(peter).length;
+    const [confirm] = await user(karin).say('öppna period DÅ04');
+    expect(cardText(confirm!.card)).toContain('Delår per april 2022 är stängd. Öppna den igen?');
+    expect(await periodState()).toBe('closed');
+
+    const reopened = await user(karin).click(confirm!.card!, 'Öppna igen');
+    expect(cardText(reopened)).toContain('Delår per april 2022 är öppen igen');
+    expect(await periodState()).toBe('open');
+    await bot.service.scheduler.idle();
+    await bot.service.scheduler.tick();
+    expect(inboxCards(peter).length).toBe(before + 1);
+
+    // A double click reopens nothing twice and sends no second card.
+    await user(karin).click(confirm!.card!, 'Öppna igen');
+    await bot.service.scheduler.tick();
+    expect(inboxCards(peter).length).toBe(before + 1);
+  });
+
+  test('when the plan\'s closing date has passed, then a closed period is not reopened and the coordinator is told how to do it', async () => {
+    const [confirm] = await user(karin).say('stäng period DÅ04');
+    await user(karin).click(confirm!.card!, 'Stäng perioden');
+    now = new Date('2022-06-01T07:00:00Z');
+    const [refused] = await user(karin).say('öppna period DÅ04');
+    expect(cardText(refused!.card)).toContain('stängde enligt planen');
+    expect(cardText(refused!.card)).toContain('importera den på nytt');
+    expect(await periodState()).toBe('closed');
+  });
+});
