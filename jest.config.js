@@ -6,9 +6,12 @@ const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts'
 // Only the projects that talk to a database start one. Jest runs a project's globalSetup only when
 // a test of that project is selected, and runs each distinct setup file once per run, so the three
 // database projects share one server and `--selectProjects unit` starts none.
+// A generous timeout for the database projects: a test that waits on a real server must not fail
+// because a shared 2-core machine is busy. It is a guard against hangs, not a speed assertion.
 const database = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 30_000,
 };
 
 /** @type {import('jest').Config} */
