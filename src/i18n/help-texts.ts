@@ -15,6 +15,8 @@ export interface HelpTexts {
   unknownCommand: (typed: string) => string;
   notYetAvailable: (command: string) => string;
   didYouMean: (command: string) => string;
+  notYetAvailableShort: (command: string) => string;
+  writeHelp: string;
 }
 
 const sv: HelpTexts = {
@@ -25,6 +27,8 @@ const sv: HelpTexts = {
   unknownCommand: (typed) => `Jag förstod inte ”${typed}”.`,
   notYetAvailable: (command) => `”${command}” finns inte ännu i den här versionen av Utfall. Det här kan jag redan:`,
   didYouMean: (command) => `Menade du **${command}**?`,
+  notYetAvailableShort: (command) => `”${command}” finns inte ännu i den här versionen av Utfall.`,
+  writeHelp: 'Skriv **hjälp** för att se vad jag kan.',
 };
 
 const en: HelpTexts = {
@@ -35,6 +39,8 @@ const en: HelpTexts = {
   unknownCommand: (typed) => `I did not understand “${typed}”.`,
   notYetAvailable: (command) => `“${command}” is not available yet in this version of Utfall. This is what I can do:`,
   didYouMean: (command) => `Did you mean **${command}**?`,
+  notYetAvailableShort: (command) => `“${command}” is not available yet in this version of Utfall.`,
+  writeHelp: 'Write **help** to see what I can do.',
 };
 
 export function helpTexts(locale: Locale): HelpTexts {

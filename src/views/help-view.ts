@@ -14,3 +14,16 @@ export function helpCard(locale: Locale, unknown?: { typed: string; suggestion: 
   }
   return buildHelpCard({ notice, title: texts.title, intro: texts.intro, sections: helpSections(locale) });
 }
+
+/** The one-line answer to a word that is no command (or one not built yet), pointing to `hjälp`. */
+export function notUnderstood(locale: Locale, unknown?: { typed: string; suggestion: CommandName | null }, unavailable?: string): string {
+  const texts = helpTexts(locale);
+  const parts: string[] = [];
+  if (unavailable) parts.push(texts.notYetAvailableShort(unavailable));
+  if (unknown) {
+    parts.push(texts.unknownCommand(unknown.typed.slice(0, 80)));
+    if (unknown.suggestion) parts.push(texts.didYouMean(commandWord(unknown.suggestion, locale)));
+  }
+  parts.push(texts.writeHelp);
+  return parts.join(' ');
+}

@@ -3,7 +3,7 @@ import { parseCommand, typedCommandWords } from '../../domain/commands';
 import type { BotDeps } from '../deps';
 import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
-import { helpCard } from '../../views/help-view';
+import { helpCard, notUnderstood } from '../../views/help-view';
 import { handleImportCommand } from './import-plan';
 import { handleClosePeriodCommand, handleOpenPeriodCommand } from './period-commands';
 import { handleStatusCommand } from './status';
@@ -36,13 +36,17 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
       return;
     }
   }
+  // One line, not the whole help card: "Jag förstod inte ”x”. Menade du **hjälp**? Skriv **hjälp** …".
   if (parsed.kind === 'unknown') {
-    await replyWithCard(context, helpCard(facts.locale, { typed: parsed.text, suggestion: parsed.suggestion }));
+    await context.sendActivity(notUnderstood(facts.locale, { typed: parsed.text, suggestion: parsed.suggestion }));
     return;
   }
   // Commands the catalog marks as not available yet (rapport) are recognised and said to be coming.
-  const unavailable = parsed.kind === 'command' ? typedCommandWords(parsed.text) : undefined;
-  await replyWithCard(context, helpCard(facts.locale, undefined, unavailable));
+  if (parsed.kind === 'command') {
+    await context.sendActivity(notUnderstood(facts.locale, undefined, typedCommandWords(parsed.text)));
+    return;
+  }
+  await replyWithCard(context, helpCard(facts.locale));
 }
 
 type CommandHandler = (context: TurnContext, deps: BotDeps, args: string[]) => Promise<void>;
