@@ -112,6 +112,26 @@ export function importSummaryLines(counts: ImportCounts, locale: Locale): Summar
 
 export function importHeadings(locale: Locale) {
   return locale === 'en'
-    ? { ok: 'Plan imported', failed: 'Nothing was imported', created: 'new', updated: 'changed', unchanged: 'unchanged', archived: 'archived', more: (n: number) => `… and ${n} more problems.` }
-    : { ok: 'Planen är importerad', failed: 'Inget importerades', created: 'nya', updated: 'ändrade', unchanged: 'oförändrade', archived: 'arkiverade', more: (n: number) => `… och ${n} problem till.` };
+    ? {
+        ok: 'Plan imported',
+        failed: 'Nothing was imported',
+        created: 'new',
+        updated: 'changed',
+        unchanged: 'unchanged',
+        archived: 'archived',
+        more: (n: number) => `… and ${n} more problems.`,
+        deadlineNote: (period: string, date: string, reason: 'weekend' | 'holiday') =>
+          `Note: the deadline of ${period} (${date}) is ${reason === 'weekend' ? 'on a weekend' : 'a public holiday'}; the last reminder then comes the working day before. Change the date in the plan if that is not what you want.`,
+      }
+    : {
+        ok: 'Planen är importerad',
+        failed: 'Inget importerades',
+        created: 'nya',
+        updated: 'ändrade',
+        unchanged: 'oförändrade',
+        archived: 'arkiverade',
+        more: (n: number) => `… och ${n} problem till.`,
+        deadlineNote: (period: string, date: string, reason: 'weekend' | 'holiday') =>
+          `Observera: sista svarsdag för ${period} (${date}) är ${reason === 'weekend' ? 'en helgdag (lördag eller söndag)' : 'en röd dag'}; sista påminnelsen kommer då vardagen före. Ändra datumet i planen om det inte är meningen.`,
+      };
 }

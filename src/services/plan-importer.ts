@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ImportCounts, ImportIssue } from '../domain/import-issues';
 import type { PlanFile } from '../domain/plan-format';
 import { normalizePlanFile } from '../domain/plan-normalize';
+import { deadlineNotes, type PlanNote } from '../domain/plan-checks';
 import { calendarDate } from '../domain/time';
 import { readCsv, parseCsvSheet } from '../import/read-csv';
 import { readPlanJson } from '../import/read-json';
@@ -15,7 +16,7 @@ export interface ImportFile {
 }
 
 export type ImportOutcome =
-  | { ok: true; kind: FileKind; counts: ImportCounts; summary: { plans: string[]; goals: number; indicators: number } }
+  | { ok: true; kind: FileKind; counts: ImportCounts; summary: { plans: string[]; goals: number; indicators: number }; notes: PlanNote[] }
   | { ok: false; issues: ImportIssue[] };
 
 type FileKind = 'json' | 'xlsx' | 'csv';
@@ -54,6 +55,7 @@ export class PlanImporter {
         goals: normalized.plan.goals.length,
         indicators: normalized.plan.indicators.length,
       },
+      notes: deadlineNotes(normalized.plan.periods),
     };
   }
 

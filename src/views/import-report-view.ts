@@ -28,7 +28,8 @@ export function importReportView(outcome: ImportOutcome, fileName: string, local
       ...(line.archived > 0 ? [`${line.archived} ${headings.archived}`] : []),
     ].join(', '),
   }));
-  return { ok: true, title: headings.ok, subtitle: `${fileName}: ${outcome.summary.plans.join(', ')}`, counts, problems: [], footer: '' };
+  const notes = outcome.notes.map((note) => headings.deadlineNote(note.period, note.date, note.reason));
+  return { ok: true, title: headings.ok, subtitle: `${fileName}: ${outcome.summary.plans.join(', ')}`, counts, problems: [], footer: notes.join('\n\n') };
 }
 
 export function importReportText(report: ImportResultCardData): string {

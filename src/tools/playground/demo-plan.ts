@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon';
 import type { PlanFile } from '../../domain/plan-format';
+import { deadlineNotes } from '../../domain/plan-checks';
 import { DEMO_COLLEAGUES, DEMO_CURRENT_USER } from './demo-people';
+
+function isWorkingDay(date: string): boolean {
+  return deadlineNotes([{ label: '', deadline: date }]).length === 0;
+}
 
 /**
  * A small plan whose DÅ08 period is open today and whose DÅ04 is already closed, so that a
@@ -11,6 +16,9 @@ import { DEMO_COLLEAGUES, DEMO_CURRENT_USER } from './demo-people';
 export function buildDemoPlan(today: DateTime): PlanFile {
   const year = today.year;
   const day = (offset: number) => today.plus({ days: offset }).toISODate() ?? '';
+  // Three weeks out, moved forward to a working day: a deadline on a Sunday or a holiday reads wrong.
+  let deadlineOffset = 21;
+  while (!isWorkingDay(day(deadlineOffset))) deadlineOffset += 1;
   const anna = DEMO_CURRENT_USER.email;
   const [erik, maria] = DEMO_COLLEAGUES;
   return {
@@ -28,7 +36,7 @@ export function buildDemoPlan(today: DateTime): PlanFile {
         name: `Regionstyrelsens verksamhetsplan ${year}`,
         periods: [
           { code: 'DÅ04', label: `Delår per april ${year}`, opens: day(-60), deadline: day(-50), closes: day(-40) },
-          { code: 'DÅ08', label: `Delår per augusti ${year}`, opens: day(0), deadline: day(21), closes: day(28) },
+          { code: 'DÅ08', label: `Delår per augusti ${year}`, opens: day(0), deadline: day(deadlineOffset), closes: day(deadlineOffset + 7) },
         ],
         perspectives: [
           {
