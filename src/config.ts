@@ -46,6 +46,9 @@ const EnvSchema = z.object({
     .default(10 * 1024 * 1024),
   SUMMARY_UPDATE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
+  REPORT_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  REPORT_LINK_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(24),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   REMINDER_DAYS_BEFORE: z
     .string()
     .default('7,2,0')
@@ -107,6 +110,13 @@ export function parseConfig(env: Record<string, string | undefined>) {
     summaryUpdateIntervalMs: e.SUMMARY_UPDATE_INTERVAL_SECONDS * 1000,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
+    reports: {
+      /** Empty: the service makes a secret once and keeps it in the database (links survive restarts, work on every instance). */
+      linkSecret: e.REPORT_LINK_SECRET ?? null,
+      linkLifetimeMs: Math.round(e.REPORT_LINK_HOURS * 3600_000),
+      /** Where people reach this service (https://<app>.azurewebsites.net); empty: the Host of the request that asked. */
+      publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
+    },
   };
 }
 
@@ -115,7 +125,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
  * the password inside a connection string. The logger scrubs every occurrence of each.
  */
 export function secretsOf(config: Config): string[] {
-  const secrets = [config.bot.appPassword];
+  const secrets = [config.bot.appPassword, config.reports.linkSecret ?? ''];
   if (config.mongo.uri) {
     const userInfo = /^mongodb(?:\+srv)?:\/\/([^@/]*)@/.exec(config.mongo.uri)?.[1];
     const password = userInfo?.split(':').slice(1).join(':');

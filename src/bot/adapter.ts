@@ -9,6 +9,9 @@ import { sendGuard } from './send-guard';
 /** turnState key of the locale Teams sent, before UTFALL_LANGUAGE replaced it. */
 export const TEAMS_LOCALE = Symbol('teamsLocale');
 
+/** turnState key of the origin (https://host) this request reached the service at, for links back to it. */
+export const REQUEST_ORIGIN = Symbol('requestOrigin');
+
 export type AuthenticatedTurn =
   | { kind: 'unauthorized'; reason: string }
   | { kind: 'processed'; invokeResponse: InvokeResponse | undefined };

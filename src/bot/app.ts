@@ -4,6 +4,7 @@ import type { BotDeps } from './deps';
 import { executeCardAction } from './handlers/card-actions';
 import { handleMessage } from './handlers/commands';
 import { handleInstalled, handleUninstalled } from './handlers/install';
+import { declinedReport, uploadAcceptedReport } from './handlers/report-command';
 import { readTurnFacts } from './turn';
 
 /** Wires routes to handlers; no logic of its own. */
@@ -34,6 +35,10 @@ export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): Application<
     const verb = String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '');
     return executeCardAction(context, deps, verb, data);
   });
+
+  // The report as a file in personal chat: Teams' file consent, accepted or declined.
+  app.fileConsentAccept(async (context, _state, response) => uploadAcceptedReport(context, deps, response));
+  app.fileConsentDecline(async (context) => declinedReport(context));
 
   app.activity(ActivityTypes.Message, async (context) => handleMessage(context, deps));
 

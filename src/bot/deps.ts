@@ -8,6 +8,7 @@ import type { OnboardingService } from '../services/onboarding-service';
 import type { PeriodService } from '../services/period-service';
 import type { PlanImporter } from '../services/plan-importer';
 import type { ReminderService } from '../services/reminder-service';
+import type { ReportDelivery } from '../services/report-delivery';
 import type { SummaryService } from '../services/summary-service';
 
 /** What the bot's handlers may use: use cases only, never a repository. Built in service.ts. */
@@ -26,4 +27,6 @@ export interface BotDeps {
   summaries: SummaryService;
   /** Indicators and goals handed to a colleague (`delegera`). */
   delegation: DelegationService;
+  /** Report links and files (`rapport`). */
+  reportDelivery: ReportDelivery;
 }

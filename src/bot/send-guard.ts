@@ -1,6 +1,7 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import { isRenderedCard } from '../cards/render';
 import type { Logger } from '../logger';
+import { FILE_CONSENT, FILE_INFO, isMadeFileCard } from './file-cards';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
@@ -51,6 +52,10 @@ export function whyUnsendable(activity: Partial<Activity>): string | null {
       if (activity.text !== undefined && typeof activity.text !== 'string') return 'message text is not a string';
       if (activity.value !== undefined) return 'a message may not carry a value';
       for (const attachment of activity.attachments ?? []) {
+        if (attachment.contentType === FILE_CONSENT || attachment.contentType === FILE_INFO) {
+          if (!isMadeFileCard(attachment.content)) return 'file card not made by file-cards.ts';
+          continue;
+        }
         if (attachment.contentType !== ADAPTIVE_CARD) return `attachment type ${String(attachment.contentType).slice(0, 80)} is not allowed`;
         if (!isRenderedCard(attachment.content)) return 'attachment is not a card rendered from a template';
       }

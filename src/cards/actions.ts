@@ -15,6 +15,7 @@ export const VERBS = {
   confirmClosePeriod: 'period.close.confirm',
   cancelClosePeriod: 'period.close.cancel',
   confirmReopenPeriod: 'period.reopen.confirm',
+  reportFile: 'report.file',
   confirmRemind: 'remind.confirm',
   cancelRemind: 'remind.cancel',
 } as const;
@@ -69,6 +70,13 @@ export const ConfirmClosePeriodData = z.object({
   issued: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
 });
 export type ConfirmClosePeriodData = z.infer<typeof ConfirmClosePeriodData>;
+
+/** A report file asked for from the report card: the signed scope travels as its token, never as units. */
+export const ReportFileData = z.object({
+  format: z.enum(['docx', 'xlsx']),
+  token: z.string().min(10).max(9000),
+});
+export type ReportFileData = z.infer<typeof ReportFileData>;
 
 /**
  * Drill-downs of a summary card. In a channel the units come from the channel's links, never from

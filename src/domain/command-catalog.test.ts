@@ -54,16 +54,12 @@ describe('the command catalog', () => {
     expect(commandAliases('help')).toEqual(['hjälp', 'help', '?']);
   });
 
-  test('when the routing table is typed from the catalog, then it must name every available command and nothing else', () => {
+  test('when the routing table is typed from the catalog, then it must name every available command', () => {
     const available = COMMAND_NAMES.filter((name) => commandEntry(name).available);
-    const everyAvailable = Object.fromEntries(available.map((name) => [name, true])) as { [K in AvailableCommand]: true };
     // @ts-expect-error a table that leaves out an available command does not compile
     const missing: { [K in AvailableCommand]: true } = { help: true };
-    // @ts-expect-error nor does one that names a command that is not built yet
-    const extra: { [K in AvailableCommand]: true } = { ...everyAvailable, report: true };
     expect(available).toContain('help');
-    expect(available).not.toContain('report');
+    expect(available).toContain('report');
     expect(Object.keys(missing)).toEqual(['help']);
-    expect(Object.keys(extra)).toContain('report');
   });
 });

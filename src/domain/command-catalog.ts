@@ -165,12 +165,12 @@ export const COMMAND_CATALOG = {
     words: { sv: ['rapport'], en: ['report'] },
     who: 'coordinator',
     where: 'both',
-    args: { sv: '[period]', en: '[period]' },
+    args: { sv: '[period] [enhet]', en: '[period] [unit]' },
     help: {
-      sv: 'Skapar den sammanställda rapporten över måluppfyllelsen (Excel).',
-      en: 'Creates the compiled report on goal achievement (Excel).',
+      sv: 'Den sammanställda måluppfyllelsen som Word, Excel eller webbsida.',
+      en: 'The compiled goal achievement report as Word, Excel or a web page.',
     },
-    available: false,
+    available: true,
     menu: { personal: 8, team: 8 },
   },
 } as const satisfies Record<string, CommandEntry>;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
 /** Invoke names the bot answers; any other invoke is refused at the edge with 400. */
-export const HANDLED_INVOKES = ['adaptiveCard/action'] as const;
+export const HANDLED_INVOKES = ['adaptiveCard/action', 'fileConsent/invoke'] as const;
 
 const Id = z.string().trim().min(1).max(1024);
+
+const FileConsentValue = z.looseObject({ action: z.enum(['accept', 'decline']), context: z.record(z.string(), z.unknown()).optional() });
 
 const AdaptiveCardActionValue = z.looseObject({
   action: z.looseObject({ type: z.string().max(64).optional(), verb: z.string().min(1).max(200) }),
@@ -32,6 +34,9 @@ export const ActivityEnvelope = z
     }
     if (activity.name === 'adaptiveCard/action' && !AdaptiveCardActionValue.safeParse(activity.value).success) {
       issues.addIssue({ code: 'custom', path: ['value'], message: 'an Action.Execute invoke needs value.action.verb' });
+    }
+    if (activity.name === 'fileConsent/invoke' && !FileConsentValue.safeParse(activity.value).success) {
+      issues.addIssue({ code: 'custom', path: ['value'], message: 'a file consent invoke needs value.action accept or decline' });
     }
   });
 

@@ -1,9 +1,10 @@
 import restify, { type Request, type Response } from 'restify';
 import type { TurnContext } from 'botbuilder';
-import type { UtfallAdapter } from '../bot/adapter';
+import { REQUEST_ORIGIN, type UtfallAdapter } from '../bot/adapter';
 import type { Logger } from '../logger';
 import { ActivityEnvelope } from './activity-envelope';
 import { looksLikeBotFrameworkJwt } from './jwt-shape';
+import { registerReportRoute, type ServeReport } from './report-route';
 
 export interface ServerDeps {
   port: number;
@@ -19,6 +20,8 @@ export interface ServerDeps {
   /** True when BOT_ID is set: every request must then carry a Bot Framework JWT. */
   authRequired: boolean;
   maxBodyBytes?: number;
+  /** Opens a signed report link (GET /rapport/<token>.<format>); absent: no report route. */
+  serveReport?: ServeReport;
 }
 
 export interface RunningServer {
@@ -59,7 +62,11 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     }
     inFlight += 1;
     try {
-      const outcome = await deps.adapter.authenticateAndProcess(envelope.data, authorization, (context) => deps.runTurn(context).then(() => undefined));
+      const origin = requestOrigin(req);
+      const outcome = await deps.adapter.authenticateAndProcess(envelope.data, authorization, (context) => {
+        context.turnState.set(REQUEST_ORIGIN, origin);
+        return deps.runTurn(context).then(() => undefined);
+      });
       if (outcome.kind === 'unauthorized') {
         // Also when the signing keys could not be fetched: the caller learns nothing about why.
         deps.logger.warn({ activityType: envelope.data.type, reason: outcome.reason.slice(0, 300) }, 'rejected a request whose token did not validate');
@@ -76,6 +83,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       inFlight -= 1;
     }
   });
+
+  if (deps.serveReport) registerReportRoute(server, deps.serveReport, deps.logger);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
@@ -113,4 +122,13 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       await closed;
     },
   };
+}
+
+/** https://host as the caller reached us (App Service sets X-Forwarded-Proto); http only for a local host. */
+function requestOrigin(req: Request): string {
+  const host = String(req.header('host') ?? '').trim();
+  const forwarded = String(req.header('x-forwarded-proto') ?? '').split(',')[0]!.trim();
+  const local = /^(localhost|127\.|\[::1\])/.test(host);
+  const protocol = forwarded === 'http' || forwarded === 'https' ? forwarded : local ? 'http' : 'https';
+  return /^[A-Za-z0-9.:[\]-]{1,300}$/.test(host) ? `${protocol}://${host}` : '';
 }

@@ -138,6 +138,16 @@ export class ChannelService {
     return { kind: 'units', units: matched.units };
   }
 
+  /** Every period code in the plans, for telling a period from a unit in what was typed. */
+  async periodCodes(): Promise<string[]> {
+    return [...new Set((await this.deps.plans.listPeriods()).map((period) => period.code))];
+  }
+
+  /** Unit names for keys (the key itself for an unknown one). */
+  namesOf(keys: readonly string[]): Promise<string[]> {
+    return this.unitNames(keys);
+  }
+
   private async unitNames(keys: readonly string[]): Promise<string[]> {
     const units = await this.deps.plans.listUnits();
     return keys.map((key) => units.find((unit) => unit.key === key)?.name ?? key);

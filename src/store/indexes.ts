@@ -19,6 +19,7 @@ export const COLLECTIONS = {
   planRevisions: 'planRevisions',
   identities: 'identities',
   delegations: 'delegations',
+  settings: 'settings',
 } as const;
 
 export interface IndexDefinition {

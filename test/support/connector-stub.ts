@@ -110,6 +110,10 @@ export interface ConnectorStub {
   limitRate(perSecond: number | null): void;
   /** Serves `body` at GET `/files/<path>` and returns the absolute URL (for `downloadUrl`). */
   serveFile(path: string, body: Buffer, contentType?: string): string;
+  /** An upload URL as Teams gives one after a file consent (OneDrive, here the stub): PUT bodies are kept. */
+  uploadUrl(name: string): string;
+  /** What was PUT to each upload URL (by name), with its Content-Range header. */
+  uploads(): Map<string, { data: Buffer; contentRange: string | undefined }>;
   /** Successful sends (POST activities, POST conversations carrying an activity), typing excluded. */
   sent(): SentActivity[];
   updates(): UpdatedActivity[];
@@ -174,6 +178,7 @@ class ConnectorStubServer implements ConnectorStub {
   private readonly roster: StubMember[] = [];
   private readonly teams = new Map<string, StubTeam>();
   private readonly files = new Map<string, { data: Buffer; contentType: string }>();
+  private readonly uploaded = new Map<string, { data: Buffer; contentRange: string | undefined }>();
   private faults: Array<{ remaining: number; fault: StubFault; match: FaultMatch }> = [];
   private rateLimit: number | null = null;
   private recentSends: number[] = [];
@@ -221,6 +226,14 @@ class ConnectorStubServer implements ConnectorStub {
 
   failNext(n: number, fault: StubFault, match: FaultMatch = {}): void {
     this.faults.push({ remaining: n, fault, match });
+  }
+
+  uploadUrl(name: string): string {
+    return new URL(`uploads/${encodeURIComponent(name)}`, this.url).toString();
+  }
+
+  uploads(): Map<string, { data: Buffer; contentRange: string | undefined }> {
+    return new Map(this.uploaded);
   }
 
   serveFile(path: string, body: Buffer, contentType = 'application/octet-stream'): string {
@@ -305,6 +318,16 @@ class ConnectorStubServer implements ConnectorStub {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
+    if (method === 'PUT' && path.startsWith('/uploads/')) {
+      // OneDrive's upload session: the file's bytes in one PUT with a Content-Range header.
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      const header = req.headers['content-range'];
+      this.uploaded.set(decodeURIComponent(path.slice('/uploads/'.length)), { data: Buffer.concat(chunks), contentRange: Array.isArray(header) ? header[0] : header });
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'uploaded' }));
+      return;
+    }
     const { body, invalid } = await readBody(req);
     const url = new URL(path, 'http://stub');
     const decoded = url.pathname.split('/').filter((s) => s.length > 0).map(decodeSegment);

@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, VerbSchema, type Verb, ConfirmClosePeriodData, ConfirmOpenPeriodData, ConfirmRemindData, SummaryViewData } from '../../cards/actions';
+import { OpenGoalData, ReportFileData, SaveGoalData, ShowInboxData, VERBS, VerbSchema, type Verb, ConfirmClosePeriodData, ConfirmOpenPeriodData, ConfirmRemindData, SummaryViewData } from '../../cards/actions';
 import { reminderTexts } from '../../i18n/reminder-texts';
 import { confirmRemind } from './remind-command';
+import { askToUploadReport } from './report-command';
 import { showSummaryView, type SummaryView } from './summary-actions';
 import type { AdaptiveCard } from '../../cards/render';
 import { collectTexts } from '../../i18n/collect-texts';
@@ -13,13 +14,14 @@ import { goalFormCard, inboxCard, messageCard, saveResultCard, type CollectCardO
 import { periodTexts } from '../../i18n/period-texts';
 import { confirmClosePeriod, confirmOpenPeriod, confirmReopenPeriod } from './period-commands';
 
-type ActionHandler = (context: TurnContext, deps: BotDeps, data: unknown, locale: Locale) => Promise<AdaptiveCard>;
+/** A card replaces the clicked card; a text is shown as a message and leaves the card as it was. */
+type ActionHandler = (context: TurnContext, deps: BotDeps, data: unknown, locale: Locale) => Promise<AdaptiveCard | string>;
 
 /**
  * Every Action.Execute (and its Action.Submit fallback) lands here. The payload is parsed with the
  * verb's zod schema before anything else: teams-ai's typed `data` is an unchecked cast.
  */
-export async function executeCardAction(context: TurnContext, deps: BotDeps, verb: string, data: unknown): Promise<AdaptiveCard> {
+export async function executeCardAction(context: TurnContext, deps: BotDeps, verb: string, data: unknown): Promise<AdaptiveCard | string> {
   const facts = readTurnFacts(context);
   const texts = collectTexts(facts.locale);
   // A Map keyed by the parsed verb: a plain object would resolve "constructor" or "__proto__" to a built-in.
@@ -59,6 +61,11 @@ const HANDLERS = new Map<Verb, ActionHandler>([
     const parsed = ConfirmClosePeriodData.safeParse(data);
     if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
     return confirmReopenPeriod(context, deps, parsed.data, locale);
+  }],
+  [VERBS.reportFile, async (context, deps, data, locale) => {
+    const parsed = ReportFileData.safeParse(data);
+    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+    return askToUploadReport(context, deps, parsed.data, locale);
   }],
   [VERBS.confirmRemind, async (context, deps, data, locale) => {
     const parsed = ConfirmRemindData.safeParse(data);

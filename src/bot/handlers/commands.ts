@@ -14,6 +14,7 @@ import { rememberPersonalConversation } from '../identity';
 import { handleLinkCommand, handleLinksCommand, handleSummaryCommand, handleUnlinkCommand } from './channel-commands';
 import { handleRemindCommand } from './remind-command';
 import { handleDelegateCommand } from './delegate-command';
+import { handleReportCommand } from './report-command';
 
 /** Routes a chat message (personal chat, or a channel message that @-mentioned the bot) to its command. */
 export async function handleMessage(context: TurnContext, deps: BotDeps): Promise<void> {
@@ -64,6 +65,7 @@ const HANDLERS: { readonly [K in AvailableCommand]: CommandHandler } = {
   summary: handleSummaryCommand,
   remind: handleRemindCommand,
   delegate: handleDelegateCommand,
+  report: handleReportCommand,
 };
 
 /** A Map of the table's own entries: a name-keyed lookup must never resolve an inherited property. */
@@ -78,6 +80,8 @@ function submittedAction(value: unknown): { verb: string; data: Record<string, u
 
 async function answerSubmitFallback(context: TurnContext, deps: BotDeps, submitted: { verb: string; data: Record<string, unknown> }): Promise<void> {
   const card = await executeCardAction(context, deps, submitted.verb, submitted.data);
+  // A text answer (the report's file consent) leaves the card as it is and comes as a message.
+  if (typeof card === 'string') return void (await context.sendActivity(card));
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
   const replyToId = context.activity.replyToId;
   if (replyToId) {
