@@ -57,7 +57,7 @@ export const SaveGoalData = z
   })
   .transform(({ period, goal, page, goTo, versions, confirmed, ...rest }) => {
     const tooLong: string[] = [];
-    // fromEntries defines own properties, so an input named "__proto__" stays an input.
+    // fromEntries defines own properties: a key named "__proto__" cannot reach a prototype.
     const inputs: Record<string, unknown> = Object.fromEntries(
       Object.entries(rest)
         .filter(([name]) => !FORM_FIELDS.has(name))
