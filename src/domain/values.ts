@@ -60,6 +60,11 @@ const CURRENCY_ALIASES = new Map<string, CurrencyUnit>([
 ]);
 const PERCENT_UNITS = new Set(['%', 'procent']);
 
+/** The currency scale a unit names (`mnkr`, `Mkr`, `tkr`, `kronor`, `SEK` …), if it names one. */
+export function currencyUnitOf(unit: string | null | undefined): CurrencyUnit | undefined {
+  return unit ? CURRENCY_ALIASES.get(stripPeriod(unit.trim().toLowerCase())) : undefined;
+}
+
 type NumberParse = { ok: true; value: number; unit?: string } | { ok: false; code: ValueErrorCode };
 
 /**

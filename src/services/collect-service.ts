@@ -17,10 +17,26 @@ export interface PeriodWork {
   previous: { period: Period; responses: Map<string, IndicatorResponse> } | null;
 }
 
+/** One answer a save lost to a newer one: who saved that (null: nothing is stored), and whether it was the same person. */
+export interface SaveConflict {
+  key: string;
+  by: string | null;
+  mine: boolean;
+}
+
+/** What a save request carries besides the inputs (see SaveGoalData). */
+export interface SaveOptions {
+  /** Questioned values the person saves again, by indicator key: the outcome text they confirm. */
+  confirmed?: Readonly<Record<string, string>>;
+  /** Input ids whose value was longer than any input may be and was cut at the edge. */
+  tooLong?: readonly string[];
+}
+
 export type SaveResult =
   | { kind: 'refused'; reason: 'unknown_period' | 'period_closed' | 'period_not_open' | 'unknown_goal' | 'not_owner' }
-  | { kind: 'invalid'; view: PeriodWork; goal: GoalWork; submission: SubmissionResult }
-  | { kind: 'conflict'; view: PeriodWork; goal: GoalWork; conflicts: { key: string; by: string }[]; saved: number }
+  /** `versions`: those the form was rendered from, kept so that the corrected form still conflicts with newer answers. */
+  | { kind: 'invalid'; view: PeriodWork; goal: GoalWork; submission: SubmissionResult; versions: Readonly<Record<string, number>> }
+  | { kind: 'conflict'; view: PeriodWork; goal: GoalWork; conflicts: SaveConflict[]; saved: number }
   | { kind: 'saved'; view: PeriodWork; goal: GoalWork; saved: number };
 
 export interface OpenPreview {
@@ -226,7 +242,7 @@ export class CollectService {
   }
 
   /** Saves a goal form: validated, authorised per indicator, optimistic per response. */
-  async save(person: Person, periodId: string, goalKey: string, fields: Readonly<Record<string, unknown>>, versions: Readonly<Record<string, number>>): Promise<SaveResult> {
+  async save(person: Person, periodId: string, goalKey: string, fields: Readonly<Record<string, unknown>>, versions: Readonly<Record<string, number>>, options: SaveOptions = {}): Promise<SaveResult> {
     const view = await this.workFor(person.email, periodId);
     if (!view) return { kind: 'refused', reason: 'unknown_period' };
     if (view.period.state === 'closed') return { kind: 'refused', reason: 'period_closed' };
@@ -237,8 +253,14 @@ export class CollectService {
     // Only what the form showed is read: a paged form must not blank the indicators of other pages.
     const shown = new Set(Object.keys(versions));
     const editable = goalWork.indicators.filter((item) => item.editable && shown.has(item.indicator.key)).map((item) => item.indicator);
-    const submission = readSubmission(fields, editable, { key: goalKey, editable: goalWork.goalEditable && shown.has(goalKey) }, this.deps.tolerance);
-    if (!submission.ok) return { kind: 'invalid', view, goal: goalWork, submission };
+    const submission = readSubmission(fields, editable, { key: goalKey, editable: goalWork.goalEditable && shown.has(goalKey) }, {
+      tolerance: this.deps.tolerance,
+      stored: new Map(goalWork.indicators.flatMap((item) => (item.response ? [[item.indicator.key, item.response] as const] : []))),
+      previous: new Map([...(view.previous?.responses.values() ?? [])].flatMap((r) => (r.outcome ? [[r.indicator, r.outcome] as const] : []))),
+      ...(options.confirmed ? { confirmed: options.confirmed } : {}),
+      tooLong: new Set(options.tooLong ?? []),
+    });
+    if (!submission.ok) return { kind: 'invalid', view, goal: goalWork, submission, versions };
     const outcome = await this.write(person, view.period, goalWork.goal, goalWork, submission, versions);
     if (outcome.saved > 0) await this.deps.events?.answered(view.period);
     // Without a conflict the answers now stored are exactly the ones just written: the view is
@@ -253,7 +275,8 @@ export class CollectService {
   private async write(person: Person, period: Period, goal: Goal, work: GoalWork, submission: SubmissionResult, versions: Readonly<Record<string, number>>) {
     const now = this.deps.now();
     const author = { email: person.email, name: person.name ?? person.email };
-    const conflicts: { key: string; by: string }[] = [];
+    const conflicts: SaveConflict[] = [];
+    const conflict = (key: string, current: { author: string; authorName: string } | null): SaveConflict => ({ key, by: current?.authorName ?? null, mine: current?.author === person.email });
     const latest = new Map<string, IndicatorResponse>();
     let latestGoal: GoalResponse | undefined;
     let saved = 0;
@@ -262,14 +285,14 @@ export class CollectService {
       if (!answer || (!item.response && isBlank(answer))) continue;
       const place = { indicator: item.indicator.key, goal: goal.key, plan: goal.plan, unit: goal.unit, perspective: goal.perspective, period: period.id };
       const result = await this.deps.responses.saveIndicator(place, answer, versionOf(versions, item.indicator.key), author, now);
-      if (result.status === 'conflict') conflicts.push({ key: item.indicator.key, by: result.current.authorName });
+      if (result.status === 'conflict') conflicts.push(conflict(item.indicator.key, result.current));
       else latest.set(item.indicator.key, result.response);
       if (result.status === 'saved') saved += 1;
     }
     if (submission.goal && (work.goalResponse || submission.goal.assessment !== null || submission.goal.analysis !== '')) {
       const place = { goal: goal.key, plan: goal.plan, unit: goal.unit, perspective: goal.perspective, period: period.id };
       const result = await this.deps.responses.saveGoal(place, submission.goal, versionOf(versions, goal.key), author, now);
-      if (result.status === 'conflict') conflicts.push({ key: goal.key, by: (result.current as GoalResponse).authorName });
+      if (result.status === 'conflict') conflicts.push(conflict(goal.key, result.current));
       else latestGoal = result.response;
       if (result.status === 'saved') saved += 1;
     }

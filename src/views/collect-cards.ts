@@ -5,8 +5,9 @@ import { buildMessageCard } from '../cards/message-card';
 import { buildReceiptCard } from '../cards/receipt-card';
 import type { AdaptiveCard } from '../cards/render';
 import { collectTexts } from '../i18n/collect-texts';
+import { goalFormTexts } from '../i18n/goal-form-texts';
 import type { Locale } from '../i18n/locale';
-import type { PeriodWork, SaveResult } from '../services/collect-service';
+import type { PeriodWork, SaveConflict, SaveResult } from '../services/collect-service';
 import { goalFormView } from './goal-form-view';
 import { inboxView, isAllDone, receiptView } from './inbox-view';
 
@@ -51,20 +52,35 @@ export function goalFormCard(view: PeriodWork | null, goalKey: string, options: 
 export function saveResultCard(result: SaveResult, options: CollectCardOptions, page: number, goTo?: number): AdaptiveCard {
   const { locale } = options;
   const texts = collectTexts(locale);
+  const formTexts = goalFormTexts(locale);
   const formOptions = { ...options, page };
   switch (result.kind) {
     case 'refused':
       return messageCard(texts.refusal.title, texts.refusal[result.reason], result.reason === 'not_owner' ? 'Attention' : 'Warning');
-    case 'invalid':
-      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice: { text: texts.invalid, color: 'Attention' }, submission: result.submission }));
-    case 'conflict': {
-      const names = [...new Set(result.conflicts.map((c) => c.by))].join(', ');
-      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice: { text: texts.conflict(names), color: 'Attention' } }));
+    case 'invalid': {
+      // Only values to confirm, nothing to correct: say so, rather than "something needs fixing".
+      const onlyToConfirm = [...result.submission.errors.values()].every((errors) => Object.values(errors).every((code) => code === 'implausible'));
+      const notice = { text: onlyToConfirm ? formTexts.confirm : formTexts.invalid, color: 'Attention' as const };
+      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice, submission: result.submission, versions: result.versions }));
     }
+    case 'conflict':
+      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice: { text: conflictNotice(result.conflicts, result.saved, locale), color: 'Attention' } }));
     case 'saved':
       if (goTo !== undefined) {
         return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, page: goTo, notice: { text: texts.saved(result.saved), color: 'Good' } }));
       }
       return inboxOrReceipt(result.view, locale, { text: texts.saved(result.saved), color: 'Good' });
   }
+}
+
+/**
+ * Who saved the answers this save lost to: others by name; the person themselves ("in another
+ * window"); or nobody, when the answer the form was opened with is no longer stored. Never the
+ * person as "someone else", and never their own lost values as the current ones.
+ */
+function conflictNotice(conflicts: readonly SaveConflict[], saved: number, locale: Locale): string {
+  const texts = goalFormTexts(locale);
+  const others = [...new Set(conflicts.flatMap((c) => (c.by !== null && !c.mine ? [c.by] : [])))];
+  const text = others.length > 0 ? texts.conflict(others.join(', ')) : conflicts.some((c) => c.mine) ? texts.conflictMine : texts.conflictGone;
+  return saved > 0 ? `${text} ${texts.othersSaved}` : text;
 }

@@ -100,6 +100,8 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
     const form = card('Bedömning av målet');
     await form.waitFor({ timeout: 15_000 });
     const outcome = form.getByRole('textbox', { name: 'Utfall' });
+    await expect(outcome.nth(0).getAttribute('placeholder')).resolves.toBe('T.ex. 4,4\u00A0%');
+    await expect(outcome.nth(1).getAttribute('placeholder')).resolves.toBe('T.ex. 78');
     await outcome.nth(0).fill('4,4 %');
     await outcome.nth(1).fill('81');
     await form.getByRole('combobox', { name: 'Utfall' }).click();
@@ -116,7 +118,7 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
 
     const indicators = await bot.service.repositories.responses.listIndicatorResponses(periodId, ['RS-G1-I1', 'RS-G1-I2', 'RS-G1-I3']);
     const byKey = new Map(indicators.map((response) => [response.indicator, response]));
-    expect(byKey.get('RS-G1-I1')).toMatchObject({ outcome: { kind: 'number', value: 4.4 }, outcomeText: '4,4 %', author: DEMO_CURRENT_USER.email, version: 1 });
+    expect(byKey.get('RS-G1-I1')).toMatchObject({ outcome: { kind: 'number', value: 4.4 }, outcomeText: '4,4 %', assessment: 'achieved', assessmentSource: 'suggested', author: DEMO_CURRENT_USER.email, version: 1 });
     expect(byKey.get('RS-G1-I2')).toMatchObject({ outcome: { kind: 'number', value: 81 }, version: 1 });
     expect(byKey.get('RS-G1-I3')).toMatchObject({ outcome: { kind: 'boolean', value: true }, version: 1 });
     const [goal] = await bot.service.repositories.responses.listGoalResponses(periodId, ['RS-G1']);
@@ -137,5 +139,22 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
     }
     expect(row).toEqual(['1', '1', '0', '0', '0']);
     await expect(page.locator('.ac-adaptiveCard', { hasText: 'Måluppfyllelse' }).count()).resolves.toBe(1);
+  });
+
+  test('when she reopens the goal, then each suggested bedömning is shown beside its field, and a far-off value is questioned before it is saved', async () => {
+    await page.getByRole('treeitem', { name: /Personal Chat/ }).click();
+    await card(INBOX).getByRole('button', { name: 'Ändra' }).first().click();
+    const form = card('Bedömning av målet');
+    await form.waitFor({ timeout: 15_000 });
+    await expect(form.innerText()).resolves.toContain('Föreslagen utifrån målvärdet: Grön. Den gäller om du inte väljer en egen bedömning.');
+
+    await form.getByRole('textbox', { name: 'Utfall' }).nth(1).fill('999999999999');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    const asked = card('stämmer det?');
+    await asked.waitFor({ timeout: 15_000 });
+    await expect(asked.innerText()).resolves.toMatch(/Värdet 999\s999\s999\s999\sindex ligger långt från målvärdet 80\sindex – stämmer det\? Spara igen för att bekräfta\./);
+    await asked.screenshot({ path: path.join(SHOTS, 'goal-form-question.png') });
+    const [hme] = await bot.service.repositories.responses.listIndicatorResponses(periodId, ['RS-G1-I2']);
+    expect(hme).toMatchObject({ outcome: { kind: 'number', value: 81 }, version: 1 });
   });
 });

@@ -40,7 +40,7 @@ const HANDLERS = new Map<Verb, ActionHandler>([
     return form.card;
   })],
   [VERBS.saveGoal, withPerson(SaveGoalData, async (deps, person, data, locale) => {
-    const result = await deps.collect.save(person, data.period, data.goal, data, data.versions);
+    const result = await deps.collect.save(person, data.period, data.goal, data.inputs, data.versions, { confirmed: data.confirmed, tooLong: data.tooLong });
     deps.logger.info({ by: person.email, period: data.period, goal: data.goal, result: result.kind, ...(result.kind === 'refused' ? { reason: result.reason } : {}) }, 'goal save');
     return saveResultCard(result, cardOptions(deps, locale), data.page ?? 0, data.goTo);
   })],
