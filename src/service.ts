@@ -166,7 +166,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     periods: new PeriodService({ collect, claims, kick, now }),
     reminders,
     importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
-    channels: new ChannelService({ plans, links, summaries, identity, kick, now }),
+    channels: new ChannelService({ plans, links, summaries, identity, language: config.language, kick, now }),
     summaries,
     delegation: new DelegationService({ plans, delegations, people, jobs, kick, now }),
   };
