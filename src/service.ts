@@ -152,7 +152,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
   };
   const { plans, people, conversations, responses, jobs, claims, links, delegations } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
-  const summaries = new SummaryService({ plans, responses, links, jobs, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
+  const summaries = new SummaryService({ plans, responses, links, jobs, people, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
   const reminders = new ReminderService({ plans, responses, jobs, claims, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
   const collect = new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance, cache, events: summaryEvents(summaries, logger) });
   const identity = new IdentityService({ people, conversations, coordinators: config.coordinators, now });
@@ -166,7 +166,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     periods: new PeriodService({ collect, reminders, summaries, plans, claims, kick, now, timezone: config.timezone }),
     reminders,
     importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
-    channels: new ChannelService({ plans, links, summaries, identity, kick, now }),
+    channels: new ChannelService({ plans, links, summaries, identity, language: config.language, kick, now }),
     summaries,
     delegation: new DelegationService({ plans, delegations, people, jobs, kick, now }),
   };

@@ -15,6 +15,7 @@ export const VERBS = {
   confirmClosePeriod: 'period.close.confirm',
   cancelClosePeriod: 'period.close.cancel',
   confirmReopenPeriod: 'period.reopen.confirm',
+  previewRemind: 'remind.preview',
   confirmRemind: 'remind.confirm',
   cancelRemind: 'remind.cancel',
 } as const;
@@ -101,8 +102,14 @@ export const SummaryViewData = z.object({
   perspective: z.string().min(1).max(200).optional(),
   goal: Key.optional(),
   page: z.number().int().min(0).max(10_000).optional(),
+  /** Made from an on-demand card: the summary shown on the way back says "Ögonblicksbild". */
+  snapshot: z.boolean().optional(),
 });
 export type SummaryViewData = z.infer<typeof SummaryViewData>;
+
+/** "Påminn" on the summary's list of who has not answered: shows the `påminn [enhet]` confirmation (coordinators only). */
+export const PreviewRemindData = z.object({ unit: Key.nullable() });
+export type PreviewRemindData = z.infer<typeof PreviewRemindData>;
 
 export const ConfirmRemindData = z.object({
   unit: Key.nullable(),

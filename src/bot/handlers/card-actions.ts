@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, VerbSchema, type Verb, ConfirmClosePeriodData, ConfirmOpenPeriodData, ConfirmRemindData, SummaryViewData } from '../../cards/actions';
+import { OpenGoalData, SaveGoalData, ShowInboxData, VERBS, VerbSchema, type Verb, ConfirmClosePeriodData, ConfirmOpenPeriodData, ConfirmRemindData, PreviewRemindData, SummaryViewData } from '../../cards/actions';
 import { reminderTexts } from '../../i18n/reminder-texts';
-import { confirmRemind } from './remind-command';
+import { confirmRemind, previewRemind } from './remind-command';
 import { showSummaryView, type SummaryView } from './summary-actions';
 import type { AdaptiveCard } from '../../cards/render';
 import { collectTexts } from '../../i18n/collect-texts';
@@ -59,6 +59,11 @@ const HANDLERS = new Map<Verb, ActionHandler>([
     const parsed = ConfirmClosePeriodData.safeParse(data);
     if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
     return confirmReopenPeriod(context, deps, parsed.data, locale);
+  }],
+  [VERBS.previewRemind, async (context, deps, data, locale) => {
+    const parsed = PreviewRemindData.safeParse(data);
+    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+    return previewRemind(context, deps, parsed.data, locale);
   }],
   [VERBS.confirmRemind, async (context, deps, data, locale) => {
     const parsed = ConfirmRemindData.safeParse(data);

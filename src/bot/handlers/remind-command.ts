@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { VERBS, type ConfirmRemindData } from '../../cards/actions';
+import { VERBS, type ConfirmRemindData, type PreviewRemindData } from '../../cards/actions';
 import { buildConfirmCard } from '../../cards/confirm-card';
 import type { AdaptiveCard } from '../../cards/render';
 import { channelTexts } from '../../i18n/channel-texts';
@@ -30,22 +30,42 @@ export async function handleRemindCommand(context: TurnContext, deps: BotDeps, a
     }
     unit = named.units[0]!;
   }
+  const confirmation = await remindConfirmation(deps, unit, facts.locale);
+  if (typeof confirmation === 'string') return void (await context.sendActivity(confirmation));
+  await replyWithCard(context, confirmation);
+}
+
+/** The `påminn [enhet]` confirmation card, or the text saying there is no open period to remind about. */
+async function remindConfirmation(deps: BotDeps, unit: { key: string; name: string } | null, locale: Locale): Promise<AdaptiveCard | string> {
+  const texts = reminderTexts(locale);
   const preview = await deps.reminders.previewManual(unit?.key ?? null);
-  if (!preview) return void (await context.sendActivity(texts.noOpenPeriod(unit?.name ?? null)));
+  if (!preview) return texts.noOpenPeriod(unit?.name ?? null);
   const owners = [...new Set([...preview.owners.values()].flat())].sort();
   const labels = [...new Set(preview.periods.map((period) => period.label))];
   const data: ConfirmRemindData = { unit: unit?.key ?? null, owners: owners.length, issued: deps.now().toISOString() };
-  await replyWithCard(
-    context,
-    buildConfirmCard({
-      title: texts.confirmTitle(labels.join(', ')),
-      body: texts.confirmBody(owners.length),
-      facts: [{ title: texts.factOwners, value: String(owners.length) }],
-      details: listed(owners, facts.locale),
-      confirm: { title: texts.send, verb: VERBS.confirmRemind, data, style: 'positive' },
-      cancel: { title: texts.cancel, verb: VERBS.cancelRemind, data: {} },
-    }),
-  );
+  return buildConfirmCard({
+    title: texts.confirmTitle(labels.join(', ')),
+    body: texts.confirmBody(owners.length),
+    facts: [{ title: texts.factOwners, value: String(owners.length) }],
+    details: listed(owners, locale),
+    confirm: { title: texts.send, verb: VERBS.confirmRemind, data, style: 'positive' },
+    cancel: { title: texts.cancel, verb: VERBS.cancelRemind, data: {} },
+  });
+}
+
+/**
+ * "Påminn" on the summary's list of who has not answered: the same confirmation as `påminn <enhet>`,
+ * in place of the list; coordinators only, checked here as for the command.
+ */
+export async function previewRemind(context: TurnContext, deps: BotDeps, data: PreviewRemindData, locale: Locale): Promise<AdaptiveCard> {
+  const texts = reminderTexts(locale);
+  if (!deps.identity.isCoordinator(await resolveSender(context, deps))) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
+  const named = data.unit === null ? null : await deps.channels.unitsNamed(data.unit);
+  const unit = named?.kind === 'units' ? (named.units.find((candidate) => candidate.key === data.unit) ?? null) : null;
+  // A unit that is gone never widens the reminder to everyone.
+  if (data.unit !== null && unit === null) return messageCard(texts.sentTitle, texts.noOpenPeriod(data.unit), 'Default');
+  const confirmation = await remindConfirmation(deps, unit, locale);
+  return typeof confirmation === 'string' ? messageCard(texts.sentTitle, confirmation, 'Default') : confirmation;
 }
 
 /** Confirmed: enqueue a reminder for each owner still missing something (counted again now). */
