@@ -27,6 +27,7 @@ import { ReminderService } from './services/reminder-service';
 import { PlanCache } from './services/plan-cache';
 import { DelegationRepository } from './store/delegation-repository';
 import { IdentityService } from './services/identity-service';
+import { InboxService } from './services/inbox-service';
 import { PersonalChats } from './services/personal-chats';
 import { OnboardingService } from './services/onboarding-service';
 import { PeriodService } from './services/period-service';
@@ -163,6 +164,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     identity,
     onboarding: new OnboardingService({ identity, collect, kick }),
     collect,
+    inbox: new InboxService({ collect, plans, cache }),
     periods: new PeriodService({ collect, claims, kick, now }),
     reminders,
     importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
@@ -192,9 +194,9 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
   const { config, logger, now, repositories, deps, chats } = composed;
   const pacer = new Pacer(config.sendRatePerSecond);
   const handle = dispatchJobs({
-    prompt: createPromptHandler({ collect: deps.collect, chats, messenger }),
+    prompt: createPromptHandler({ inbox: deps.inbox, chats, messenger }),
     summary: createSummaryHandler({ ...repositories, summaries: deps.summaries, chats, messenger, timezone: config.timezone, now }),
-    reminder: createReminderHandler({ plans: repositories.plans, collect: deps.collect, reminders: deps.reminders, chats, messenger }),
+    reminder: createReminderHandler({ plans: repositories.plans, inbox: deps.inbox, reminders: deps.reminders, chats, messenger }),
   });
   const events = summaryEvents(deps.summaries, logger);
   const drain = () =>

@@ -7,6 +7,9 @@ const q = (text: string) => `”${text}”`;
 const SV = {
   inboxTitle: (label: string) => `${label} – dina mål`,
   deadline: (date: string) => `Sista svarsdag: ${date}`,
+  /** The inbox's plans have different deadlines: the earliest, and each unit's under its name. */
+  earliestDeadline: (date: string) => `Första sista svarsdag: ${date} (olika per enhet, se nedan)`,
+  unitClosed: 'Stängd – svaren kan inte längre ändras.',
   progress: (done: number, total: number) => `${done} av ${total} mål klara`,
   goalDone: 'Klar',
   goalPartly: (answered: number, required: number) => `${answered} av ${required} ifyllda`,
@@ -27,6 +30,7 @@ const SV = {
     `${names} har ändrat samma svar medan du skrev. De aktuella värdena visas nedan; dina ändringar av dem sparades inte. Övriga svar sparades.`,
   allDoneTitle: (label: string) => `${label} – tack!`,
   allDoneBody: (deadline: string) => `Alla dina mål är ifyllda. Du kan ändra dina svar fram till ${deadline}.`,
+  allDoneBodyPerUnit: 'Alla dina mål är ifyllda. Du kan ändra dina svar fram till varje enhets sista svarsdag (nedan).',
   labels: {
     outcome: 'Utfall',
     comment: 'Kommentar',
@@ -113,6 +117,8 @@ const EN: CollectTexts = {
   ...SV,
   inboxTitle: (label) => `${label} – your goals`,
   deadline: (date) => `Deadline: ${date}`,
+  earliestDeadline: (date) => `Earliest deadline: ${date} (it differs per unit, see below)`,
+  unitClosed: 'Closed – answers can no longer be changed.',
   progress: (done, total) => `${done} of ${total} goals done`,
   goalDone: 'Done',
   goalPartly: (answered, required) => `${answered} of ${required} answered`,
@@ -132,6 +138,7 @@ const EN: CollectTexts = {
   conflict: (names) => `${names} changed the same answers while you were typing. The current values are shown below; your changes to them were not saved. Your other answers were saved.`,
   allDoneTitle: (label) => `${label} – thank you!`,
   allDoneBody: (deadline) => `All your goals are answered. You can change your answers until ${deadline}.`,
+  allDoneBodyPerUnit: "All your goals are answered. You can change your answers until each unit's deadline (below).",
   labels: {
     outcome: 'Outcome',
     comment: 'Comment',

@@ -75,17 +75,6 @@ export class CollectService {
     return { period, plan, work, previous: await this.previousOf(period, content.periods, indicatorKeys) };
   }
 
-  /** The person's work in every open period where they have something to answer (for `status`). */
-  async openWorkFor(email: string): Promise<PeriodWork[]> {
-    const open = (await this.deps.plans.listPeriods()).filter((period) => period.state === 'open');
-    const views: PeriodWork[] = [];
-    for (const period of open) {
-      const view = await this.workFor(email, period.id);
-      if (view && view.work.goals.length > 0) views.push(view);
-    }
-    return views;
-  }
-
   private async previousOf(period: Period, periods: readonly Omit<Period, 'state'>[], indicatorKeys: readonly string[]): Promise<PeriodWork['previous']> {
     const earlier = periods.filter((p) => p.opens < period.opens).sort((a, b) => (a.opens < b.opens ? 1 : -1))[0];
     if (!earlier) return null;
