@@ -26,6 +26,7 @@ import { SummaryService } from './services/summary-service';
 import { ReminderService } from './services/reminder-service';
 import { PlanCache } from './services/plan-cache';
 import { DelegationRepository } from './store/delegation-repository';
+import { OpeningRepository } from './store/opening-repository';
 import { IdentityService } from './services/identity-service';
 import { InboxService } from './services/inbox-service';
 import { PersonalChats } from './services/personal-chats';
@@ -127,6 +128,7 @@ export interface Repositories {
   links: ChannelLinkRepository;
   delegations: DelegationRepository;
   summaryMessages: SummaryRepository;
+  openings: OpeningRepository;
 }
 
 interface Composed {
@@ -136,6 +138,7 @@ interface Composed {
   repositories: Repositories;
   deps: BotDeps;
   chats: PersonalChats;
+  cache: PlanCache;
 }
 
 /** Repositories, then the use cases on them; `kick` asks the scheduler to send due jobs now. */
@@ -150,8 +153,9 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     links: new ChannelLinkRepository(db),
     delegations: new DelegationRepository(db),
     summaryMessages: new SummaryRepository(db),
+    openings: new OpeningRepository(db),
   };
-  const { plans, people, conversations, responses, jobs, claims, links, delegations } = repositories;
+  const { plans, people, conversations, responses, jobs, claims, links, delegations, openings } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
   const summaries = new SummaryService({ plans, responses, links, jobs, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
   const reminders = new ReminderService({ plans, responses, jobs, claims, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
@@ -165,7 +169,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     onboarding: new OnboardingService({ identity, collect, kick }),
     collect,
     inbox: new InboxService({ collect, plans, cache }),
-    periods: new PeriodService({ collect, claims, kick, now }),
+    periods: new PeriodService({ collect, openings, kick, now }),
     reminders,
     importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
     channels: new ChannelService({ plans, links, summaries, identity, kick, now }),
@@ -173,7 +177,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     delegation: new DelegationService({ plans, delegations, people, jobs, kick, now }),
   };
   const chats = new PersonalChats({ people, conversations, language: config.language, now });
-  return { config, logger, now, repositories, deps, chats };
+  return { config, logger, now, repositories, deps, chats, cache };
 }
 
 /**
@@ -191,7 +195,7 @@ function summaryEvents(summaries: SummaryService, logger: Logger): CollectEvents
 
 /** The scheduler with its job runner: prompts, reminders and summaries go out through the messenger, paced under Teams' limits. */
 function createScheduler(composed: Composed, messenger: Messenger, instanceId: string): Scheduler {
-  const { config, logger, now, repositories, deps, chats } = composed;
+  const { config, logger, now, repositories, deps, chats, cache } = composed;
   const pacer = new Pacer(config.sendRatePerSecond);
   const handle = dispatchJobs({
     prompt: createPromptHandler({ inbox: deps.inbox, chats, messenger }),
@@ -208,7 +212,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
       drain,
       periodsClosed: events.closed,
       remind: (at) => deps.reminders.tick(at),
-      reportFanouts: createFanoutReporter({ ...repositories, chats, messenger, now }),
+      reportFanouts: createFanoutReporter({ ...repositories, cache, chats, messenger, now }),
       timezone: config.timezone,
       logger,
     },
