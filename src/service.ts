@@ -158,7 +158,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
   const { plans, people, conversations, responses, jobs, claims, links, delegations, openings } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
   const summaries = new SummaryService({ plans, responses, links, jobs, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
-  const reminders = new ReminderService({ plans, responses, jobs, claims, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
+  const reminders = new ReminderService({ plans, responses, jobs, claims, people, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
   const collect = new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance, cache, events: summaryEvents(summaries, logger) });
   const identity = new IdentityService({ people, conversations, coordinators: config.coordinators, now });
   const deps: BotDeps = {

@@ -1,4 +1,4 @@
-import { jobBatches, jobIds, manualReminderSlot, promptBatches } from './job-ids';
+import { jobBatches, jobIds, manualReminderSlot, promptBatches, scheduledReminderSlot } from './job-ids';
 
 // Job ids are the de-duplication keys of stored jobs: these strings must never change shape.
 const PERIOD = 'HL-RGS-2022/UR1';
@@ -24,9 +24,9 @@ describe('jobIds', () => {
     expect(jobIds.delegatedPrompt(PERIOD, 'bo@regionexempel.se', 'IND-1.2', new Date(1_651_392_000_000))).toBe('prompt:HL-RGS-2022/UR1:bo@regionexempel.se:delegated:IND-1.2:1651392000000');
   });
 
-  test('when reminders are enqueued, then the ids name the period, the slot and the owner', () => {
-    expect(jobIds.reminder(PERIOD, '7wd', EMAIL)).toBe('reminder:HL-RGS-2022/UR1:7wd:anna.lind@regionexempel.se');
-    expect(jobIds.reminder(PERIOD, manualReminderSlot('2022-05-02T08:00:00.000Z'), EMAIL)).toBe('reminder:HL-RGS-2022/UR1:manual-2022-05-02T08:00:00.000Z:anna.lind@regionexempel.se');
+  test('when reminders are enqueued, then the ids name the inbox, the slot (with its deadline) and the owner', () => {
+    expect(jobIds.reminder(INBOX, scheduledReminderSlot('2022-05-12', '7wd'), EMAIL)).toBe('reminder:2022/UR1:2022-05-12/7wd:anna.lind@regionexempel.se');
+    expect(jobIds.reminder(INBOX, manualReminderSlot('2022-05-02T08:00:00.000Z'), EMAIL)).toBe('reminder:2022/UR1:manual-2022-05-02T08:00:00.000Z:anna.lind@regionexempel.se');
     expect(jobIds.missingReport('UR1', '2022-05-12', EMAIL)).toBe('missing-report:UR1:2022-05-12:anna.lind@regionexempel.se');
   });
 
@@ -43,10 +43,10 @@ describe('jobBatches', () => {
       jobBatches.prompt(INBOX),
       jobBatches.latePrompt(INBOX),
       jobBatches.delegatedPrompt(INBOX),
-      jobBatches.reminder(PERIOD, 'deadline'),
+      jobBatches.reminder(INBOX, '2022-05-12/deadline'),
       jobBatches.missingReport('UR1', '2022-05-12'),
       jobBatches.summary(REF),
-    ]).toEqual(['prompt:2022/UR1', 'prompt-late:2022/UR1', 'delegated:2022/UR1', 'reminder:HL-RGS-2022/UR1:deadline', 'missing-report:UR1:2022-05-12', 'summary:2026/DÅ08']);
+    ]).toEqual(['prompt:2022/UR1', 'prompt-late:2022/UR1', 'delegated:2022/UR1', 'reminder:2022/UR1:2022-05-12/deadline', 'missing-report:UR1:2022-05-12', 'summary:2026/DÅ08']);
     expect(promptBatches(INBOX)).toEqual(['prompt:2022/UR1', 'prompt-late:2022/UR1', 'delegated:2022/UR1']);
   });
 });

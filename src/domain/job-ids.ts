@@ -19,7 +19,12 @@ export const jobIds = {
   latePrompt: (ref: InboxRef, email: string, cover: string, round: number) => `prompt-late:${summaryPeriodKey(ref)}:${email}:${cover}` + (round > 1 ? `:${round}` : ''),
   /** A delegated indicator or goal: its new owner's card, once per delegation (`at`, in ms). */
   delegatedPrompt: (periodId: string, email: string, subject: string, at: Date) => `prompt:${periodId}:${email}:delegated:${subject}:${at.getTime()}`,
-  reminder: (periodId: string, slotId: string, email: string) => `reminder:${periodId}:${slotId}:${email}`,
+  /**
+   * A reminder: one per owner, inbox and slot, however many plans the owner has goals in. A
+   * scheduled slot is `<deadline>/<slot>` (plans with another deadline have their own slots); a
+   * `påminn` is `manual-<issued>`. (Until issue 12: `reminder:<plan>/<code>:<slot>:<email>`.)
+   */
+  reminder: (ref: InboxRef, slot: string, email: string) => `reminder:${summaryPeriodKey(ref)}:${slot}:${email}`,
   missingReport: (code: string, deadline: string, email: string) => `missing-report:${code}:${deadline}:${email}`,
   /** A summary card's post or final job: once per channel and period. */
   summary: (mode: SummaryMode, conversationId: string, ref: SummaryPeriodRef) => `summary:${mode}:${conversationId}:${summaryPeriodKey(ref)}`,
@@ -32,7 +37,7 @@ export const jobBatches = {
   prompt: (ref: InboxRef) => `prompt:${summaryPeriodKey(ref)}`,
   latePrompt: (ref: InboxRef) => `prompt-late:${summaryPeriodKey(ref)}`,
   delegatedPrompt: (ref: InboxRef) => `delegated:${summaryPeriodKey(ref)}`,
-  reminder: (periodId: string, slotId: string) => `reminder:${periodId}:${slotId}`,
+  reminder: (ref: InboxRef, slot: string) => `reminder:${summaryPeriodKey(ref)}:${slot}`,
   /** Also the claim that the after-deadline list of that code and deadline went out. */
   missingReport: (code: string, deadline: string) => `missing-report:${code}:${deadline}`,
   summary: (ref: SummaryPeriodRef) => `summary:${summaryPeriodKey(ref)}`,
@@ -41,6 +46,11 @@ export const jobBatches = {
 /** The reminder slot of a confirmed `påminn`, keyed by when its confirmation was shown (a double click repeats it). */
 export function manualReminderSlot(issued: string): string {
   return `manual-${issued}`;
+}
+
+/** A scheduled reminder slot of one deadline (`7wd`, `2wd`, `deadline`). */
+export function scheduledReminderSlot(deadline: string, slotId: string): string {
+  return `${deadline}/${slotId}`;
 }
 
 /** Every batch an inbox's cards are sent in: the fan-out, late installs and delegations. */

@@ -14,7 +14,10 @@ import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
 import { requireCoordinator } from './period-commands';
 
-/** `påminn [enhet]`: shows how many would get a reminder now, and sends only when confirmed. */
+/**
+ * `påminn [enhet]`: shows who would get a reminder now and who cannot be reached, and sends only when
+ * confirmed; with nobody to remind (or nobody reachable) it says so and offers nothing to send.
+ */
 export async function handleRemindCommand(context: TurnContext, deps: BotDeps, args: string[]): Promise<void> {
   const facts = readTurnFacts(context);
   const texts = reminderTexts(facts.locale);
@@ -32,29 +35,42 @@ export async function handleRemindCommand(context: TurnContext, deps: BotDeps, a
   }
   const preview = await deps.reminders.previewManual(unit?.key ?? null);
   if (!preview) return void (await context.sendActivity(texts.noOpenPeriod(unit?.name ?? null)));
-  const owners = [...new Set([...preview.owners.values()].flat())].sort();
-  const labels = [...new Set(preview.periods.map((period) => period.label))];
-  const data: ConfirmRemindData = { unit: unit?.key ?? null, owners: owners.length, issued: deps.now().toISOString() };
+  const label = [...new Set(preview.periods.map((period) => period.label))].join(', ');
+  const reminded = preview.recipients.filter((recipient) => recipient.reachable).map((recipient) => recipient.name);
+  const unreachable = preview.recipients.filter((recipient) => !recipient.reachable).map((recipient) => recipient.name);
+  // Nothing to send: say why, and offer no button.
+  if (preview.recipients.length === 0) return void (await replyWithCard(context, messageCard(texts.nobodyMissingTitle, texts.nobodyMissing(label), 'Good')));
+  if (reminded.length === 0) {
+    return void (await replyWithCard(context, messageCard(texts.nobodyReachableTitle, texts.nobodyReachable(label, unreachable.length, names(unreachable, facts.locale)), 'Warning')));
+  }
+  const data: ConfirmRemindData = { unit: unit?.key ?? null, owners: reminded.length, issued: deps.now().toISOString() };
+  const counts = unreachable.length === 0 ? [] : [{ title: texts.factMissing, value: String(preview.recipients.length) }];
   await replyWithCard(
     context,
     buildConfirmCard({
-      title: texts.confirmTitle(labels.join(', ')),
-      body: texts.confirmBody(owners.length),
-      facts: [{ title: texts.factOwners, value: String(owners.length) }],
-      details: listed(owners, facts.locale),
+      title: texts.confirmTitle(label),
+      body: texts.confirmBody(preview.recipients.length, reminded.length, unreachable.length),
+      facts: [...counts, { title: texts.factOwners, value: String(reminded.length) }, ...(unreachable.length === 0 ? [] : [{ title: texts.factUnreachable, value: String(unreachable.length) }])],
+      details: [texts.listReminded(names(reminded, facts.locale)), ...(unreachable.length === 0 ? [] : [texts.listUnreachable(names(unreachable, facts.locale))])],
       confirm: { title: texts.send, verb: VERBS.confirmRemind, data, style: 'positive' },
       cancel: { title: texts.cancel, verb: VERBS.cancelRemind, data: {} },
     }),
   );
 }
 
-/** Confirmed: enqueue a reminder for each owner still missing something (counted again now). */
+/** Confirmed: enqueue a reminder for each reachable owner still missing something (counted again now); a double click answers the same. */
 export async function confirmRemind(context: TurnContext, deps: BotDeps, data: ConfirmRemindData, locale: Locale): Promise<AdaptiveCard> {
   const texts = reminderTexts(locale);
   const person = await resolveSender(context, deps);
   if (!deps.identity.isCoordinator(person)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
-  const created = await deps.reminders.sendManualNow(data.unit, data.issued);
-  if (created === null) return messageCard(texts.sentTitle, texts.noOpenPeriod(data.unit), 'Warning');
-  deps.logger.info({ by: person?.email, unit: data.unit, created }, 'manual reminders enqueued');
-  return messageCard(texts.sentTitle, texts.sentBody(created), 'Good');
+  const sent = await deps.reminders.sendManualNow(data.unit, data.issued);
+  if (sent === null) return messageCard(texts.sentTitle, texts.noOpenPeriod(data.unit), 'Warning');
+  deps.logger.info({ by: person?.email, unit: data.unit, reminded: sent.reminded.length, unreachable: sent.unreachable.length, shown: data.owners }, 'manual reminders enqueued');
+  const unreachable = sent.unreachable.map((recipient) => recipient.name);
+  return messageCard(texts.sentTitle, texts.sentBody(sent.reminded.length, unreachable.length, names(unreachable, locale)), sent.reminded.length > 0 ? 'Good' : 'Default');
+}
+
+/** Names for one line of a card: the first ones, then "… och 12 till". */
+function names(list: readonly string[], locale: Locale): string {
+  return listed(list, locale).join(', ');
 }
