@@ -22,7 +22,7 @@ export interface InboxCardData {
 export interface InboxSection {
   /** The unit's name; empty when the inbox has one plan. */
   heading: string;
-  /** The unit's own deadline when the plans' deadlines differ, or that it is closed; empty otherwise. */
+  /** Under the heading: the unit's own deadline when the plans' deadlines differ, or that it is closed; empty otherwise (and always without a heading). */
   note: string;
   goals: InboxGoalRow[];
 }
