@@ -15,6 +15,8 @@ export const jobIds = {
    * (Until issue 12 the ids were per period: `prompt:<plan>/<code>:<email>`.)
    */
   prompt: (ref: InboxRef, email: string, cover: string) => `prompt:${summaryPeriodKey(ref)}:${email}:${cover}`,
+  /** The per-period card ids used before that (first try and first late try), read only so that no card sent then is sent again. */
+  legacyPrompts: (periodId: string, email: string) => [`prompt:${periodId}:${email}`, `prompt-late:${periodId}:${email}`],
   /** A card after a late install, for the same cover: round 1 is the first try, rounds 2… follow a failed one. */
   latePrompt: (ref: InboxRef, email: string, cover: string, round: number) => `prompt-late:${summaryPeriodKey(ref)}:${email}:${cover}` + (round > 1 ? `:${round}` : ''),
   /** A delegated indicator or goal: its new owner's card, once per delegation (`at`, in ms). */
@@ -51,6 +53,11 @@ export function manualReminderSlot(issued: string): string {
 /** A scheduled reminder slot of one deadline (`7wd`, `2wd`, `deadline`). */
 export function scheduledReminderSlot(deadline: string, slotId: string): string {
   return `${deadline}/${slotId}`;
+}
+
+/** The per-period fan-out batch used before cards were per inbox (read only). */
+export function legacyPromptBatch(periodId: string): string {
+  return `prompt:${periodId}`;
 }
 
 /** Every batch an inbox's cards are sent in: the fan-out, late installs and delegations. */

@@ -1,5 +1,5 @@
 import { groupByInbox, isInInbox, promptCover, type InboxRef } from '../domain/inbox';
-import { jobBatches, jobIds } from '../domain/job-ids';
+import { jobBatches, jobIds, legacyPromptBatch } from '../domain/job-ids';
 import { ownersInPeriod } from '../domain/owner-work';
 import type { Period } from '../domain/plan';
 import type { JobRepository, NewJob } from '../store/job-repository';
@@ -14,6 +14,8 @@ export interface PlannedPrompt {
   cover: string;
   /** One of the inbox's periods where the owner has work: the job's payload (the card shows them all). */
   period: string;
+  /** Every period the card covers (ids). */
+  periods: string[];
 }
 
 export interface InboxPromptsDeps {
@@ -44,21 +46,40 @@ export class InboxPrompts {
       const owners = new Set(group.periods.flatMap((period) => [...(ownersOf.get(period.id) ?? [])]));
       for (const email of [...owners].sort()) {
         const covered = open.filter((period) => ownersOf.get(period.id)?.has(email));
-        if (covered.length > 0) planned.push({ ref: group.ref, email, cover: promptCover(covered.map((period) => period.plan)), period: covered[0]!.id });
+        if (covered.length > 0) planned.push({ ref: group.ref, email, cover: promptCover(covered.map((period) => period.plan)), period: covered[0]!.id, periods: covered.map((period) => period.id) });
       }
     }
     return planned;
   }
 
-  /** Enqueues the planned cards; those enqueued before (any state) are left alone. Returns how many are new. */
+  /** Enqueues the planned cards; those enqueued before (any state, or per period before issue 12) are left alone. Returns how many are new. */
   async enqueue(planned: readonly PlannedPrompt[], now: Date): Promise<number> {
-    const jobs = planned.map((prompt): NewJob => ({ id: idOf(prompt), kind: 'prompt', batch: jobBatches.prompt(prompt.ref), payload: { period: prompt.period, email: prompt.email }, runAt: now }));
+    const before = await this.sentPerPeriod(planned);
+    const jobs = planned
+      .filter((prompt) => !before.has(prompt))
+      .map((prompt): NewJob => ({ id: idOf(prompt), kind: 'prompt', batch: jobBatches.prompt(prompt.ref), payload: { period: prompt.period, email: prompt.email }, runAt: now }));
     return (await this.deps.jobs.enqueueMany(jobs, now)).created;
   }
 
   /** The planned cards that exist already (sent, on their way, or failed), by job id. */
   async existing(planned: readonly PlannedPrompt[]): Promise<Set<string>> {
-    return this.deps.jobs.existingIds(planned.map(idOf));
+    const [found, before] = await Promise.all([this.deps.jobs.existingIds(planned.map(idOf)), this.sentPerPeriod(planned)]);
+    for (const prompt of before) found.add(idOf(prompt));
+    return found;
+  }
+
+  /**
+   * Planned cards whose every period the owner had a per-period card for, sent before cards were
+   * per inbox (their ids had another shape): they are not sent again. Looked up only for periods
+   * whose old fan-out batch holds any job, which after a while is none.
+   */
+  private async sentPerPeriod(planned: readonly PlannedPrompt[]): Promise<Set<PlannedPrompt>> {
+    const periods = [...new Set(planned.flatMap((prompt) => prompt.periods))];
+    const old = await this.deps.jobs.nonEmptyBatches(periods.map(legacyPromptBatch));
+    if (old.size === 0) return new Set();
+    const candidates = planned.filter((prompt) => prompt.periods.every((id) => old.has(legacyPromptBatch(id))));
+    const found = await this.deps.jobs.existingIds(candidates.flatMap((prompt) => prompt.periods.flatMap((id) => jobIds.legacyPrompts(id, prompt.email))));
+    return new Set(candidates.filter((prompt) => prompt.periods.every((id) => jobIds.legacyPrompts(id, prompt.email).some((legacy) => found.has(legacy)))));
   }
 
   /**
@@ -78,7 +99,7 @@ export class InboxPrompts {
       const covered = group.periods.filter((period) => ownersOf.get(period.id)?.has(email));
       if (covered.length === 0) continue;
       const cover = promptCover(covered.map((period) => period.plan));
-      const next = await this.nextAfterInstall(group.ref, email, cover);
+      const next = await this.nextAfterInstall(group.ref, email, cover, covered);
       if (next === 'delivered') continue;
       due += 1;
       // Its own batch; the opener's report reads it too, so a card that arrived late counts as arrived.
@@ -89,16 +110,26 @@ export class InboxPrompts {
   }
 
   /** The fan-out's card, then prompt-late:…, :2, :3 …: delivered, on its way, or the id to try next. */
-  private async nextAfterInstall(ref: InboxRef, email: string, cover: string): Promise<'delivered' | 'on-its-way' | string> {
+  private async nextAfterInstall(ref: InboxRef, email: string, cover: string, covered: readonly Period[]): Promise<'delivered' | 'on-its-way' | string> {
     const late = [1, 2, 3, 4, 5].map((round) => jobIds.latePrompt(ref, email, cover, round));
     const chain = [jobIds.prompt(ref, email, cover), ...late];
     for (const id of chain) {
       const job = await this.deps.jobs.find(id);
-      if (!job) return id === chain[0] ? late[0]! : id;
+      if (!job && id === chain[0]) return (await this.deliveredPerPeriod(email, covered)) ? 'delivered' : late[0]!;
+      if (!job) return id;
       if (job.state === 'done') return 'delivered';
       if (job.state !== 'failed') return 'on-its-way';
     }
     return 'delivered'; // Five failed attempts: stop; `status` still shows the card on request.
+  }
+
+  /** Whether each of these periods' cards reached the owner before cards were per inbox. */
+  private async deliveredPerPeriod(email: string, periods: readonly Period[]): Promise<boolean> {
+    for (const period of periods) {
+      const jobs = await Promise.all(jobIds.legacyPrompts(period.id, email).map((id) => this.deps.jobs.find(id)));
+      if (!jobs.some((job) => job?.state === 'done')) return false;
+    }
+    return periods.length > 0;
   }
 
   private async periodsAndYears(): Promise<{ periods: Period[]; years: Map<string, number> }> {

@@ -172,6 +172,13 @@ export class JobRepository {
     return found;
   }
 
+  /** Which of these batches hold any job, in one pass. */
+  async nonEmptyBatches(batches: readonly string[]): Promise<Set<string>> {
+    if (batches.length === 0) return new Set();
+    const rows = await this.jobs.aggregate<{ _id: string }>([{ $match: { batch: { $in: [...batches] } } }, { $group: { _id: '$batch' } }]).toArray();
+    return new Set(rows.map((row) => row._id));
+  }
+
   async listBatch(batch: string): Promise<Job[]> {
     return (await this.jobs.find({ batch }).sort({ _id: 1 }).toArray()).map(toJob);
   }

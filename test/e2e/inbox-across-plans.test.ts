@@ -285,3 +285,48 @@ describe('periods of several plans that open on the same day', () => {
     expect(cardText(adaptiveCards(cards[0]!.activity)[0] as AdaptiveCard)).toContain('0 av 3 mål klara');
   });
 });
+
+describe('cards sent per period before cards were per inbox', () => {
+  jest.setTimeout(60_000);
+  let stub: ConnectorStub;
+  let bot: TestService;
+  const now = new Date('2022-04-30T07:00:00Z');
+  const cardsTo = (person: TeamsPerson) => stub.sent().filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
+
+  beforeAll(async () => {
+    stub = await startConnectorStub();
+    bot = await startTestService({ SEND_RATE_PER_SECOND: '50' }, { now: () => now, startScheduler: false });
+    for (const person of [EVA, OLLE]) {
+      stub.addPerson(person);
+      await new TeamsUser(person, stub, bot.endpoint).install();
+    }
+    const imported = await bot.service.deps.importer.importFile({ fileName: 'plan.json', bytes: Buffer.from(JSON.stringify(PLAN)) });
+    expect(imported.ok).toBe(true);
+    // RS and HSN were opened by the previous version, which sent one card per period under the old ids.
+    for (const id of ['RS-2022/DÅ04', 'HSN-2022/DÅ04']) await bot.service.repositories.plans.setPeriodState(id, ['draft'], 'open', now);
+    const old = [['RS-2022/DÅ04', EVA.email], ['HSN-2022/DÅ04', EVA.email], ['RS-2022/DÅ04', OLLE.email], ['HSN-2022/DÅ04', NINA.email]] as const;
+    await bot.service.repositories.jobs.enqueueMany(old.map(([period, email]) => ({ id: `prompt:${period}:${email}`, kind: 'prompt', batch: `prompt:${period}`, payload: { period, email }, runAt: now })), now);
+    await bot.service.mongo.db.collection('jobs').updateMany({ batch: { $in: ['prompt:RS-2022/DÅ04', 'prompt:HSN-2022/DÅ04'] } }, { $set: { state: 'done' } });
+    // Nina had not installed Utfall: her card failed.
+    await bot.service.mongo.db.collection('jobs').updateOne({ _id: `prompt:HSN-2022/DÅ04:${NINA.email}` as never }, { $set: { state: 'failed' } });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await stub?.stop();
+  });
+
+  test('when those periods are opened again or the owner reinstalls, then nobody gets their card twice', async () => {
+    const periods = await bot.service.deps.collect.periodsFor('DÅ04', 'RS', ['open']);
+    await expect(bot.service.deps.collect.openPeriods([...periods, ...(await bot.service.deps.collect.periodsFor('DÅ04', 'HSN', ['open']))])).resolves.toMatchObject({ enqueued: 0 });
+    await expect(bot.service.deps.collect.promptAfterInstall(EVA.email)).resolves.toEqual({ due: 0, created: 0 });
+    await expect(bot.service.deps.periods.previewOpen('DÅ04', 'RS')).resolves.toMatchObject({ toSend: [], had: [EVA.email, OLLE.email] });
+  });
+
+  test('when a unit is opened that the old cards did not cover, then only the owner with work there gets one card covering all', async () => {
+    await bot.service.deps.collect.openPeriods(await bot.service.deps.collect.periodsFor('DÅ04', 'RUN', ['draft']));
+    await bot.service.scheduler.tick();
+    expect(cardsTo(EVA)).toHaveLength(1);
+    expect(cardText(adaptiveCards(cardsTo(EVA)[0]!.activity)[0] as AdaptiveCard)).toContain('0 av 3 mål klara');
+    expect(cardsTo(OLLE)).toHaveLength(0);
+  });
+});
