@@ -32,6 +32,7 @@ const SV = {
   sentBody: (count: number, unreachable: number, names: string) =>
     (count === 0 ? 'Alla som kan nås har svarat klart nu. Ingen påminnelse skickades.' : count === 1 ? '1 påminnelse skickas nu.' : `${count} påminnelser skickas nu.`) +
     (unreachable > 0 ? ` Ej nåbara (${unreachable}) får ingen: ${names}.` : ''),
+  changed: (shown: number, now: number) => ` Antalet har ändrats sedan bekräftelsen visades (då ${shown}, nu ${now}).`,
   cancelled: 'Avbrutet. Inga påminnelser skickades.',
 };
 
@@ -66,6 +67,7 @@ const EN: typeof SV = {
   sentBody: (count, unreachable, names) =>
     (count === 0 ? 'Everyone who can be reached has finished now. No reminder was sent.' : count === 1 ? '1 reminder is being sent now.' : `${count} reminders are being sent now.`) +
     (unreachable > 0 ? ` Unreachable (${unreachable}) get none: ${names}.` : ''),
+  changed: (shown, now) => ` The number has changed since the confirmation was shown (then ${shown}, now ${now}).`,
   cancelled: 'Cancelled. No reminders were sent.',
 };
 

@@ -199,6 +199,10 @@ describe('one inbox per owner and period code, across plans', () => {
     const before = remindersOf(EVA).length;
     const sent = await user(KARIN).click(confirm!.card!, 'Skicka påminnelse');
     expect(texts(sent)[1]).toBe(`2 påminnelser skickas nu. Ej nåbara (1) får ingen: ${NINA.email}.`);
+    // The same confirmation again, as if it had shown another count: the same reminders, and it says the count differs.
+    const action = findAction(confirm!.card!, 'Skicka påminnelse');
+    const again = await user(KARIN).invoke(String(action.verb), { ...(action.data as Record<string, unknown>), owners: 3 });
+    expect(texts(again)[1]).toBe(`2 påminnelser skickas nu. Ej nåbara (1) får ingen: ${NINA.email}. Antalet har ändrats sedan bekräftelsen visades (då 3, nu 2).`);
     await settle();
     expect(remindersOf(EVA).slice(before)).toEqual(['Påminnelse: 2 av 3 mål återstår i Delår per april 2022. Sista svarsdag är torsdag 12 maj 2022.']);
     expect(remindersOf(OLLE)).toHaveLength(2);

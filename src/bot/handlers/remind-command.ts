@@ -67,7 +67,8 @@ export async function confirmRemind(context: TurnContext, deps: BotDeps, data: C
   if (sent === null) return messageCard(texts.sentTitle, texts.noOpenPeriod(data.unit), 'Warning');
   deps.logger.info({ by: person?.email, unit: data.unit, reminded: sent.reminded.length, unreachable: sent.unreachable.length, shown: data.owners }, 'manual reminders enqueued');
   const unreachable = sent.unreachable.map((recipient) => recipient.name);
-  return messageCard(texts.sentTitle, texts.sentBody(sent.reminded.length, unreachable.length, names(unreachable, locale)), sent.reminded.length > 0 ? 'Good' : 'Default');
+  const changed = sent.reminded.length === data.owners ? '' : texts.changed(data.owners, sent.reminded.length);
+  return messageCard(texts.sentTitle, texts.sentBody(sent.reminded.length, unreachable.length, names(unreachable, locale)) + changed, sent.reminded.length > 0 ? 'Good' : 'Default');
 }
 
 /** Names for one line of a card: the first ones, then "… och 12 till". */
