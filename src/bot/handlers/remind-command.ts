@@ -14,10 +14,7 @@ import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
 import { requireCoordinator } from './period-commands';
 
-/**
- * `påminn [enhet]`: shows who would get a reminder now and who cannot be reached, and sends only when
- * confirmed; with nobody to remind (or nobody reachable) it says so and offers nothing to send.
- */
+/** `påminn [enhet]`: shows who would get a reminder now, and sends only when confirmed. */
 export async function handleRemindCommand(context: TurnContext, deps: BotDeps, args: string[]): Promise<void> {
   const facts = readTurnFacts(context);
   const texts = reminderTexts(facts.locale);
@@ -33,29 +30,39 @@ export async function handleRemindCommand(context: TurnContext, deps: BotDeps, a
     }
     unit = named.units[0]!;
   }
+  const confirmation = await remindConfirmation(deps, unit, facts.locale);
+  if (typeof confirmation === 'string') return void (await context.sendActivity(confirmation));
+  await replyWithCard(context, confirmation);
+}
+
+/**
+ * The `påminn [enhet]` confirmation card: who gets a reminder and who cannot be reached, by name.
+ * With nobody to remind (or nobody reachable) a card that says so, with nothing to send; the text
+ * saying there is no open period to remind about.
+ */
+async function remindConfirmation(deps: BotDeps, unit: { key: string; name: string } | null, locale: Locale): Promise<AdaptiveCard | string> {
+  const texts = reminderTexts(locale);
   const preview = await deps.reminders.previewManual(unit?.key ?? null);
-  if (!preview) return void (await context.sendActivity(texts.noOpenPeriod(unit?.name ?? null)));
+  if (!preview) return texts.noOpenPeriod(unit?.name ?? null);
   const label = [...new Set(preview.periods.map((period) => period.label))].join(', ');
   const reminded = preview.recipients.filter((recipient) => recipient.reachable).map((recipient) => recipient.name);
   const unreachable = preview.recipients.filter((recipient) => !recipient.reachable).map((recipient) => recipient.name);
-  // Nothing to send: say why, and offer no button.
-  if (preview.recipients.length === 0) return void (await replyWithCard(context, messageCard(texts.nobodyMissingTitle, texts.nobodyMissing(label), 'Good')));
-  if (reminded.length === 0) {
-    return void (await replyWithCard(context, messageCard(texts.nobodyReachableTitle, texts.nobodyReachable(label, unreachable.length, names(unreachable, facts.locale)), 'Warning')));
-  }
+  if (preview.recipients.length === 0) return messageCard(texts.nobodyMissingTitle, texts.nobodyMissing(label), 'Good');
+  if (reminded.length === 0) return messageCard(texts.nobodyReachableTitle, texts.nobodyReachable(label, unreachable.length, names(unreachable, locale)), 'Warning');
   const data: ConfirmRemindData = { unit: unit?.key ?? null, owners: reminded.length, issued: deps.now().toISOString() };
-  const counts = unreachable.length === 0 ? [] : [{ title: texts.factMissing, value: String(preview.recipients.length) }];
-  await replyWithCard(
-    context,
-    buildConfirmCard({
-      title: texts.confirmTitle(label),
-      body: texts.confirmBody(preview.recipients.length, reminded.length, unreachable.length),
-      facts: [...counts, { title: texts.factOwners, value: String(reminded.length) }, ...(unreachable.length === 0 ? [] : [{ title: texts.factUnreachable, value: String(unreachable.length) }])],
-      details: [texts.listReminded(names(reminded, facts.locale)), ...(unreachable.length === 0 ? [] : [texts.listUnreachable(names(unreachable, facts.locale))])],
-      confirm: { title: texts.send, verb: VERBS.confirmRemind, data, style: 'positive' },
-      cancel: { title: texts.cancel, verb: VERBS.cancelRemind, data: {} },
-    }),
-  );
+  const flagged = unreachable.length > 0;
+  return buildConfirmCard({
+    title: texts.confirmTitle(label),
+    body: texts.confirmBody(preview.recipients.length, reminded.length, unreachable.length),
+    facts: [
+      ...(flagged ? [{ title: texts.factMissing, value: String(preview.recipients.length) }] : []),
+      { title: texts.factOwners, value: String(reminded.length) },
+      ...(flagged ? [{ title: texts.factUnreachable, value: String(unreachable.length) }] : []),
+    ],
+    details: [texts.listReminded(names(reminded, locale)), ...(flagged ? [texts.listUnreachable(names(unreachable, locale))] : [])],
+    confirm: { title: texts.send, verb: VERBS.confirmRemind, data, style: 'positive' },
+    cancel: { title: texts.cancel, verb: VERBS.cancelRemind, data: {} },
+  });
 }
 
 /** Confirmed: enqueue a reminder for each reachable owner still missing something (counted again now); a double click answers the same. */
