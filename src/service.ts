@@ -26,7 +26,9 @@ import { SummaryService } from './services/summary-service';
 import { ReminderService } from './services/reminder-service';
 import { PlanCache } from './services/plan-cache';
 import { DelegationRepository } from './store/delegation-repository';
+import { OpeningRepository } from './store/opening-repository';
 import { IdentityService } from './services/identity-service';
+import { InboxService } from './services/inbox-service';
 import { PersonalChats } from './services/personal-chats';
 import { OnboardingService } from './services/onboarding-service';
 import { PeriodService } from './services/period-service';
@@ -126,6 +128,7 @@ export interface Repositories {
   links: ChannelLinkRepository;
   delegations: DelegationRepository;
   summaryMessages: SummaryRepository;
+  openings: OpeningRepository;
 }
 
 interface Composed {
@@ -135,6 +138,7 @@ interface Composed {
   repositories: Repositories;
   deps: BotDeps;
   chats: PersonalChats;
+  cache: PlanCache;
 }
 
 /** Repositories, then the use cases on them; `kick` asks the scheduler to send due jobs now. */
@@ -149,11 +153,12 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     links: new ChannelLinkRepository(db),
     delegations: new DelegationRepository(db),
     summaryMessages: new SummaryRepository(db),
+    openings: new OpeningRepository(db),
   };
-  const { plans, people, conversations, responses, jobs, claims, links, delegations } = repositories;
+  const { plans, people, conversations, responses, jobs, claims, links, delegations, openings } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
   const summaries = new SummaryService({ plans, responses, links, jobs, people, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
-  const reminders = new ReminderService({ plans, responses, jobs, claims, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
+  const reminders = new ReminderService({ plans, responses, jobs, claims, people, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
   const collect = new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance, cache, events: summaryEvents(summaries, logger) });
   const identity = new IdentityService({ people, conversations, coordinators: config.coordinators, now });
   const deps: BotDeps = {
@@ -163,7 +168,8 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     identity,
     onboarding: new OnboardingService({ identity, collect, kick }),
     collect,
-    periods: new PeriodService({ collect, reminders, summaries, plans, claims, kick, now, timezone: config.timezone }),
+    inbox: new InboxService({ collect, plans, cache }),
+    periods: new PeriodService({ collect, openings, reminders, summaries, plans, kick, now, timezone: config.timezone }),
     reminders,
     importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
     channels: new ChannelService({ plans, links, summaries, identity, language: config.language, kick, now }),
@@ -171,7 +177,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     delegation: new DelegationService({ plans, delegations, people, jobs, kick, now }),
   };
   const chats = new PersonalChats({ people, conversations, language: config.language, now });
-  return { config, logger, now, repositories, deps, chats };
+  return { config, logger, now, repositories, deps, chats, cache };
 }
 
 /**
@@ -189,12 +195,12 @@ function summaryEvents(summaries: SummaryService, logger: Logger): CollectEvents
 
 /** The scheduler with its job runner: prompts, reminders and summaries go out through the messenger, paced under Teams' limits. */
 function createScheduler(composed: Composed, messenger: Messenger, instanceId: string): Scheduler {
-  const { config, logger, now, repositories, deps, chats } = composed;
+  const { config, logger, now, repositories, deps, chats, cache } = composed;
   const pacer = new Pacer(config.sendRatePerSecond);
   const handle = dispatchJobs({
-    prompt: createPromptHandler({ collect: deps.collect, chats, messenger }),
+    prompt: createPromptHandler({ inbox: deps.inbox, chats, messenger }),
     summary: createSummaryHandler({ ...repositories, summaries: deps.summaries, chats, messenger, timezone: config.timezone, now }),
-    reminder: createReminderHandler({ plans: repositories.plans, collect: deps.collect, reminders: deps.reminders, chats, messenger }),
+    reminder: createReminderHandler({ plans: repositories.plans, inbox: deps.inbox, reminders: deps.reminders, chats, messenger }),
   });
   const events = summaryEvents(deps.summaries, logger);
   const drain = () =>
@@ -206,7 +212,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
       drain,
       periodsClosed: events.closed,
       remind: (at) => deps.reminders.tick(at),
-      reportFanouts: createFanoutReporter({ ...repositories, chats, messenger, now }),
+      reportFanouts: createFanoutReporter({ ...repositories, cache, chats, messenger, now }),
       timezone: config.timezone,
       logger,
     },

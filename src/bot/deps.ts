@@ -4,6 +4,7 @@ import type { ChannelService } from '../services/channel-service';
 import type { CollectService } from '../services/collect-service';
 import type { DelegationService } from '../services/delegation-service';
 import type { IdentityService } from '../services/identity-service';
+import type { InboxService } from '../services/inbox-service';
 import type { OnboardingService } from '../services/onboarding-service';
 import type { PeriodService } from '../services/period-service';
 import type { PlanImporter } from '../services/plan-importer';
@@ -18,6 +19,8 @@ export interface BotDeps {
   identity: IdentityService;
   onboarding: OnboardingService;
   collect: CollectService;
+  /** A person's inbox: a period code and year across every plan they have goals in. */
+  inbox: InboxService;
   periods: PeriodService;
   reminders: ReminderService;
   importer: PlanImporter;

@@ -78,8 +78,10 @@ export type SaveGoalData = z.output<typeof SaveGoalData>;
 export const ConfirmOpenPeriodData = z.object({
   code: z.string().min(1).max(20),
   unit: z.string().max(100).nullable(),
-  /** What the coordinator was shown, so that the send matches the confirmation. */
+  /** How many the card said would get a card now: the answer says so if that has changed. */
   owners: z.number().int().min(0),
+  /** When the confirmation was shown: it names the confirmation, so a double click on "Skicka" opens once and answers the same. */
+  issued: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
 });
 export type ConfirmOpenPeriodData = z.infer<typeof ConfirmOpenPeriodData>;
 

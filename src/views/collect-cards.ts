@@ -8,6 +8,7 @@ import { collectTexts } from '../i18n/collect-texts';
 import { goalFormTexts } from '../i18n/goal-form-texts';
 import type { Locale } from '../i18n/locale';
 import type { PeriodWork, SaveConflict, SaveResult } from '../services/collect-service';
+import { inboxOfOne, type InboxWork } from '../services/inbox-service';
 import { goalFormView } from './goal-form-view';
 import { inboxView, isAllDone, receiptView } from './inbox-view';
 
@@ -24,19 +25,19 @@ export function messageCard(title: string, body: string, color: TextColor): Adap
   return buildMessageCard({ title, body, color, actions: [] });
 }
 
-/** The inbox card of a period, or a refusal when the period is unknown. */
-export function inboxCard(view: PeriodWork | null, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
+/** The inbox card (a period code and year, across plans), or a refusal when the period is unknown. */
+export function inboxCard(inbox: InboxWork | null, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
   const texts = collectTexts(locale);
-  if (!view) return messageCard(texts.refusal.title, texts.refusal.unknown_period, 'Warning');
-  return inboxOrReceipt(view, locale, notice, page);
+  if (!inbox) return messageCard(texts.refusal.title, texts.refusal.unknown_period, 'Warning');
+  return inboxOrReceipt(inbox, locale, notice, page);
 }
 
-export function inboxOrReceipt(view: PeriodWork, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
-  if (isAllDone(view) && notice?.color !== 'Attention') {
-    const receipt = receiptView(view, locale);
+export function inboxOrReceipt(inbox: InboxWork, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
+  if (isAllDone(inbox) && notice?.color !== 'Attention') {
+    const receipt = receiptView(inbox, locale);
     return buildReceiptCard(notice ? { ...receipt, body: `${notice.text} ${receipt.body}` } : receipt);
   }
-  return buildInboxCard(inboxView(view, locale, notice, page));
+  return buildInboxCard(inboxView(inbox, locale, notice, page));
 }
 
 /** A goal's form, or a refusal: unknown period, or a goal that is not the person's to answer. */
@@ -48,8 +49,11 @@ export function goalFormCard(view: PeriodWork | null, goalKey: string, options: 
   return { card: buildGoalFormCard(goalFormView(view, goal, { ...options, notice: null, page })), refused: null };
 }
 
-/** After "Spara": errors keep the form with the input; a conflict shows current values; success goes back to the inbox. */
-export function saveResultCard(result: SaveResult, options: CollectCardOptions, page: number, goTo?: number): AdaptiveCard {
+/**
+ * After "Spara": errors keep the form with the input; a conflict shows current values; success goes
+ * back to the inbox: `inbox`, the whole inbox around the saved period, or that period's alone.
+ */
+export function saveResultCard(result: SaveResult, options: CollectCardOptions, page: number, goTo?: number, inbox?: InboxWork): AdaptiveCard {
   const { locale } = options;
   const texts = collectTexts(locale);
   const formTexts = goalFormTexts(locale);
@@ -69,7 +73,7 @@ export function saveResultCard(result: SaveResult, options: CollectCardOptions, 
       if (goTo !== undefined) {
         return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, page: goTo, notice: { text: texts.saved(result.saved), color: 'Good' } }));
       }
-      return inboxOrReceipt(result.view, locale, { text: texts.saved(result.saved), color: 'Good' });
+      return inboxOrReceipt(inbox ?? inboxOfOne(result.view), locale, { text: texts.saved(result.saved), color: 'Good' });
   }
 }
 

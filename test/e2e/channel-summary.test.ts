@@ -193,7 +193,7 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
     const notTheirs = await user(peter).click(confirm!.card!, 'Skicka påminnelse');
     expect(cardText(notTheirs)).toMatch(/"Det gick inte"[\s\S]*Bara samordnare kan skicka påminnelser/);
     const sent = await user(karin).click(confirm!.card!, 'Skicka påminnelse');
-    expect(cardText(sent)).toContain('1 påminnelser skickas nu');
+    expect(cardText(sent)).toContain('1 påminnelse skickas nu.');
     await user(karin).click(confirm!.card!, 'Skicka påminnelse'); // a double click
     await bot.service.scheduler.idle();
     await bot.service.scheduler.tick();
