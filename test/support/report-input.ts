@@ -1,0 +1,75 @@
+import { PlanFileSchema } from '../../src/domain/plan-format';
+import { normalizePlanFile } from '../../src/domain/plan-normalize';
+import type { NormalizedPlanFile } from '../../src/domain/plan';
+import type { ReportIndicatorAnswer, ReportInput, ReportGoalAnswer } from '../../src/domain/report-model';
+import type { IndicatorResponseFacts } from '../../src/domain/aggregation';
+import { parseOutcome } from '../../src/domain/values';
+import type { Assessment } from '../../src/domain/vocabulary';
+import { PLAN_FIXTURES, readJsonFixture } from './fixtures';
+
+export function normalizedFixture(name: keyof typeof PLAN_FIXTURES): NormalizedPlanFile {
+  const result = normalizePlanFile(PlanFileSchema.parse(readJsonFixture(PLAN_FIXTURES[name])));
+  if (!result.ok) throw new Error(`fixture ${name} does not normalize`);
+  return result.plan;
+}
+
+export interface TypedAnswer {
+  typed: string;
+  comment?: string;
+  assessment?: Assessment | null;
+}
+
+/** Answers as owners type them, parsed like the goal form does; unparseable ones are left out. */
+export function typedAnswers(plan: NormalizedPlanFile, answers: Record<string, TypedAnswer>, at = new Date('2026-05-04T09:00:00Z')): ReportIndicatorAnswer[] {
+  const out: ReportIndicatorAnswer[] = [];
+  for (const [key, answer] of Object.entries(answers)) {
+    const indicator = plan.indicators.find((candidate) => candidate.key === key);
+    if (!indicator) throw new Error(`no indicator ${key}`);
+    const parsed = parseOutcome(answer.typed, indicator.valueType);
+    if (!parsed.ok || parsed.value === null) continue;
+    out.push({
+      indicator: key,
+      outcome: parsed.value,
+      outcomeText: answer.typed,
+      comment: answer.comment ?? '',
+      assessment: answer.assessment === undefined ? (parsed.value.kind === 'not_available' ? 'not_measured' : 'achieved') : answer.assessment,
+      author: indicator.owner,
+      authorName: `Ägare ${indicator.owner.split('@')[0]}`,
+      savedAt: at,
+    });
+  }
+  return out;
+}
+
+/** A report input over a whole normalized plan file, for the period `code` (its earlier periods from `earlier`). */
+export function reportInputOf(
+  plan: NormalizedPlanFile,
+  code: string,
+  current: { indicators: ReportIndicatorAnswer[]; goals?: ReportGoalAnswer[] },
+  more: { earlier?: Map<string, IndicatorResponseFacts[]>; lastYear?: Map<string, IndicatorResponseFacts>; state?: 'open' | 'closed' } = {},
+): ReportInput {
+  const first = plan.plans[0]!;
+  const periods = plan.periods.filter((period) => period.plan === first.key).sort((a, b) => (a.opens < b.opens ? -1 : 1));
+  const upTo = periods.slice(0, periods.findIndex((period) => period.code === code) + 1);
+  return {
+    summary: {
+      units: plan.units,
+      linkedUnits: plan.units.filter((unit) => unit.parent === null).map((unit) => unit.key),
+      plans: plan.plans,
+      goals: plan.goals,
+      indicators: plan.indicators,
+      periodCode: code,
+      indicatorResponses: current.indicators,
+      goalResponses: current.goals ?? [],
+      previous: upTo.length > 1 ? { indicatorResponses: more.earlier?.get(upTo.at(-2)!.code) ?? [], goalResponses: [] } : null,
+    },
+    organisation: plan.organisation,
+    periodLabel: upTo.at(-1)!.label,
+    state: more.state ?? 'open',
+    previousLabel: upTo.length > 1 ? upTo.at(-2)!.label : null,
+    periods: upTo.map((period) => ({ code: period.code, label: period.label })),
+    earlier: more.earlier ?? new Map(),
+    lastYear: more.lastYear ?? new Map(),
+    madeAt: new Date('2026-05-05T10:00:00Z'),
+  };
+}
