@@ -73,3 +73,26 @@ export function reportInputOf(
     madeAt: new Date('2026-05-05T10:00:00Z'),
   };
 }
+
+export const HOSTILE_COMMENT = '<script>alert(1)</script> & "citat"';
+export const FORMULA_COMMENT = '=HYPERLINK("http://evil.example","klicka")';
+
+/** Norrbotten per DÅ08 with typed answers, a hostile comment, a formula-looking comment and history. */
+export function sampleReportInput(): ReportInput {
+  const plan = normalizedFixture('norrbotten');
+  const current = typedAnswers(plan, {
+    'NB-P2-G1-I1': { typed: '6,3%', comment: HOSTILE_COMMENT, assessment: 'not_achieved' },
+    'NB-P2-G1-I2': { typed: '72%', comment: '+46 70 123 45 67' },
+    'NB-P3-G1-I1': { typed: '-11,1 mnkr', comment: FORMULA_COMMENT, assessment: 'not_achieved' },
+    'NB-P3-G1-I2': { typed: '98%', comment: '@SUM(A1)', assessment: 'partly' },
+    'NB-P1-G1-I2': { typed: 'Ej tillgängligt', comment: 'Ny rutin för rapportering.' },
+    'NB-P1-G1-I3': { typed: '21 707', comment: '-minus först' },
+  });
+  const earlier = new Map([['DÅ04', typedAnswers(plan, { 'NB-P2-G1-I1': { typed: '5,1 %' }, 'NB-P2-G1-I2': { typed: '66 %' }, 'NB-P3-G1-I1': { typed: '-3,2 mnkr' } })]]);
+  const lastYear = new Map(typedAnswers(plan, { 'NB-P2-G1-I1': { typed: '5,4 %' } }).map((answer) => [answer.indicator, answer]));
+  const goals: ReportGoalAnswer[] = [
+    { goal: 'NB-P2-G1', assessment: 'not_achieved', analysis: `Analys ${HOSTILE_COMMENT}`, authorName: 'Peter Sandberg', savedAt: new Date('2026-09-02T08:00:00Z') },
+    { goal: 'NB-P3-G1', assessment: 'partly', analysis: FORMULA_COMMENT },
+  ];
+  return reportInputOf(plan, 'DÅ08', { indicators: current, goals }, { earlier, lastYear });
+}
