@@ -4,7 +4,7 @@ import { BUCKETS } from '../domain/aggregation';
 import type { ReportIndicator, ReportModel, ReportUnit, ReportValue } from '../domain/report-model';
 import { bucketLabel, reportTexts, valueText, type ReportTexts } from '../i18n/report-texts';
 import type { Locale } from '../i18n/locale';
-import { formatReportDate, localClock } from './report-dates';
+import { formatReportDate, localClock } from '../views/report-dates';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF2' } };
 const MAX_SHEET_NAME = 31;
