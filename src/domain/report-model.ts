@@ -31,9 +31,9 @@ export interface ReportInput {
   /** The plan's periods up to and including this one, in order (DÅ04 → DÅ08 → ÅR). */
   periods: readonly ReportPeriod[];
   /** The indicator answers of the earlier periods, by period code. */
-  earlier: ReadonlyMap<string, readonly IndicatorResponseFacts[]>;
+  earlier: ReadonlyMap<string, readonly ReportIndicatorAnswer[]>;
   /** Last year's answers of the same period, by indicator key (answers to the same key in last year's plan). */
-  lastYear: ReadonlyMap<string, IndicatorResponseFacts>;
+  lastYear: ReadonlyMap<string, ReportIndicatorAnswer>;
   madeAt: Date;
 }
 
@@ -142,7 +142,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     const answer = answers.get(indicator.key);
     const valueIn = (code: string) => {
       if (code === source.periodCode) return measured ? reportValue(answer?.outcome, indicator, answer?.outcomeText) : NOT_IN_PERIOD;
-      return indicator.periods.includes(code) ? reportValue(earlier.get(code)?.get(indicator.key)?.outcome, indicator) : NOT_IN_PERIOD;
+      const before = earlier.get(code)?.get(indicator.key);
+      return indicator.periods.includes(code) ? reportValue(before?.outcome, indicator, before?.outcomeText) : NOT_IN_PERIOD;
     };
     const last = input.lastYear.get(indicator.key);
     return {
@@ -157,7 +158,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       assessment: !measured ? null : answer?.outcome?.kind === 'not_available' ? 'not_measured' : (answer?.assessment ?? 'missing'),
       previous: previousCode === null ? null : valueIn(previousCode),
       trend: periods.map((period) => valueIn(period.code)),
-      lastYear: last ? reportValue(last.outcome, indicator) : null,
+      lastYear: last ? reportValue(last.outcome, indicator, last.outcomeText) : null,
       savedBy: answer?.authorName || answer?.author || null,
       savedAt: answer?.savedAt ?? null,
     };

@@ -2,7 +2,6 @@ import { PlanFileSchema } from '../../src/domain/plan-format';
 import { normalizePlanFile } from '../../src/domain/plan-normalize';
 import type { NormalizedPlanFile } from '../../src/domain/plan';
 import type { ReportIndicatorAnswer, ReportInput, ReportGoalAnswer } from '../../src/domain/report-model';
-import type { IndicatorResponseFacts } from '../../src/domain/aggregation';
 import { parseOutcome } from '../../src/domain/values';
 import type { Assessment } from '../../src/domain/vocabulary';
 import { PLAN_FIXTURES, readJsonFixture } from './fixtures';
@@ -46,7 +45,7 @@ export function reportInputOf(
   plan: NormalizedPlanFile,
   code: string,
   current: { indicators: ReportIndicatorAnswer[]; goals?: ReportGoalAnswer[] },
-  more: { earlier?: Map<string, IndicatorResponseFacts[]>; lastYear?: Map<string, IndicatorResponseFacts>; state?: 'open' | 'closed' } = {},
+  more: { earlier?: Map<string, ReportIndicatorAnswer[]>; lastYear?: Map<string, ReportIndicatorAnswer>; state?: 'open' | 'closed' } = {},
 ): ReportInput {
   const first = plan.plans[0]!;
   const periods = plan.periods.filter((period) => period.plan === first.key).sort((a, b) => (a.opens < b.opens ? -1 : 1));
