@@ -21,6 +21,8 @@ export interface LoadedSummary {
   state: PeriodState;
   previousLabel: string | null;
   input: SummarizePeriodInput;
+  /** Each plan's period in view (for what else a report reads about them). */
+  periods?: Period[];
 }
 
 export interface SummaryDeps {
@@ -76,6 +78,7 @@ export class SummaryService {
       state: inView.some((period) => period.state === 'open') ? 'open' : inView.every((period) => period.state === 'closed') ? 'closed' : 'draft',
       previousLabel,
       input: { units, linkedUnits, plans: outlines, goals, indicators, periodCode: inView[0]!.code, ...current, previous },
+      periods: inView,
     };
   }
 
