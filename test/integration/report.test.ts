@@ -97,6 +97,15 @@ describe('the compiled report from the database (Norrbotten, DÅ04)', () => {
       expect(htmlRow?.[1]).toBe(escapeHtml(text));
     }
   });
+
+  test('when the next period is reported, then the earlier answers are its trend and previous period', async () => {
+    const model = (await service.build(['NB-DIV'], { code: 'DÅ08', year: 2022 }))!;
+    expect(model.periods.map((period) => period.code)).toEqual(['DÅ04', 'DÅ08']);
+    const sick = model.units[0]!.perspectives.flatMap((p) => p.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators))).find((i) => i.key === 'NB-P2-G1-I1')!;
+    expect(sick.trend.map((value) => value.state)).toEqual(['value', 'missing']);
+    expect(squash(sick.previous!.text)).toBe('6,3%');
+    expect(sick.outcome.state).toBe('missing');
+  });
 });
 
 function escapeRegExp(text: string): string {
