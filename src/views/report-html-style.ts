@@ -5,14 +5,15 @@ export const REPORT_CSS = `
 :root{--ink:#1b1f24;--muted:#5b6470;--line:#d6dbe1;--head:#eef1f5;--achieved:#2e7d32;--partly:#f9a825;--not_achieved:#c62828;--not_measured:#9e9e9e}
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.45 "Segoe UI",system-ui,-apple-system,Roboto,Arial,sans-serif;color:var(--ink);background:#fff}
-main{max-width:1100px;margin:0 auto;padding:16px}
+main{max-width:1100px;margin:0 auto;padding:16px;overflow-wrap:break-word}
 h1{font-size:1.7rem;margin:.2em 0}h2{font-size:1.4rem;margin:1.6em 0 .4em;border-bottom:2px solid var(--ink)}
 h3{font-size:1.15rem;margin:1.3em 0 .3em}h4{font-size:1rem;margin:1em 0 .3em;color:var(--muted)}h5{font-size:1rem;margin:.2em 0}
 .cover{border-bottom:1px solid var(--line);padding-bottom:12px}.cover p{margin:.2em 0}.state{font-weight:600}
 .muted{color:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.92rem}
 th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-th{background:var(--head)}td.num{text-align:right;white-space:nowrap}
+caption{text-align:left;font-weight:600;padding:4px 0}
+th{background:var(--head);overflow-wrap:normal;hyphens:auto}td.num{text-align:right;white-space:nowrap}
 .badge{display:inline-block;white-space:nowrap;font-weight:600;padding:0 6px;border-radius:10px;border:1px solid var(--line)}
 .badge .mark{margin-right:3px}
 .b-achieved .mark{color:var(--achieved)}.b-partly .mark{color:#b07800}.b-not_achieved .mark{color:var(--not_achieved)}.b-not_measured .mark{color:var(--not_measured)}
