@@ -13,6 +13,7 @@ import { PlanRepository } from '../src/store/plan-repository';
 import { startConnectorStub } from '../test/support/connector-stub';
 import { makePerson, personalConversationId } from '../test/support/activities';
 import { benchAnswers } from './answers';
+import { benchReport } from './report';
 import { benchSummary } from './summary';
 import { syntheticRegion } from './synthetic-region';
 
@@ -20,12 +21,14 @@ import { syntheticRegion } from './synthetic-region';
  * `npm run bench`: figures on a synthetic region (SPEC §8). Sizes come from the environment so a
  * full-size run is one variable away: BENCH_INDICATORS (default 50 000), BENCH_FANOUT_OWNERS
  * (default 1 000; 10 000 is the full region and takes about 200 s at Teams' 50/s),
- * BENCH_CONCURRENT_OWNERS (default 200).
+ * BENCH_CONCURRENT_OWNERS (default 200), BENCH_REPORT_GOALS (default 1 000, five indicators each).
  */
 async function main(): Promise<void> {
   const indicators = Number(process.env.BENCH_INDICATORS ?? 50_000);
   const fanoutOwners = Number(process.env.BENCH_FANOUT_OWNERS ?? 1_000);
   const concurrentOwners = Number(process.env.BENCH_CONCURRENT_OWNERS ?? 200);
+  // First, while the process is small, so its RSS is the report's own.
+  await benchReport(Number(process.env.BENCH_REPORT_GOALS ?? 1_000));
   const temp = mkdtempSync(path.join(os.tmpdir(), 'utfall-bench-'));
   let ferret: EmbeddedFerretDb | undefined;
   try {

@@ -23,6 +23,7 @@ import { PlanRepository } from './store/plan-repository';
 import { ChannelLinkRepository } from './store/channel-link-repository';
 import { SummaryRepository } from './store/summary-repository';
 import { SummaryService } from './services/summary-service';
+import { ReportService } from './services/report-service';
 import { ReminderService } from './services/reminder-service';
 import { PlanCache } from './services/plan-cache';
 import { DelegationRepository } from './store/delegation-repository';
@@ -175,6 +176,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     channels: new ChannelService({ plans, links, summaries, identity, language: config.language, kick, now }),
     summaries,
     delegation: new DelegationService({ plans, delegations, people, jobs, kick, now }),
+    reports: new ReportService({ summaries, plans, responses, cache, now, timezone: config.timezone }),
   };
   const chats = new PersonalChats({ people, conversations, language: config.language, now });
   return { config, logger, now, repositories, deps, chats, cache };

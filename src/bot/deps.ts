@@ -9,6 +9,7 @@ import type { OnboardingService } from '../services/onboarding-service';
 import type { PeriodService } from '../services/period-service';
 import type { PlanImporter } from '../services/plan-importer';
 import type { ReminderService } from '../services/reminder-service';
+import type { ReportService } from '../services/report-service';
 import type { SummaryService } from '../services/summary-service';
 
 /** What the bot's handlers may use: use cases only, never a repository. Built in service.ts. */
@@ -29,4 +30,6 @@ export interface BotDeps {
   summaries: SummaryService;
   /** Indicators and goals handed to a colleague (`delegera`). */
   delegation: DelegationService;
+  /** The compiled follow-up report (`rapport`): build a model for units and a period, render it as DOCX, XLSX or HTML. */
+  reports: ReportService;
 }

@@ -24,6 +24,8 @@ export interface LoadedSummary {
   /** The previous period's code ("DÅ04"), as the goal form names it; null when there is none. */
   previousCode: string | null;
   input: SummarizePeriodInput;
+  /** Each plan's period in view (for what else a report reads about them). */
+  periods?: Period[];
 }
 
 export interface SummaryDeps {
@@ -83,6 +85,7 @@ export class SummaryService {
       previousLabel,
       previousCode,
       input: { units, linkedUnits, plans: outlines, goals, indicators, periodCode: inView[0]!.code, ...current, previous },
+      periods: inView,
     };
   }
 

@@ -82,6 +82,22 @@ export class ResponseRepository {
     return { indicatorResponses, goalResponses };
   }
 
+  /** Whole answers (who saved them, when, what was typed) of several periods, for the compiled report. */
+  async listForReport(periods: readonly string[]): Promise<{ indicatorResponses: IndicatorResponse[]; goalResponses: GoalResponse[] }> {
+    const indicatorResponses: IndicatorResponse[] = [];
+    const goalResponses: GoalResponse[] = [];
+    for (let start = 0; start < periods.length; start += SUMMARY_CHUNK) {
+      const chunk = [...periods.slice(start, start + SUMMARY_CHUNK)];
+      const [indicators, goals] = await Promise.all([
+        this.indicatorResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, createdAt: 0 } }).toArray(),
+        this.goalResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, createdAt: 0 } }).toArray(),
+      ]);
+      for (const document of indicators) indicatorResponses.push({ ...document, outcome: document.outcome ?? null, assessment: document.assessment ?? null, comment: document.comment ?? '', outcomeText: document.outcomeText ?? '' });
+      for (const document of goals) goalResponses.push({ ...document, assessment: document.assessment ?? null, analysis: document.analysis ?? '' });
+    }
+    return { indicatorResponses, goalResponses };
+  }
+
   async saveIndicator(place: IndicatorPlace, answer: IndicatorAnswer, expectedVersion: number, author: Author, now: Date): Promise<SaveOutcome<IndicatorResponse>> {
     const id = `${place.indicator}|${place.period}`;
     return this.save<IndicatorResponse, Required<IndicatorAnswer>>({
