@@ -28,7 +28,7 @@ describe(buildReportModel.name, () => {
     expect(model.summary.totals).toEqual(summary.totals);
     expect(model.summary.perspectives).toEqual(summary.perspectives);
     expect(model.summary.responseRate).toBe(summary.responseRate);
-    expect(model.summary.change).toEqual(summary.change);
+    expect(model.summary.comparison).toEqual(summary.comparison);
   });
 
   test('when values are answered, then they are written in the Swedish forms of SPEC §4 with their numbers', () => {

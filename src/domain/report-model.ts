@@ -1,3 +1,4 @@
+import type { Comparison } from './comparison';
 import { summarizePeriod, type BucketCounts, type Bucket, type IndicatorResponseFacts, type PerspectiveSummary, type SummarizePeriodInput } from './aggregation';
 import { computeMeasurability, type Measurability } from './measurability';
 import { unitsUnder } from './owner-work';
@@ -60,7 +61,8 @@ export interface ReportSummary {
   perspectives: PerspectiveSummary[];
   totals: { goals: BucketCounts; indicators: BucketCounts };
   previousLabel: string | null;
-  change: BucketCounts | null;
+  /** Like with like against the previous period, as the channel summary says it. */
+  comparison: Comparison | null;
   redGoals: ReportRedGoal[];
   missingOwners: string[];
 }
@@ -181,7 +183,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       perspectives: summary.perspectives,
       totals: summary.totals,
       previousLabel: input.previousLabel,
-      change: summary.change,
+      comparison: summary.comparison,
       missingOwners: summary.missingOwners,
       redGoals: summary.redGoals.map((red) => {
         const goalAnswer = goalAnswers.get(red.goalKey);

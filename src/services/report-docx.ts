@@ -1,3 +1,4 @@
+import { comparisonLine } from '../views/summary-view';
 import { randomBytes } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
@@ -51,7 +52,7 @@ export async function renderReportDocx(model: ReportModel, locale: Locale, timez
     styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
     sections: [
       { children: cover(model, texts, locale, timezone) },
-      { children: [...summary(model, texts), ...model.units.flatMap((unit) => unitBlocks(unit, texts, slots)), ...measurability(model, texts)] },
+      { children: [...summary(model, texts, locale), ...model.units.flatMap((unit) => unitBlocks(unit, texts, slots)), ...measurability(model, texts)] },
     ],
   });
   const files = unzipSync(await Packer.toBuffer(document));
@@ -72,7 +73,7 @@ function cover(model: ReportModel, texts: ReportTexts, locale: Locale, timezone:
   ];
 }
 
-function summary(model: ReportModel, texts: ReportTexts): Block[] {
+function summary(model: ReportModel, texts: ReportTexts, locale: Locale): Block[] {
   const s = model.summary;
   const blocks: Block[] = [
     heading(texts.summary, HeadingLevel.HEADING_1),
@@ -88,9 +89,9 @@ function summary(model: ReportModel, texts: ReportTexts): Block[] {
     heading(texts.indicatorsPerPerspective, HeadingLevel.HEADING_3),
     countsTable(s.perspectives.map((p) => [p.name, p.indicators]), s.totals.indicators, texts),
   ];
-  if (s.change && s.previousLabel) {
+  if (s.comparison && s.previousLabel) {
     blocks.push(heading(texts.change(s.previousLabel), HeadingLevel.HEADING_3));
-    blocks.push(text(BUCKETS.map((bucket) => `${texts.buckets[bucket]} ${s.change![bucket] > 0 ? '+' : ''}${s.change![bucket]}`).join(' · ')));
+    blocks.push(text(comparisonLine(s.comparison, s.previousLabel, locale)));
   } else blocks.push(text(texts.noPrevious, true));
   blocks.push(heading(texts.redGoals, HeadingLevel.HEADING_2));
   if (s.redGoals.length === 0) blocks.push(text(texts.noRedGoals));

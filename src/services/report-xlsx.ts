@@ -1,3 +1,4 @@
+import { comparisonLine } from '../views/summary-view';
 import ExcelJS from 'exceljs';
 import type { Bucket } from '../domain/aggregation';
 import { BUCKETS } from '../domain/aggregation';
@@ -48,9 +49,9 @@ function summarySheet(sheet: ExcelJS.Worksheet, model: ReportModel, texts: Repor
     sheet.addRow([texts.total, ...countsRow(summary.totals[pick])]).font = { bold: true };
   }
   sheet.addRow([]);
-  if (summary.change && summary.previousLabel) {
-    header(sheet.addRow([texts.change(summary.previousLabel), ...BUCKETS.map((bucket) => texts.buckets[bucket])]));
-    sheet.addRow(['', ...BUCKETS.map((bucket) => summary.change![bucket])]);
+  if (summary.comparison && summary.previousLabel) {
+    header(sheet.addRow([texts.change(summary.previousLabel)]));
+    sheet.addRow([comparisonLine(summary.comparison, summary.previousLabel, locale)]);
   } else sheet.addRow([texts.noPrevious]);
   sheet.addRow([]);
   header(sheet.addRow([texts.redGoals]));

@@ -1,3 +1,4 @@
+import { comparisonLine } from './summary-view';
 import { BUCKETS, type Bucket, type BucketCounts } from '../domain/aggregation';
 import type { ReportGoal, ReportIndicator, ReportModel, ReportUnit, ReportValue } from '../domain/report-model';
 import type { Locale } from '../i18n/locale';
@@ -34,7 +35,7 @@ export function renderReportHtml(model: ReportModel, locale: Locale, timezone: s
 <p class="state">${cover.final ? texts.final : texts.draft}</p>
 <p class="muted">${texts.madeAt(formatReportDate(cover.madeAt, timezone, locale))}</p>
 </header>
-${summarySection(model, texts)}
+${summarySection(model, texts, locale)}
 ${model.units.map((unit) => unitSection(unit, model, texts))}
 ${measurabilitySection(model, texts)}
 </main>
@@ -47,7 +48,7 @@ ${measurabilitySection(model, texts)}
 /** Our own constant stylesheet, the one raw insert (no user text in it). */
 const STYLE = new SafeHtml(REPORT_CSS);
 
-function summarySection(model: ReportModel, texts: ReportTexts): SafeHtml {
+function summarySection(model: ReportModel, texts: ReportTexts, locale: Locale): SafeHtml {
   const { summary } = model;
   return html`<section>
 <h2>${texts.summary}</h2>
@@ -57,8 +58,8 @@ function summarySection(model: ReportModel, texts: ReportTexts): SafeHtml {
 <div class="bars">${summary.perspectives.map((perspective) => html`<div class="bar"><span>${perspective.name}</span>${stackedBar(perspective.goals, texts)}</div>`)}</div>
 ${countsTable(texts.goalsPerPerspective, summary.perspectives.map((p) => [p.name, p.goals]), summary.totals.goals, texts)}
 ${countsTable(texts.indicatorsPerPerspective, summary.perspectives.map((p) => [p.name, p.indicators]), summary.totals.indicators, texts)}
-${summary.change && summary.previousLabel
-  ? html`<h3>${texts.change(summary.previousLabel)}</h3><p>${BUCKETS.map((bucket) => html`${badge(bucket, texts)} ${signed(summary.change![bucket])} `)}</p>`
+${summary.comparison && summary.previousLabel
+  ? html`<h3>${texts.change(summary.previousLabel)}</h3><p>${comparisonLine(summary.comparison, summary.previousLabel, locale)}</p>`
   : html`<p class="muted">${texts.noPrevious}</p>`}
 <h3>${texts.redGoals}</h3>
 ${summary.redGoals.length === 0 ? html`<p>${texts.noRedGoals}</p>` : summary.redGoals.map((red) => html`<div class="red">
@@ -150,10 +151,6 @@ function sparkline(indicator: ReportIndicator, model: ReportModel, texts: Report
   const last = coords.at(-1)!.split(',');
   const label = series.map((point) => `${point.label}: ${point.value === null ? '–' : String(point.value).replace('.', ',')}`).join('; ');
   return html`<svg class="spark" viewBox="0 0 72 20" role="img" aria-label="${label}"><title>${label}</title>${coords.length > 1 ? html`<polyline points="${coords.join(' ')}" fill="none" stroke="#1b1f24" stroke-width="1.5"/>` : ''}<circle cx="${last[0]}" cy="${last[1]}" r="2.2" fill="#1b1f24"/></svg>`;
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
 }
 
 function sum(counts: BucketCounts): number {

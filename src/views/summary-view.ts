@@ -146,7 +146,7 @@ function cells(counts: BucketCounts): SummaryCell[] {
 }
 
 /** "Jämfört med Delår per april 2026: 2 fler gula mål, 1 färre rött mål (av 5 mål som bedömts båda gångerna)." */
-function comparisonLine(comparison: Comparison | null, previousLabel: string | null, locale: Locale): string {
+export function comparisonLine(comparison: Comparison | null, previousLabel: string | null, locale: Locale): string {
   if (comparison === null || previousLabel === null) return '';
   const texts = summaryTexts(locale);
   const parts = ASSESSMENTS.filter((bucket) => comparison.change[bucket] !== 0).map((bucket) => texts.changePart(bucket, comparison.change[bucket], comparison.level));

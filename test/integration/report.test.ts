@@ -1,3 +1,4 @@
+import { PeopleRepository } from '../../src/store/people-repository';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseOutcome } from '../../src/domain/values';
@@ -54,7 +55,7 @@ describe('the compiled report from the database (Norrbotten, DÅ04)', () => {
       expected.set(indicator.key, { outcome: parsed.value.kind === 'not_available' ? 'Ej tillgängligt' : answer.typed!, typed: answer.typed, comment });
     }
     const cache = new PlanCache(plans);
-    const summaries = new SummaryService({ plans, responses, links: new ChannelLinkRepository(db), jobs: new JobRepository(db), cache, now: () => NOW, updateIntervalMs: 60_000 });
+    const summaries = new SummaryService({ plans, responses, links: new ChannelLinkRepository(db), jobs: new JobRepository(db), people: new PeopleRepository(db), cache, now: () => NOW, updateIntervalMs: 60_000 });
     service = new ReportService({ summaries, plans, responses, cache, now: () => NOW, timezone: 'Europe/Stockholm' });
   });
 
