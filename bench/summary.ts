@@ -6,6 +6,7 @@ import { SummaryService } from '../src/services/summary-service';
 import { ChannelLinkRepository } from '../src/store/channel-link-repository';
 import { COLLECTIONS } from '../src/store/indexes';
 import { JobRepository } from '../src/store/job-repository';
+import { PeopleRepository } from '../src/store/people-repository';
 import { PlanRepository } from '../src/store/plan-repository';
 import { ResponseRepository } from '../src/store/response-repository';
 import { summaryCard } from '../src/views/summary-view';
@@ -51,7 +52,7 @@ export async function benchSummary(db: Db): Promise<void> {
     seeded += answers.length;
   }
 
-  const service = new SummaryService({ plans, responses: new ResponseRepository(db), links: new ChannelLinkRepository(db), jobs: new JobRepository(db), cache: new PlanCache(plans), now: () => new Date(), updateIntervalMs: 60_000 });
+  const service = new SummaryService({ plans, responses: new ResponseRepository(db), links: new ChannelLinkRepository(db), jobs: new JobRepository(db), people: new PeopleRepository(db), cache: new PlanCache(plans), now: () => new Date(), updateIntervalMs: 60_000 });
   const ref = { code: 'ÅR', year: planYear };
   const cold = await timed(() => service.load(['R'], ref));
   const warm = await timed(() => service.load(['R'], ref));

@@ -23,10 +23,13 @@ import { PlanRepository } from './store/plan-repository';
 import { ChannelLinkRepository } from './store/channel-link-repository';
 import { SummaryRepository } from './store/summary-repository';
 import { SummaryService } from './services/summary-service';
+import { ReportService } from './services/report-service';
 import { ReminderService } from './services/reminder-service';
 import { PlanCache } from './services/plan-cache';
 import { DelegationRepository } from './store/delegation-repository';
+import { OpeningRepository } from './store/opening-repository';
 import { IdentityService } from './services/identity-service';
+import { InboxService } from './services/inbox-service';
 import { PersonalChats } from './services/personal-chats';
 import { OnboardingService } from './services/onboarding-service';
 import { PeriodService } from './services/period-service';
@@ -37,6 +40,12 @@ import { createReminderHandler } from './services/reminder-job';
 import { createSummaryHandler } from './services/summary-job';
 import { createFanoutReporter } from './services/fanout-report';
 import type { Messenger } from './services/messenger';
+import { ReportDelivery } from './services/report-delivery';
+import { SettingsRepository } from './store/settings-repository';
+import type { ReportReply } from './http/report-route';
+
+/** Report links before the database is connected: Teams' clients retry, a person gets a plain answer. */
+const NOT_READY: ReportReply = { status: 503, contentType: 'text/plain; charset=utf-8', body: 'Utfall startar. Försök igen om en stund.' };
 
 export interface RunningService {
   server: RunningServer;
@@ -67,7 +76,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
   let turnsAccepted = false;
   const adapter = createAdapter(config, logger);
   // Filled in once the database is connected; until then activities get 503 (acceptingTurns).
-  const bot: { app?: ReturnType<typeof createBotApp>; scheduler?: Scheduler } = {};
+  const bot: { app?: ReturnType<typeof createBotApp>; scheduler?: Scheduler; reportDelivery?: ReportDelivery } = {};
 
   const server = await startServer({
     port: config.port,
@@ -78,6 +87,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
     runTurn: (context) => (bot.app ? bot.app.run(context) : Promise.reject(new Error('the bot is not ready'))),
     acceptingTurns: () => turnsAccepted,
     isReady: async () => (mongo ? mongo.ping() : false),
+    serveReport: (token, format) => (bot.reportDelivery ? bot.reportDelivery.serve(token, format) : Promise.resolve(NOT_READY)),
   });
   logger.info({ port: server.port, authDisabled: config.authDisabled }, 'listening');
 
@@ -110,6 +120,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
   const scheduler = createScheduler(composed, createTeamsMessenger(adapter, config.bot.appId), `${process.pid}-${randomUUID()}`);
   bot.scheduler = scheduler;
   bot.app = createBotApp(adapter, composed.deps);
+  bot.reportDelivery = composed.deps.reportDelivery;
   turnsAccepted = true;
   if (options.startScheduler ?? true) scheduler.start(config.schedulerIntervalMs);
   return { server, mongo: connection, scheduler, deps: composed.deps, repositories: composed.repositories, stop: stopServerAndDatabase };
@@ -126,6 +137,8 @@ export interface Repositories {
   links: ChannelLinkRepository;
   delegations: DelegationRepository;
   summaryMessages: SummaryRepository;
+  openings: OpeningRepository;
+  settings: SettingsRepository;
 }
 
 interface Composed {
@@ -135,6 +148,7 @@ interface Composed {
   repositories: Repositories;
   deps: BotDeps;
   chats: PersonalChats;
+  cache: PlanCache;
 }
 
 /** Repositories, then the use cases on them; `kick` asks the scheduler to send due jobs now. */
@@ -149,12 +163,15 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     links: new ChannelLinkRepository(db),
     delegations: new DelegationRepository(db),
     summaryMessages: new SummaryRepository(db),
+    openings: new OpeningRepository(db),
+    settings: new SettingsRepository(db),
   };
-  const { plans, people, conversations, responses, jobs, claims, links, delegations } = repositories;
+  const { plans, people, conversations, responses, jobs, claims, links, delegations, openings } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
-  const summaries = new SummaryService({ plans, responses, links, jobs, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
-  const reminders = new ReminderService({ plans, responses, jobs, claims, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
+  const summaries = new SummaryService({ plans, responses, links, jobs, people, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
+  const reminders = new ReminderService({ plans, responses, jobs, claims, people, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
   const collect = new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance, cache, events: summaryEvents(summaries, logger) });
+  const reports = new ReportService({ summaries, plans, responses, cache, now, timezone: config.timezone });
   const identity = new IdentityService({ people, conversations, coordinators: config.coordinators, now });
   const deps: BotDeps = {
     config,
@@ -163,15 +180,27 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     identity,
     onboarding: new OnboardingService({ identity, collect, kick }),
     collect,
-    periods: new PeriodService({ collect, reminders, summaries, plans, claims, kick, now, timezone: config.timezone }),
+    inbox: new InboxService({ collect, plans, cache }),
+    periods: new PeriodService({ collect, openings, reminders, summaries, plans, kick, now, timezone: config.timezone }),
     reminders,
     importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
-    channels: new ChannelService({ plans, links, summaries, identity, kick, now }),
+    channels: new ChannelService({ plans, links, summaries, identity, language: config.language, kick, now }),
     summaries,
     delegation: new DelegationService({ plans, delegations, people, jobs, kick, now }),
+    reports,
+    reportDelivery: new ReportDelivery({
+      settings: repositories.settings,
+      configuredSecret: config.reports.linkSecret,
+      lifetimeMs: config.reports.linkLifetimeMs,
+      now,
+      make: async (scope, format) => {
+        const model = await reports.build(scope.units, { code: scope.code, year: scope.year });
+        return model ? reports.render(model, format, scope.locale) : null;
+      },
+    }),
   };
   const chats = new PersonalChats({ people, conversations, language: config.language, now });
-  return { config, logger, now, repositories, deps, chats };
+  return { config, logger, now, repositories, deps, chats, cache };
 }
 
 /**
@@ -189,12 +218,12 @@ function summaryEvents(summaries: SummaryService, logger: Logger): CollectEvents
 
 /** The scheduler with its job runner: prompts, reminders and summaries go out through the messenger, paced under Teams' limits. */
 function createScheduler(composed: Composed, messenger: Messenger, instanceId: string): Scheduler {
-  const { config, logger, now, repositories, deps, chats } = composed;
+  const { config, logger, now, repositories, deps, chats, cache } = composed;
   const pacer = new Pacer(config.sendRatePerSecond);
   const handle = dispatchJobs({
-    prompt: createPromptHandler({ collect: deps.collect, chats, messenger }),
+    prompt: createPromptHandler({ inbox: deps.inbox, chats, messenger }),
     summary: createSummaryHandler({ ...repositories, summaries: deps.summaries, chats, messenger, timezone: config.timezone, now }),
-    reminder: createReminderHandler({ plans: repositories.plans, collect: deps.collect, reminders: deps.reminders, chats, messenger }),
+    reminder: createReminderHandler({ plans: repositories.plans, inbox: deps.inbox, reminders: deps.reminders, chats, messenger }),
   });
   const events = summaryEvents(deps.summaries, logger);
   const drain = () =>
@@ -206,7 +235,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
       drain,
       periodsClosed: events.closed,
       remind: (at) => deps.reminders.tick(at),
-      reportFanouts: createFanoutReporter({ ...repositories, chats, messenger, now }),
+      reportFanouts: createFanoutReporter({ ...repositories, cache, chats, messenger, now }),
       timezone: config.timezone,
       logger,
     },

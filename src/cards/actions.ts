@@ -15,6 +15,7 @@ export const VERBS = {
   confirmClosePeriod: 'period.close.confirm',
   cancelClosePeriod: 'period.close.cancel',
   confirmReopenPeriod: 'period.reopen.confirm',
+  previewRemind: 'remind.preview',
   reportFile: 'report.file',
   confirmRemind: 'remind.confirm',
   cancelRemind: 'remind.cancel',
@@ -35,31 +36,53 @@ export type OpenGoalData = z.infer<typeof OpenGoalData>;
 export const ShowInboxData = z.object({ period: PeriodRef, page: z.number().int().min(0).max(1000).optional() });
 export type ShowInboxData = z.infer<typeof ShowInboxData>;
 
+/** Max length of any single input value of a save; a longer one is cut here and reported beside its field. */
+export const MAX_INPUT_LENGTH = 4_000;
+const MAX_FORM_KEYS = 500;
+const FORM_FIELDS = new Set(['period', 'goal', 'page', 'goTo', 'versions', 'confirmed', 'verb']);
+
 /**
  * Saving a goal form. Teams merges the form's inputs into `data` next to what the card put there;
  * inputs are named `<key>.outcome`, `<key>.comment`, `<key>.assessment`, `<key>.na` (indicators)
  * and `<goalKey>.assessment`, `<goalKey>.analysis` (the goal), and every value arrives as a string.
  * `versions` are the response versions the form was rendered from (0: none yet), for optimistic
- * concurrency. Unknown extra fields are ignored; each input is length-capped here, before parsing.
+ * concurrency; `confirmed` the questioned values the person saves again (indicator key → the
+ * outcome text shown with the question). The inputs come out as `inputs`; one longer than
+ * MAX_INPUT_LENGTH is cut to it and named in `tooLong`, so the form can say so and keep the rest.
  */
-export const SaveGoalData = z.looseObject({
-  period: PeriodRef,
-  goal: Key,
-  page: z.number().int().min(0).max(1000).optional(),
-  /** Set by the pager of a paged form: after saving, show this page instead of the inbox. */
-  goTo: z.number().int().min(0).max(1000).optional(),
-  versions: z.record(Key, z.number().int().min(0).max(1_000_000)).refine((v) => Object.keys(v).length <= 500),
-});
-export type SaveGoalData = z.infer<typeof SaveGoalData>;
-
-/** Max length of any single input value; longer input is refused before it is parsed. */
-export const MAX_INPUT_LENGTH = 4_000;
+export const SaveGoalData = z
+  .looseObject({
+    period: PeriodRef,
+    goal: Key,
+    page: z.number().int().min(0).max(1000).optional(),
+    /** Set by the pager of a paged form: after saving, show this page instead of the inbox. */
+    goTo: z.number().int().min(0).max(1000).optional(),
+    versions: z.record(Key, z.number().int().min(0).max(1_000_000)).refine((v) => Object.keys(v).length <= MAX_FORM_KEYS),
+    confirmed: z.record(Key, z.string().max(MAX_INPUT_LENGTH)).refine((v) => Object.keys(v).length <= MAX_FORM_KEYS).optional(),
+  })
+  .transform(({ period, goal, page, goTo, versions, confirmed, ...rest }) => {
+    const tooLong: string[] = [];
+    // fromEntries defines own properties: a key named "__proto__" cannot reach a prototype.
+    const inputs: Record<string, unknown> = Object.fromEntries(
+      Object.entries(rest)
+        .filter(([name]) => !FORM_FIELDS.has(name))
+        .map(([name, value]) => {
+          if (typeof value !== 'string' || value.length <= MAX_INPUT_LENGTH) return [name, value];
+          tooLong.push(name);
+          return [name, value.slice(0, MAX_INPUT_LENGTH)];
+        }),
+    );
+    return { period, goal, page, goTo, versions, confirmed, inputs, tooLong };
+  });
+export type SaveGoalData = z.output<typeof SaveGoalData>;
 
 export const ConfirmOpenPeriodData = z.object({
   code: z.string().min(1).max(20),
   unit: z.string().max(100).nullable(),
-  /** What the coordinator was shown, so that the send matches the confirmation. */
+  /** How many the card said would get a card now: the answer says so if that has changed. */
   owners: z.number().int().min(0),
+  /** When the confirmation was shown: it names the confirmation, so a double click on "Skicka" opens once and answers the same. */
+  issued: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
 });
 export type ConfirmOpenPeriodData = z.infer<typeof ConfirmOpenPeriodData>;
 
@@ -89,8 +112,14 @@ export const SummaryViewData = z.object({
   perspective: z.string().min(1).max(200).optional(),
   goal: Key.optional(),
   page: z.number().int().min(0).max(10_000).optional(),
+  /** Made from an on-demand card: the summary shown on the way back says "Ögonblicksbild". */
+  snapshot: z.boolean().optional(),
 });
 export type SummaryViewData = z.infer<typeof SummaryViewData>;
+
+/** "Påminn" on the summary's list of who has not answered: shows the `påminn [enhet]` confirmation (coordinators only). */
+export const PreviewRemindData = z.object({ unit: Key.nullable() });
+export type PreviewRemindData = z.infer<typeof PreviewRemindData>;
 
 export const ConfirmRemindData = z.object({
   unit: Key.nullable(),

@@ -11,7 +11,10 @@ export interface GoalFormCardData {
   readOnly: boolean;
   indicators: IndicatorFormRow[];
   goal: GoalAssessmentRow | null;
+  /** The bedömningar, and a choice that clears one. */
   assessmentChoices: { title: string; value: string }[];
+  /** The yes/no outcome's choices: localised titles, values the parser reads ("Ja"/"Nej"). */
+  yesNoChoices: { title: string; value: string }[];
   save: CardAction | null;
   back: CardAction;
   pager: CardPager | null;
@@ -29,7 +32,6 @@ export interface FormLabels {
   goalAssessment: string;
   commentPlaceholder: string;
   analysisPlaceholder: string;
-  outcomePlaceholder: string;
 }
 
 export interface IndicatorFormRow {
@@ -42,6 +44,8 @@ export interface IndicatorFormRow {
   previousText: string;
   /** 'text' → Input.Text; 'yesno' → ChoiceSet Ja/Nej. */
   inputKind: 'text' | 'yesno';
+  /** "T.ex. 4,4 %", in the indicator's value type and unit. */
+  outcomePlaceholder: string;
   outcome: string;
   comment: string;
   assessment: string;
@@ -53,6 +57,8 @@ export interface IndicatorFormRow {
   outcomeError: string;
   commentError: string;
   assessmentError: string;
+  /** "Föreslagen utifrån målvärdet: Röd …" beside the bedömning, or ''. */
+  assessmentHint: string;
   /** When read-only: the stored values as text. */
   summary: string;
   /** "Sparat av Anna Berg 12 maj 14:03" or '' */
@@ -96,6 +102,7 @@ export function buildGoalFormCard(data: GoalFormCardData): AdaptiveCard {
     indicators: data.indicators,
     goal: data.goal,
     assessmentChoices: data.assessmentChoices,
+    yesNoChoices: data.yesNoChoices,
     labels: data.labels,
     actions: toExecuteActions([save, data.back]),
     pager: toPager(data.pager),

@@ -1,7 +1,7 @@
 import { executeActions, expectWellFormedCard, findNodes, type CardNode } from '../../test/support/adaptive-card';
 import { VERBS } from './actions';
 import type { CardAction } from './card-types';
-import { buildInboxCard, type InboxCardData } from './inbox-card';
+import { buildInboxCard, type InboxCardData, type InboxGoalRow } from './inbox-card';
 
 const PERIOD = 'region-norrbotten/DÅ08';
 
@@ -9,28 +9,30 @@ function openAction(goal: string): CardAction {
   return { title: 'Öppna', verb: VERBS.openGoal, data: { period: PERIOD, goal } };
 }
 
+const GOALS: InboxGoalRow[] = [
+  {
+    title: 'Minskad sjukfrånvaro',
+    status: 'Klar',
+    statusColor: 'Good',
+    context: 'Medarbetare · Hälsofrämjande arbetsmiljö',
+    open: openAction('RS-G7'),
+  },
+  {
+    title: 'Kortare väntetider',
+    status: 'Ej påbörjad',
+    statusColor: 'Attention',
+    context: 'Invånare · Tillgänglighet',
+    open: openAction('RS-G8'),
+  },
+];
+
 function inbox(overrides: Partial<InboxCardData> = {}): InboxCardData {
   return {
     title: 'Utfall DÅ08: dina mål',
     deadline: 'Sista svarsdag: fredag 11 september 2026',
     progress: '2 av 5 mål klara',
     notice: null,
-    goals: [
-      {
-        title: 'Minskad sjukfrånvaro',
-        status: 'Klar',
-        statusColor: 'Good',
-        context: 'Medarbetare · Hälsofrämjande arbetsmiljö',
-        open: openAction('RS-G7'),
-      },
-      {
-        title: 'Kortare väntetider',
-        status: 'Ej påbörjad',
-        statusColor: 'Attention',
-        context: 'Invånare · Tillgänglighet',
-        open: openAction('RS-G8'),
-      },
-    ],
+    sections: [{ heading: '', note: '', goals: GOALS }],
     pager: null,
     refresh: null,
     ...overrides,
@@ -57,6 +59,31 @@ describe(buildInboxCard.name, () => {
       verb: 'goal.open',
       fallback: { type: 'Action.Submit', data: { period: PERIOD, goal: 'RS-G7', verb: 'goal.open' } },
     });
+  });
+
+  test('when the goals are in several plans, then each unit\'s heading and note come before its goals, and no empty block is left', () => {
+    const card = buildInboxCard(
+      inbox({
+        sections: [
+          { heading: 'Hälso- och sjukvårdsnämnden', note: 'Sista svarsdag: fredag 18 september 2026', goals: [GOALS[1]!] },
+          { heading: 'Regionstyrelsen', note: '', goals: [GOALS[0]!] },
+        ],
+      }),
+    );
+    expectWellFormedCard(card);
+    const texts = findNodes(card, (type) => type === 'TextBlock').map((block) => block.text);
+    expect(texts.slice(3)).toEqual([
+      'Hälso- och sjukvårdsnämnden',
+      'Sista svarsdag: fredag 18 september 2026',
+      'Kortare väntetider',
+      'Invånare · Tillgänglighet',
+      'Ej påbörjad',
+      'Regionstyrelsen',
+      'Minskad sjukfrånvaro',
+      'Medarbetare · Hälsofrämjande arbetsmiljö',
+      'Klar',
+    ]);
+    expect(executeActions(card).map((action) => (action.data as { goal: string }).goal)).toEqual(['RS-G8', 'RS-G7']);
   });
 
   test('when notice is null, then the notice block is left out', () => {
@@ -99,12 +126,12 @@ describe(buildInboxCard.name, () => {
   });
 
   test('when a goal title contains "${", then it is shown, not evaluated', () => {
-    const card = buildInboxCard(inbox({ goals: [{ ...inbox().goals[0]!, title: 'Mål ${title}' }] }));
+    const card = buildInboxCard(inbox({ sections: [{ heading: '', note: '', goals: [{ ...GOALS[0]!, title: 'Mål ${title}' }] }] }));
     expect(JSON.stringify(card)).toContain('Mål $\u200b{title}');
   });
 
   test('when the owner has no goals, then the card still renders', () => {
-    const card = buildInboxCard(inbox({ goals: [] }));
+    const card = buildInboxCard(inbox({ sections: [] }));
     expectWellFormedCard(card);
     expect(executeActions(card)).toHaveLength(0);
   });

@@ -8,14 +8,20 @@ function receipt(overrides: Partial<ReceiptCardData> = {}): ReceiptCardData {
   return {
     title: 'Tack! Alla mål är besvarade',
     body: 'Du kan ändra dina svar fram till fredag 11 september.',
-    goals: [
+    sections: [
       {
-        title: 'Minskad sjukfrånvaro',
-        status: 'Klar',
-        statusColor: 'Good',
-        edit: { title: 'Ändra', verb: VERBS.openGoal, data: { period: PERIOD, goal: 'RS-G7' } },
+        heading: '',
+        note: '',
+        goals: [
+          {
+            title: 'Minskad sjukfrånvaro',
+            status: 'Klar',
+            statusColor: 'Good',
+            edit: { title: 'Ändra', verb: VERBS.openGoal, data: { period: PERIOD, goal: 'RS-G7' } },
+          },
+          { title: 'Kortare väntetider', status: 'Besvaras av Anna Berg', statusColor: 'Default', edit: null },
+        ],
       },
-      { title: 'Kortare väntetider', status: 'Besvaras av Anna Berg', statusColor: 'Default', edit: null },
     ],
     ...overrides,
   };
@@ -54,5 +60,21 @@ describe(buildReceiptCard.name, () => {
     const card = buildReceiptCard(receipt({ body: '' }));
     expectWellFormedCard(card);
     expect(findNodes(card, (type) => type === 'TextBlock').map((block) => block.text)).not.toContain('');
+  });
+
+  test('when the goals are in several plans, then each unit has its heading and note above its goals, and each goal edits its own period', () => {
+    const other = 'region-hsn/DÅ08';
+    const card = buildReceiptCard(
+      receipt({
+        sections: [
+          { heading: 'Hälso- och sjukvårdsnämnden', note: 'Sista svarsdag: fredag 18 september 2026', goals: [{ title: 'Kortare köer', status: 'Klar', statusColor: 'Good', edit: { title: 'Ändra', verb: VERBS.openGoal, data: { period: other, goal: 'HSN-G1' } } }] },
+          { heading: 'Regionstyrelsen', note: '', goals: [{ title: 'Minskad sjukfrånvaro', status: 'Klar', statusColor: 'Good', edit: { title: 'Ändra', verb: VERBS.openGoal, data: { period: PERIOD, goal: 'RS-G7' } } }] },
+        ],
+      }),
+    );
+    expectWellFormedCard(card);
+    const texts = findNodes(card, (type) => type === 'TextBlock').map((block) => block.text);
+    expect(texts).toEqual(['Tack! Alla mål är besvarade', 'Du kan ändra dina svar fram till fredag 11 september.', 'Hälso- och sjukvårdsnämnden', 'Sista svarsdag: fredag 18 september 2026', 'Kortare köer', 'Klar', 'Regionstyrelsen', 'Minskad sjukfrånvaro', 'Klar']);
+    expect(executeActions(card).map((action) => action.data)).toEqual([{ period: other, goal: 'HSN-G1' }, { period: PERIOD, goal: 'RS-G7' }]);
   });
 });

@@ -10,6 +10,14 @@ export interface SummaryCell {
   text: string;
   color: TextColor;
   subtle: boolean;
+  bold: boolean;
+}
+
+/** A status column's header: its symbol (coloured, beside the word) and its word (default colour). */
+export interface SummaryHeader {
+  symbol: string;
+  symbolColor: TextColor;
+  text: string;
 }
 
 export interface SummaryRow {
@@ -42,12 +50,14 @@ export interface SummaryCardData {
   status: string;
   statusColor: TextColor;
   response: string;
-  table: { heading: string; headers: SummaryCell[]; rows: SummaryRow[]; hint: string };
+  table: { heading: string; headers: SummaryHeader[]; rows: SummaryRow[]; hint: string };
+  /** The comparison with the previous period in words; empty when there is nothing to compare. */
   change: string;
   redTitle: string;
   redGoals: SummaryRedGoal[];
   moreRed: string;
   moreTitle: string;
+  /** "Uppdaterad hh:mm" on the live card; empty on a snapshot, whose status line says when it was taken. */
   updated: string;
   actions: CardAction[];
 }
@@ -55,7 +65,16 @@ export interface SummaryCardData {
 export function buildSummaryCard(data: SummaryCardData): AdaptiveCard {
   return renderTemplate(template, {
     ...data,
-    table: { ...data.table, rows: data.table.rows.map((row) => ({ name: row.name, weight: row.bold ? 'Bolder' : 'Default', nameColor: row.action ? 'Accent' : 'Default', cells: row.cells, action: row.action ? toExecuteAction(row.action) : null })) },
+    table: {
+      ...data.table,
+      rows: data.table.rows.map((row) => ({
+        name: row.name,
+        weight: row.bold ? 'Bolder' : 'Default',
+        nameColor: row.action ? 'Accent' : 'Default',
+        cells: row.cells.map((cell) => ({ text: cell.text, color: cell.color, subtle: cell.subtle, weight: cell.bold ? 'Bolder' : 'Default' })),
+        action: row.action ? toExecuteAction(row.action) : null,
+      })),
+    },
     redGoals: data.redGoals.map((goal) => ({
       title: goal.title,
       context: goal.context,

@@ -10,6 +10,8 @@ export interface DetailItem {
   color: TextColor;
   text: string;
   context: string;
+  /** A last, subtle line (who answers it); empty for none. */
+  note: string;
   action: CardAction | null;
 }
 
@@ -20,12 +22,14 @@ export interface SummaryDetailCardData {
   intro: string;
   items: DetailItem[];
   pager: CardPager | null;
+  /** Buttons above the way back, such as "Påminn" for coordinators; usually none. */
+  actions: CardAction[];
   back: CardAction;
 }
 
 export function buildSummaryDetailCard(data: SummaryDetailCardData): AdaptiveCard {
   const pagerActions: (CardAction | null)[] = data.pager ? [data.pager.previous, data.pager.next] : [];
-  const actions: ExecuteActionJson[] = toExecuteActions([...pagerActions, data.back]);
+  const actions: ExecuteActionJson[] = toExecuteActions([...pagerActions, ...data.actions, data.back]);
   return renderTemplate(detailTemplate, {
     ...data,
     items: data.items.map((item) => ({ ...item, action: item.action ? toExecuteAction(item.action) : null })),

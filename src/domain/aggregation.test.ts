@@ -231,11 +231,18 @@ describe(summarizePeriod.name, () => {
         unitName: 'Enhet 1',
         perspective: 'Verksamhet',
         comments: [
-          { indicatorKey: null, name: 'Mål GE1', comment: 'Bemanningen räcker inte' },
-          { indicatorKey: 'IE1', name: 'Indikator IE1', comment: 'Lång sjukfrånvaro' },
+          { indicatorKey: null, name: 'Mål GE1', comment: 'Bemanningen räcker inte', indicator: null, outcome: null },
+          { indicatorKey: 'IE1', name: 'Indikator IE1', comment: 'Lång sjukfrånvaro', indicator: INDICATORS[3], outcome: NUMBER },
         ],
       },
-      { goalKey: 'GE2', title: 'Mål GE2', unit: 'E1', unitName: 'Enhet 1', perspective: 'Medarbetare', comments: [{ indicatorKey: null, name: 'Mål GE2', comment: 'Rekrytering pågår' }] },
+      {
+        goalKey: 'GE2',
+        title: 'Mål GE2',
+        unit: 'E1',
+        unitName: 'Enhet 1',
+        perspective: 'Medarbetare',
+        comments: [{ indicatorKey: null, name: 'Mål GE2', comment: 'Rekrytering pågår', indicator: null, outcome: null }],
+      },
     ]);
     expect(summarize().moreRed).toBe(0);
   });
@@ -256,12 +263,25 @@ describe(summarizePeriod.name, () => {
     expect(() => summarize({ ...input, redLimit: -1 })).toThrow(RangeError);
   });
 
-  test('when there is a previous period, then change is the goal count per bucket now minus then', () => {
-    const previous = { indicatorResponses: [], goalResponses: [assess('GR1', 'achieved'), assess('GR2', 'achieved'), assess('GE1', 'not_achieved'), assess('GX1', 'partly')] };
+  test('when the previous period has goal bedömningar, then only goals assessed both then and now are compared, per bedömning', () => {
+    // GR2 has no bedömning now and GE2 had none then: neither moves anything; GX1 is outside the view.
+    const previous = { indicatorResponses: [answer('IR1', NUMBER, 'partly')], goalResponses: [assess('GR1', 'achieved'), assess('GR2', 'achieved'), assess('GE1', 'not_achieved'), assess('GX1', 'partly')] };
 
-    expect(summarize({ previous }).change).toEqual(counts({ achieved: -1, partly: 1 }));
-    expect(summarize({ previous: null }).change).toBeNull();
-    expect(summarize().change).toBeNull();
+    expect(summarize({ previous }).comparison).toEqual({ level: 'goals', compared: 2, change: { achieved: 0, partly: 1, not_achieved: -1, not_measured: 0 } });
+  });
+
+  test('when the previous period has no goal bedömningar, then indicators assessed both times are compared instead', () => {
+    // IR1 went from gul to grön, IE1 stayed röd, IR3 "ej tillgängligt" (grå) both times; IE3 was not assessed then.
+    const previous = { indicatorResponses: [answer('IR1', NUMBER, 'partly'), answer('IE1', NUMBER, 'not_achieved'), answer('IR3', NOT_AVAILABLE, null), answer('IE3', NUMBER, null), answer('IX1', NUMBER, 'achieved')], goalResponses: [assess('GR1', null)] };
+
+    expect(summarize({ previous }).comparison).toEqual({ level: 'indicators', compared: 3, change: { achieved: 1, partly: -1, not_achieved: 0, not_measured: 0 } });
+  });
+
+  test('when there is no previous period, it had no bedömningar in view, or nothing is assessed in both yet, then there is no comparison', () => {
+    expect(summarize().comparison).toBeNull();
+    expect(summarize({ previous: null }).comparison).toBeNull();
+    expect(summarize({ previous: { indicatorResponses: [answer('IX1', NUMBER, 'achieved')], goalResponses: [assess('GX1', 'partly')] } }).comparison).toBeNull();
+    expect(summarize({ previous: { indicatorResponses: [], goalResponses: [assess('GR2', 'achieved')] } }).comparison).toBeNull();
   });
 
   test('when the same goals, indicators and responses come in another order, then the summary is the same', () => {
@@ -293,7 +313,7 @@ describe(summarizePeriod.name, () => {
     expect(summary.missingOwners).toHaveLength(4_000);
     expect(summary.redGoals.map((g) => g.goalKey)).toEqual(['G1', 'G101', 'G201', 'G301', 'G401', 'G501', 'G601', 'G701', 'G801', 'G901']);
     expect(summary.moreRed).toBe(9_000 - 10);
-    expect(summary.change).toEqual(counts({ achieved: -7_500, partly: 2_500, not_achieved: 2_500, missing: 2_500 }));
+    expect(summary.comparison).toEqual({ level: 'goals', compared: 7_500, change: { achieved: -5_000, partly: 2_500, not_achieved: 2_500, not_measured: 0 } });
   });
 });
 

@@ -1,6 +1,8 @@
+import { compareWithPrevious, type Comparison } from './comparison';
 import { unitsUnder } from './owner-work';
 import type { Goal, Indicator, PerspectiveOutline, Plan, Unit } from './plan';
 import { isGoalAnswered, isIndicatorAnswered, type GoalResponse, type IndicatorResponse } from './response';
+import type { OutcomeValue } from './values';
 import { ASSESSMENTS, type Assessment } from './vocabulary';
 
 /** A bedömning, or `missing` when there is no response or no bedömning yet. */
@@ -27,7 +29,7 @@ export interface SummarizePeriodInput extends PeriodResponses {
   goals: readonly Goal[];
   indicators: readonly Indicator[];
   periodCode: string;
-  /** The previous period's answers, for the change per bucket; absent or null when there is none. */
+  /** The previous period's answers, for the comparison; absent or null when there is none. */
   previous?: PeriodResponses | null;
   redLimit?: number;
 }
@@ -39,11 +41,16 @@ export interface PerspectiveSummary {
   indicators: BucketCounts;
 }
 
-/** `indicatorKey` is null for the goal's own analys, whose `name` is then the goal's title. */
+/**
+ * `indicatorKey` and `indicator` are null for the goal's own analys, whose `name` is then the goal's
+ * title; for a red indicator, `outcome` is its utfall (null when only the bedömning was given).
+ */
 export interface RedComment {
   indicatorKey: string | null;
   name: string;
   comment: string;
+  indicator: Indicator | null;
+  outcome: OutcomeValue | null;
 }
 
 export interface RedGoal {
@@ -66,8 +73,8 @@ export interface PeriodSummary {
   /** Red goals left out of `redGoals` by the limit. */
   moreRed: number;
   missingOwners: string[];
-  /** Goals per bucket now minus in the previous period; null without a previous period. */
-  change: BucketCounts | null;
+  /** The change since the previous period, like with like (see {@link compareWithPrevious}); null without one. */
+  comparison: Comparison | null;
 }
 
 interface GoalState {
@@ -113,7 +120,7 @@ export function summarizePeriod(input: SummarizePeriodInput): PeriodSummary {
     redGoals: red.slice(0, redLimit).map((state) => redGoal(state, goalResponses.get(state.goal.key), indicatorResponses, unitNames)),
     moreRed: Math.max(0, red.length - redLimit),
     missingOwners: owners.missing,
-    change: input.previous ? changeSince(tally.totals.goals, goals, input.previous) : null,
+    comparison: input.previous ? compareWithPrevious({ goals, indicators: tally.measured, now: assessments(input), previous: assessments(input.previous) }) : null,
   };
 }
 
@@ -128,6 +135,8 @@ export function responseRate(answered: number, total: number): number {
 class Tally {
   readonly totals = { goals: emptyCounts(), indicators: emptyCounts() };
   readonly red: GoalState[] = [];
+  /** The indicators in view and measured in the period. */
+  readonly measured: Indicator[] = [];
   private readonly everyone = new Set<string>();
   private readonly pending = new Set<string>();
   private last = '';
@@ -163,6 +172,7 @@ function countIndicators(
       state = states.get(lastGoal);
     }
     if (!state || indicator.archived || !indicator.periods.includes(periodCode)) continue;
+    tally.measured.push(indicator);
     const response = responses.get(indicator.key);
     const bucket = indicatorBucket(response);
     state.slot.indicators[bucket] += 1;
@@ -226,20 +236,26 @@ function redGoal(
   const { goal } = state;
   const comments: RedComment[] = [];
   const analysis = response?.analysis.trim() ?? '';
-  if (analysis !== '') comments.push({ indicatorKey: null, name: goal.title, comment: analysis });
+  if (analysis !== '') comments.push({ indicatorKey: null, name: goal.title, comment: analysis, indicator: null, outcome: null });
   const indicators = [...state.red].sort((a, b) => a.order - b.order || compareStrings(a.key, b.key));
   for (const indicator of indicators) {
-    comments.push({ indicatorKey: indicator.key, name: indicator.name, comment: indicatorResponses.get(indicator.key)?.comment.trim() ?? '' });
+    const answer = indicatorResponses.get(indicator.key);
+    comments.push({ indicatorKey: indicator.key, name: indicator.name, comment: answer?.comment.trim() ?? '', indicator, outcome: answer?.outcome ?? null });
   }
   const perspective = state.slot.name;
   return { goalKey: goal.key, title: goal.title, unit: goal.unit, unitName: unitNames.get(goal.unit) ?? goal.unit, perspective, comments };
 }
 
-function changeSince(now: BucketCounts, goals: readonly Goal[], previous: PeriodResponses): BucketCounts {
-  const responses = byKey(previous.goalResponses, (response) => response.goal);
-  const change = { ...now };
-  for (const goal of goals) change[responses.get(goal.key)?.assessment ?? 'missing'] -= 1;
-  return change;
+/** Each goal's and indicator's bedömning in one period's answers ("ej tillgängligt" is not_measured). */
+function assessments(responses: PeriodResponses) {
+  const goals = new Map<string, Assessment | null>();
+  for (const response of responses.goalResponses) goals.set(response.goal, response.assessment);
+  const indicators = new Map<string, Assessment | null>();
+  for (const response of responses.indicatorResponses) {
+    const bucket = indicatorBucket(response);
+    indicators.set(response.indicator, bucket === 'missing' ? null : bucket);
+  }
+  return { goals, indicators };
 }
 
 function emptyCounts(): BucketCounts {

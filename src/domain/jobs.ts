@@ -12,7 +12,7 @@ export type JobKind = z.infer<typeof JobKind>;
 
 const Text = z.string().min(1);
 
-/** An owner's inbox card for one period (the fan-out, a late install, a delegation). */
+/** An owner's inbox card (the fan-out, a late install, a delegation): the inbox of `period`'s code and year, across plans. */
 export const PromptJobData = z.object({ period: Text, email: Text });
 export type PromptJobData = z.infer<typeof PromptJobData>;
 

@@ -1,6 +1,13 @@
 import type { OutcomeValue } from './values';
 import type { Assessment } from './vocabulary';
 
+/**
+ * Who set an indicator's bedömning: the owner chose it, or they left it empty and it was suggested
+ * from the outcome, target, baseline and direction (SPEC §4). Answers saved before the flag existed
+ * have none and read as the owner's.
+ */
+export type AssessmentSource = 'owner' | 'suggested';
+
 /** One answer per (indicator, period). */
 export interface IndicatorResponse {
   indicator: string;
@@ -14,6 +21,8 @@ export interface IndicatorResponse {
   outcomeText: string;
   comment: string;
   assessment: Assessment | null;
+  /** Absent on answers saved before it was recorded: read it with `assessmentSourceOf`. */
+  assessmentSource?: AssessmentSource;
   author: string;
   authorName: string;
   savedAt: Date;
@@ -41,6 +50,7 @@ export interface IndicatorAnswer {
   outcomeText: string;
   comment: string;
   assessment: Assessment | null;
+  assessmentSource?: AssessmentSource;
 }
 
 export interface GoalAnswer {
@@ -48,8 +58,13 @@ export interface GoalAnswer {
   analysis: string;
 }
 
-export function indicatorAnswerOf(response: IndicatorResponse): IndicatorAnswer {
-  return { outcome: response.outcome, outcomeText: response.outcomeText, comment: response.comment, assessment: response.assessment };
+/** The answer's fields with the source made explicit, so that an old answer and a new one compare alike. */
+export function indicatorAnswerOf(response: IndicatorAnswer): Required<IndicatorAnswer> {
+  return { outcome: response.outcome, outcomeText: response.outcomeText, comment: response.comment, assessment: response.assessment, assessmentSource: assessmentSourceOf(response) };
+}
+
+export function assessmentSourceOf(answer: Pick<IndicatorAnswer, 'assessmentSource'>): AssessmentSource {
+  return answer.assessmentSource ?? 'owner';
 }
 
 export function goalAnswerOf(response: GoalResponse): GoalAnswer {

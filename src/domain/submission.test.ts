@@ -1,6 +1,6 @@
 import type { Indicator } from './plan';
 import type { GoalAnswer, IndicatorAnswer } from './response';
-import { MAX_COMMENT_LENGTH, readSubmission, type FieldErrors } from './submission';
+import { MAX_COMMENT_LENGTH, NO_ASSESSMENT, readSubmission, type FieldErrors } from './submission';
 import type { ValueType } from './vocabulary';
 
 const GOAL = 'G1';
@@ -37,30 +37,30 @@ function rowFields(key: string, row: { outcome?: unknown; comment?: unknown; ass
 }
 
 function readOne(target: Indicator, row: Parameters<typeof rowFields>[1], tolerance?: number) {
-  return readSubmission(rowFields(target.key, row), [target], { key: GOAL, editable: false }, tolerance);
+  return readSubmission(rowFields(target.key, row), [target], { key: GOAL, editable: false }, tolerance === undefined ? {} : { tolerance });
 }
 
 describe(readSubmission.name, () => {
   type Accepted = [string, Indicator, Parameters<typeof rowFields>[1], IndicatorAnswer];
   test.each<Accepted>([
-    ['a percent is typed with a decimal comma and a spaced %', indicator('P', 'percent'), { outcome: '5,4 %' }, { outcome: { kind: 'number', value: 5.4 }, outcomeText: '5,4 %', comment: '', assessment: null }],
-    ['a number is typed with a space as thousands separator', indicator('N', 'number'), { outcome: '21 707' }, { outcome: { kind: 'number', value: 21707 }, outcomeText: '21 707', comment: '', assessment: null }],
-    ['a number is typed with a no-break space as thousands separator', indicator('N', 'number'), { outcome: '1\u00A0600' }, { outcome: { kind: 'number', value: 1600 }, outcomeText: '1\u00A0600', comment: '', assessment: null }],
-    ['a negative currency amount is typed with a space group', indicator('C', 'currency'), { outcome: '-26 151' }, { outcome: { kind: 'number', value: -26151 }, outcomeText: '-26 151', comment: '', assessment: null }],
-    ['a currency amount is typed with a Unicode minus and mnkr', indicator('C', 'currency'), { outcome: '−11,1 mnkr' }, { outcome: { kind: 'number', value: -11.1, currencyUnit: 'mnkr' }, outcomeText: '−11,1 mnkr', comment: '', assessment: null }],
-    ['a yes/no indicator is answered Ja', indicator('Y', 'yesno'), { outcome: 'Ja' }, { outcome: { kind: 'boolean', value: true }, outcomeText: 'Ja', comment: '', assessment: null }],
-    ['a yes/no indicator is answered nej in lower case', indicator('Y', 'yesno'), { outcome: 'nej' }, { outcome: { kind: 'boolean', value: false }, outcomeText: 'nej', comment: '', assessment: null }],
-    ['a text indicator gets free text with surrounding spaces', indicator('T', 'text'), { outcome: '  Genomfört enligt plan ' }, { outcome: { kind: 'text', value: 'Genomfört enligt plan' }, outcomeText: 'Genomfört enligt plan', comment: '', assessment: null }],
-    ['Ej tillgängligt is typed as the outcome of a percent, with a reason', indicator('P', 'percent'), { outcome: 'Ej tillgängligt', comment: 'Statistiken kommer i maj' }, { outcome: { kind: 'not_available' }, outcomeText: 'Ej tillgängligt', comment: 'Statistiken kommer i maj', assessment: 'not_measured' }],
-    ['the not-available toggle is on with a reason, and an outcome is also typed', SICK_LEAVE, { na: 'true', outcome: '5,0 %', comment: 'Mäts senare' }, { outcome: { kind: 'not_available' }, outcomeText: '', comment: 'Mäts senare', assessment: 'not_measured' }],
-    ['the toggle is sent as "false"', SICK_LEAVE, { na: 'false', outcome: '4,5 %' }, { outcome: { kind: 'number', value: 4.5 }, outcomeText: '4,5 %', comment: '', assessment: 'achieved' }],
-    ['no bedömning is chosen and the decrease target is reached', SICK_LEAVE, { outcome: '4,5 %' }, { outcome: { kind: 'number', value: 4.5 }, outcomeText: '4,5 %', comment: '', assessment: 'achieved' }],
-    ['no bedömning is chosen, the target is missed and a comment says why', SICK_LEAVE, { outcome: '6 %', comment: 'Hög influensa' }, { outcome: { kind: 'number', value: 6 }, outcomeText: '6 %', comment: 'Hög influensa', assessment: 'not_achieved' }],
-    ['the owner overrides a suggested red with green', SICK_LEAVE, { outcome: '6 %', assessment: 'achieved' }, { outcome: { kind: 'number', value: 6 }, outcomeText: '6 %', comment: '', assessment: 'achieved' }],
-    ['partly is chosen with a comment', SICK_LEAVE, { outcome: '4,8 %', assessment: 'partly', comment: '  Nära målet  ' }, { outcome: { kind: 'number', value: 4.8 }, outcomeText: '4,8 %', comment: 'Nära målet', assessment: 'partly' }],
-    ['not_measured is chosen without an outcome', SICK_LEAVE, { assessment: 'not_measured' }, { outcome: null, outcomeText: '', comment: '', assessment: 'not_measured' }],
-    ['the row is left empty', SICK_LEAVE, {}, { outcome: null, outcomeText: '', comment: '', assessment: null }],
-    ['inputs arrive as null', SICK_LEAVE, { outcome: null, comment: null, assessment: null, na: null }, { outcome: null, outcomeText: '', comment: '', assessment: null }],
+    ['a percent is typed with a decimal comma and a spaced %', indicator('P', 'percent'), { outcome: '5,4 %' }, { outcome: { kind: 'number', value: 5.4 }, outcomeText: '5,4 %', comment: '', assessment: null, assessmentSource: 'owner' }],
+    ['a number is typed with a space as thousands separator', indicator('N', 'number'), { outcome: '21 707' }, { outcome: { kind: 'number', value: 21707 }, outcomeText: '21 707', comment: '', assessment: null, assessmentSource: 'owner' }],
+    ['a number is typed with a no-break space as thousands separator', indicator('N', 'number'), { outcome: '1\u00A0600' }, { outcome: { kind: 'number', value: 1600 }, outcomeText: '1\u00A0600', comment: '', assessment: null, assessmentSource: 'owner' }],
+    ['a negative currency amount is typed with a space group', indicator('C', 'currency'), { outcome: '-26 151' }, { outcome: { kind: 'number', value: -26151 }, outcomeText: '-26 151', comment: '', assessment: null, assessmentSource: 'owner' }],
+    ['a currency amount is typed with a Unicode minus and mnkr', indicator('C', 'currency'), { outcome: '−11,1 mnkr' }, { outcome: { kind: 'number', value: -11.1, currencyUnit: 'mnkr' }, outcomeText: '−11,1 mnkr', comment: '', assessment: null, assessmentSource: 'owner' }],
+    ['a yes/no indicator is answered Ja', indicator('Y', 'yesno'), { outcome: 'Ja' }, { outcome: { kind: 'boolean', value: true }, outcomeText: 'Ja', comment: '', assessment: null, assessmentSource: 'owner' }],
+    ['a yes/no indicator is answered nej in lower case', indicator('Y', 'yesno'), { outcome: 'nej' }, { outcome: { kind: 'boolean', value: false }, outcomeText: 'nej', comment: '', assessment: null, assessmentSource: 'owner' }],
+    ['a text indicator gets free text with surrounding spaces', indicator('T', 'text'), { outcome: '  Genomfört enligt plan ' }, { outcome: { kind: 'text', value: 'Genomfört enligt plan' }, outcomeText: 'Genomfört enligt plan', comment: '', assessment: null, assessmentSource: 'owner' }],
+    ['Ej tillgängligt is typed as the outcome of a percent, with a reason', indicator('P', 'percent'), { outcome: 'Ej tillgängligt', comment: 'Statistiken kommer i maj' }, { outcome: { kind: 'not_available' }, outcomeText: 'Ej tillgängligt', comment: 'Statistiken kommer i maj', assessment: 'not_measured', assessmentSource: 'owner' }],
+    ['the not-available toggle is on with a reason, and an outcome is also typed', SICK_LEAVE, { na: 'true', outcome: '5,0 %', comment: 'Mäts senare' }, { outcome: { kind: 'not_available' }, outcomeText: '', comment: 'Mäts senare', assessment: 'not_measured', assessmentSource: 'owner' }],
+    ['the toggle is sent as "false"', SICK_LEAVE, { na: 'false', outcome: '4,5 %' }, { outcome: { kind: 'number', value: 4.5 }, outcomeText: '4,5 %', comment: '', assessment: 'achieved', assessmentSource: 'suggested' }],
+    ['no bedömning is chosen and the decrease target is reached', SICK_LEAVE, { outcome: '4,5 %' }, { outcome: { kind: 'number', value: 4.5 }, outcomeText: '4,5 %', comment: '', assessment: 'achieved', assessmentSource: 'suggested' }],
+    ['no bedömning is chosen, the target is missed and a comment says why', SICK_LEAVE, { outcome: '6 %', comment: 'Hög influensa' }, { outcome: { kind: 'number', value: 6 }, outcomeText: '6 %', comment: 'Hög influensa', assessment: 'not_achieved', assessmentSource: 'suggested' }],
+    ['the owner overrides a suggested red with green', SICK_LEAVE, { outcome: '6 %', assessment: 'achieved' }, { outcome: { kind: 'number', value: 6 }, outcomeText: '6 %', comment: '', assessment: 'achieved', assessmentSource: 'owner' }],
+    ['partly is chosen with a comment', SICK_LEAVE, { outcome: '4,8 %', assessment: 'partly', comment: '  Nära målet  ' }, { outcome: { kind: 'number', value: 4.8 }, outcomeText: '4,8 %', comment: 'Nära målet', assessment: 'partly', assessmentSource: 'owner' }],
+    ['not_measured is chosen without an outcome', SICK_LEAVE, { assessment: 'not_measured' }, { outcome: null, outcomeText: '', comment: '', assessment: 'not_measured', assessmentSource: 'owner' }],
+    ['the row is left empty', SICK_LEAVE, {}, { outcome: null, outcomeText: '', comment: '', assessment: null, assessmentSource: 'owner' }],
+    ['inputs arrive as null', SICK_LEAVE, { outcome: null, comment: null, assessment: null, na: null }, { outcome: null, outcomeText: '', comment: '', assessment: null, assessmentSource: 'owner' }],
   ])('when %s, then the answer is read', (_situation, target, row, expected) => {
     const result = readOne(target, row);
 
@@ -75,8 +75,8 @@ describe(readSubmission.name, () => {
     ['the not-available toggle is on with a blank reason', SICK_LEAVE, { na: 'true', comment: '   ' }, { comment: 'reason_required' }],
     ['partly is chosen without a comment', SICK_LEAVE, { outcome: '4,8 %', assessment: 'partly' }, { comment: 'comment_required' }],
     ['not_achieved is chosen with a blank comment', SICK_LEAVE, { outcome: '6 %', assessment: 'not_achieved', comment: ' \n ' }, { comment: 'comment_required' }],
-    ['no bedömning is chosen and the suggested one is red, without a comment', SICK_LEAVE, { outcome: '6 %' }, { comment: 'comment_required' }],
-    ['no bedömning is chosen and the suggested one is yellow, without a comment', SICK_LEAVE, { outcome: '5,0 %' }, { comment: 'comment_required' }],
+    ['no bedömning is chosen and the suggested one is red, without a comment', SICK_LEAVE, { outcome: '6 %' }, { comment: 'comment_required_suggested' }],
+    ['no bedömning is chosen and the suggested one is yellow, without a comment', SICK_LEAVE, { outcome: '5,0 %' }, { comment: 'comment_required_suggested' }],
     ['achieved is chosen without an outcome', SICK_LEAVE, { assessment: 'achieved' }, { outcome: 'outcome_required' }],
     ['not_achieved is chosen without an outcome or comment', SICK_LEAVE, { assessment: 'not_achieved' }, { outcome: 'outcome_required', comment: 'comment_required' }],
     ['an unknown bedömning is posted', SICK_LEAVE, { outcome: '4,5 %', assessment: 'green' }, { assessment: 'invalid_assessment' }],
@@ -174,7 +174,7 @@ describe(readSubmission.name, () => {
     ['the goal is assessed achieved without analysis', { 'G1.assessment': 'achieved' }, { assessment: 'achieved', analysis: '' }, undefined],
     ['the goal is assessed partly with an analysis', { 'G1.assessment': 'partly', 'G1.analysis': ' Sjukfrånvaron minskar långsamt ' }, { assessment: 'partly', analysis: 'Sjukfrånvaron minskar långsamt' }, undefined],
     ['the goal is left unassessed', {}, { assessment: null, analysis: '' }, undefined],
-    ['the goal is assessed partly without analysis', { 'G1.assessment': 'partly' }, null, { analysis: 'analysis_required' }],
+    ['the goal is assessed partly without analysis', { 'G1.assessment': 'partly' }, null, { analysis: 'analysis_required_partly' }],
     ['the goal is assessed not_achieved with a blank analysis', { 'G1.assessment': 'not_achieved', 'G1.analysis': '  ' }, null, { analysis: 'analysis_required' }],
     ['the goal gets an unknown assessment', { 'G1.assessment': 'röd' }, null, { assessment: 'invalid_assessment' }],
     ['the goal analysis is 100 000 characters', { 'G1.assessment': 'achieved', 'G1.analysis': 'x'.repeat(100_000) }, null, { analysis: 'too_long' }],
@@ -201,5 +201,82 @@ describe(readSubmission.name, () => {
 
   test('when "mäts senare" is typed with a chosen assessment, then it counts as not measured', () => {
     expect(readOne(SICK_LEAVE, { outcome: 'mäts senare', assessment: 'achieved', comment: 'x' }).indicators.get('I1')?.assessment).toBe('not_measured');
+  });
+
+  test('when "Ingen bedömning" is chosen for an indicator with a suggestion, then the suggestion is stored as suggested', () => {
+    const result = readOne(SICK_LEAVE, { outcome: '4,5 %', assessment: NO_ASSESSMENT });
+
+    expect(result.indicators.get(SICK_LEAVE.key)).toMatchObject({ assessment: 'achieved', assessmentSource: 'suggested' });
+  });
+
+  test('when "Ingen bedömning" is chosen for an indicator without a suggestion, then no bedömning is stored', () => {
+    const result = readOne(indicator('T', 'text'), { outcome: 'Klart', assessment: NO_ASSESSMENT });
+
+    expect(result.indicators.get('T')).toMatchObject({ assessment: null, assessmentSource: 'owner' });
+  });
+
+  test('when "Ingen bedömning" is chosen for the goal, then its bedömning is cleared', () => {
+    expect(readSubmission({ 'G1.assessment': NO_ASSESSMENT }, [], { key: GOAL, editable: true }).goal).toEqual({ assessment: null, analysis: '' });
+  });
+
+  test('when an outcome is typed, then the bedömning suggested from it is reported for the form, chosen or not', () => {
+    expect(readOne(SICK_LEAVE, { outcome: '6 %', assessment: 'achieved' }).suggested).toEqual(new Map([[SICK_LEAVE.key, 'not_achieved']]));
+    expect(readOne(SICK_LEAVE, { outcome: '6 %' }).suggested).toEqual(new Map([[SICK_LEAVE.key, 'not_achieved']]));
+    expect(readOne(indicator('T', 'text'), { outcome: 'Klart' }).suggested).toEqual(new Map());
+  });
+
+  describe('plausibility', () => {
+    const HME = indicator('HME', 'number', { direction: 'atLeast', target: 80, baseline: 78, unitOfMeasure: 'index' });
+    const read = (row: Parameters<typeof rowFields>[1], context: Parameters<typeof readSubmission>[3] = {}) =>
+      readSubmission(rowFields(HME.key, row), [HME], { key: GOAL, editable: false }, context);
+
+    test('when a new value is far from the target and the previous value, then it is questioned with what it was compared to', () => {
+      const result = read({ outcome: '999999999999' }, { previous: new Map([[HME.key, { kind: 'number', value: 78 }]]) });
+
+      expect(result.ok).toBe(false);
+      expect(result.errors.get(HME.key)).toEqual({ outcome: 'implausible' });
+      expect(result.implausible.get(HME.key)).toEqual({ value: { kind: 'number', value: 999999999999 }, text: '999999999999', target: 80, previous: { kind: 'number', value: 78 }, confirmed: false });
+      expect(result.typed.get(HME.key)?.outcome).toBe('999999999999');
+    });
+
+    test('when the questioned value is saved again as the same text, then it is confirmed and read', () => {
+      const result = read({ outcome: '999999999999' }, { confirmed: { [HME.key]: '999999999999' } });
+
+      expect(result.ok).toBe(true);
+      expect(result.indicators.get(HME.key)).toMatchObject({ outcome: { kind: 'number', value: 999999999999 }, assessment: 'achieved', assessmentSource: 'suggested' });
+      expect(result.implausible.get(HME.key)?.confirmed).toBe(true);
+    });
+
+    test('when a different value is saved after the question, then the new one is questioned again', () => {
+      expect(read({ outcome: '8 000' }, { confirmed: { [HME.key]: '999999999999' } }).errors.get(HME.key)).toEqual({ outcome: 'implausible' });
+    });
+
+    test('when the far value is what is stored already, then it is not questioned again', () => {
+      const stored = new Map([[HME.key, { outcome: { kind: 'number' as const, value: 999999999999 } }]]);
+      expect(read({ outcome: '999 999 999 999', comment: 'x' }, { stored }).ok).toBe(true);
+    });
+
+    test('when a questioned value also lacks its comment, then both are reported', () => {
+      const result = read({ outcome: '1', assessment: 'not_achieved' });
+
+      expect(result.errors.get(HME.key)).toEqual({ outcome: 'implausible', comment: 'comment_required' });
+    });
+  });
+
+  test.each([
+    ['comment', { comment: 'x'.repeat(4_000) }, { comment: 'input_too_long' }],
+    ['outcome', { outcome: '4'.repeat(4_000) }, { outcome: 'input_too_long' }],
+  ])('when the %s was cut at the edge for being too long, then it is reported as such and nothing is read', (field, row, expected) => {
+    const result = readSubmission(rowFields(SICK_LEAVE.key, row), [SICK_LEAVE], { key: GOAL, editable: false }, { tooLong: new Set([`${SICK_LEAVE.key}.${field}`]) });
+
+    expect(result.errors.get(SICK_LEAVE.key)).toEqual(expected);
+    expect(result.typed.get(SICK_LEAVE.key)).toMatchObject(row);
+  });
+
+  test('when the goal analysis was cut at the edge, then it is refused even though what is left fits', () => {
+    const result = readSubmission({ 'G1.assessment': 'achieved', 'G1.analysis': 'x'.repeat(4_000) }, [], { key: GOAL, editable: true }, { tooLong: new Set(['G1.analysis']) });
+
+    expect(result.errors.get(GOAL)).toEqual({ analysis: 'input_too_long' });
+    expect(result.typedGoal?.analysis).toHaveLength(4_000);
   });
 });

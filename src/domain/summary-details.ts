@@ -2,6 +2,7 @@ import { foldText } from './commands';
 import type { Bucket, BucketCounts, SummarizePeriodInput } from './aggregation';
 import { unitsUnder } from './owner-work';
 import type { Goal, Indicator } from './plan';
+import { isGoalAnswered, isIndicatorAnswered } from './response';
 import type { OutcomeValue } from './values';
 
 /** One goal as a row of a perspective's drill-down. */
@@ -18,6 +19,8 @@ export interface IndicatorDetail {
   outcome: OutcomeValue | null;
   assessment: Bucket;
   comment: string;
+  /** The utfall of the previous period (as in the goal form); null when there is none. */
+  previous: OutcomeValue | null;
 }
 
 export interface GoalDetail {
@@ -69,12 +72,13 @@ export function goalDetail(input: SummarizePeriodInput, goalKey: string): GoalDe
   if (!goal) return null;
   const response = input.goalResponses.find((candidate) => candidate.goal === goalKey);
   const indicatorResponses = new Map(input.indicatorResponses.map((candidate) => [candidate.indicator, candidate]));
+  const previousOutcomes = new Map((input.previous?.indicatorResponses ?? []).map((candidate) => [candidate.indicator, candidate.outcome]));
   const indicators = input.indicators
     .filter((indicator) => indicator.goal === goalKey && !indicator.archived && indicator.periods.includes(input.periodCode))
     .sort((a, b) => a.order - b.order)
     .map((indicator) => {
       const answer = indicatorResponses.get(indicator.key);
-      return { indicator, outcome: answer?.outcome ?? null, assessment: bucketOf(answer), comment: answer?.comment ?? '' };
+      return { indicator, outcome: answer?.outcome ?? null, assessment: bucketOf(answer), comment: answer?.comment ?? '', previous: previousOutcomes.get(indicator.key) ?? null };
     });
   return {
     goal,
@@ -89,4 +93,49 @@ export function goalDetail(input: SummarizePeriodInput, goalKey: string): GoalDe
 function bucketOf(response: { outcome: OutcomeValue | null; assessment: Bucket | null } | undefined): Bucket {
   if (response?.outcome?.kind === 'not_available') return 'not_measured';
   return response?.assessment ?? 'missing';
+}
+
+/** What one person still owes in one goal: their own unanswered indicators, and the goal's bedömning if they own it. */
+export interface OwedGoal {
+  goalKey: string;
+  title: string;
+  indicators: number;
+  assessment: boolean;
+}
+
+/** Someone who has not finished, with what is left: "Har inte svarat klart". */
+export interface OwnerBacklog {
+  email: string;
+  goals: OwedGoal[];
+}
+
+/**
+ * Everyone who has not finished in the view, by e-mail, with what each still owes goal by goal (goals
+ * in unit and plan order). The same people as `summarizePeriod`'s `missingOwners`: each person is
+ * held to what they answer themselves, never to a colleague's indicator.
+ */
+export function missingWork(input: SummarizePeriodInput): OwnerBacklog[] {
+  const indicatorResponses = new Map(input.indicatorResponses.map((response) => [response.indicator, response]));
+  const goalResponses = new Map(input.goalResponses.map((response) => [response.goal, response]));
+  const openIndicators = new Map<string, Indicator[]>();
+  for (const indicator of input.indicators) {
+    if (indicator.archived || !indicator.periods.includes(input.periodCode) || isIndicatorAnswered(indicatorResponses.get(indicator.key))) continue;
+    openIndicators.set(indicator.goal, [...(openIndicators.get(indicator.goal) ?? []), indicator]);
+  }
+  const backlog = new Map<string, OwedGoal[]>();
+  const owe = (email: string, goal: Goal, indicators: number, assessment: boolean) => {
+    if (email === '') return;
+    const goals = backlog.get(email) ?? [];
+    const owed = goals.find((candidate) => candidate.goalKey === goal.key);
+    if (owed) {
+      owed.indicators += indicators;
+      owed.assessment ||= assessment;
+    } else goals.push({ goalKey: goal.key, title: goal.title, indicators, assessment });
+    backlog.set(email, goals);
+  };
+  for (const goal of goalsInScope(input)) {
+    if (!isGoalAnswered(goalResponses.get(goal.key))) for (const owner of goal.owners) owe(owner, goal, 0, true);
+    for (const indicator of openIndicators.get(goal.key) ?? []) owe(indicator.owner, goal, 1, false);
+  }
+  return [...backlog].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([email, goals]) => ({ email, goals }));
 }

@@ -60,6 +60,11 @@ const CURRENCY_ALIASES = new Map<string, CurrencyUnit>([
 ]);
 const PERCENT_UNITS = new Set(['%', 'procent']);
 
+/** The currency scale a unit names (`mnkr`, `Mkr`, `tkr`, `kronor`, `SEK` …), if it names one. */
+export function currencyUnitOf(unit: string | null | undefined): CurrencyUnit | undefined {
+  return unit ? CURRENCY_ALIASES.get(stripPeriod(unit.trim().toLowerCase())) : undefined;
+}
+
 type NumberParse = { ok: true; value: number; unit?: string } | { ok: false; code: ValueErrorCode };
 
 /**
@@ -151,9 +156,18 @@ export function formatValue(value: OutcomeValue, valueType: ValueType, unit?: st
  */
 export function formatNumber(n: number, maxDecimals = 2): string {
   if (!Number.isFinite(n)) throw new RangeError(`formatNumber needs a finite number, got ${n}`);
-  const text = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: maxDecimals })
+  const text = numberFormatter(maxDecimals)
     .format(n)
     .replace(/\u2212/gu, '-')
     .replace(/[\u0020\u202F]/gu, NBSP);
   return text === '-0' ? '0' : text;
+}
+
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
+
+/** Building an Intl.NumberFormat costs far more than formatting with one; reports format thousands. */
+function numberFormatter(maxDecimals: number): Intl.NumberFormat {
+  let formatter = FORMATTERS.get(maxDecimals);
+  if (!formatter) FORMATTERS.set(maxDecimals, (formatter = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: maxDecimals })));
+  return formatter;
 }

@@ -3,7 +3,9 @@ import type { Logger } from '../logger';
 
 /** What the report use case answers for a link: the document, or a readable page saying why not. */
 export interface ReportReply {
-  status: 200 | 400 | 403 | 404 | 410 | 500;
+  status: 200 | 400 | 403 | 404 | 410 | 500 | 503;
+  /** The page's own Content-Security-Policy (the report's, with its style's hash); a strict default otherwise. */
+  csp?: string;
   contentType: string;
   body: Buffer | string;
   /** For a file: the name the browser saves it under. */
@@ -29,7 +31,7 @@ export function registerReportRoute(server: Server, serve: ServeReport, logger: 
       logger.error({ err: error }, 'report could not be made');
       reply = { status: 500, contentType: 'text/plain; charset=utf-8', body: 'Rapporten kunde inte skapas just nu. Försök igen om en stund.' };
     }
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    res.setHeader('Content-Security-Policy', reply.csp ?? "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Robots-Tag', 'noindex, nofollow');
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -37,7 +37,8 @@ export interface RunningServer {
  * failure to validate a token is 401 with a neutral body, never a 5xx or an internal message.
  */
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
-  const server = restify.createServer({ name: 'utfall', handleUncaughtExceptions: false });
+  // A report link's token is one path segment of a few hundred characters; the router's default cap is 100.
+  const server = restify.createServer({ name: 'utfall', handleUncaughtExceptions: false, maxParamLength: 9000 } as restify.ServerOptions);
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 1024 * 1024, mapParams: false }));
   let inFlight = 0;
   let draining = false;

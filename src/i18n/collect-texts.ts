@@ -1,12 +1,12 @@
-import type { FieldErrorCode } from '../domain/submission';
 import type { Assessment, Direction } from '../domain/vocabulary';
 import type { Locale } from './locale';
-
-const q = (text: string) => `”${text}”`;
 
 const SV = {
   inboxTitle: (label: string) => `${label} – dina mål`,
   deadline: (date: string) => `Sista svarsdag: ${date}`,
+  /** The inbox's plans have different deadlines: the earliest, and each unit's under its name. */
+  earliestDeadline: (date: string) => `Första sista svarsdag: ${date} (olika per enhet, se nedan)`,
+  unitClosed: 'Stängd – svaren kan inte längre ändras.',
   progress: (done: number, total: number) => `${done} av ${total} mål klara`,
   goalDone: 'Klar',
   goalPartly: (answered: number, required: number) => `${answered} av ${required} ifyllda`,
@@ -22,24 +22,9 @@ const SV = {
   periodClosed: 'Perioden är stängd. Svaren kan inte längre ändras.',
   periodNotOpen: 'Perioden är inte öppen än.',
   saved: (count: number) => (count === 0 ? 'Inget ändrades.' : count === 1 ? 'Sparat.' : `Sparat (${count} svar).`),
-  invalid: 'Något behöver rättas innan det kan sparas. Se markeringarna nedan – det du skrev finns kvar.',
-  conflict: (names: string) =>
-    `${names} har ändrat samma svar medan du skrev. De aktuella värdena visas nedan; dina ändringar av dem sparades inte. Övriga svar sparades.`,
   allDoneTitle: (label: string) => `${label} – tack!`,
   allDoneBody: (deadline: string) => `Alla dina mål är ifyllda. Du kan ändra dina svar fram till ${deadline}.`,
-  labels: {
-    outcome: 'Utfall',
-    comment: 'Kommentar',
-    assessment: 'Bedömning',
-    notAvailable: 'Ej tillgängligt / mäts senare',
-    target: 'Målvärde',
-    previous: 'Förra perioden',
-    analysis: 'Analys',
-    goalAssessment: 'Bedömning av målet',
-    commentPlaceholder: 'Krävs vid gul eller röd bedömning, och som skäl när utfall saknas',
-    analysisPlaceholder: 'Varför nåddes målet inte, och vad görs?',
-    outcomePlaceholder: 'T.ex. 5,4 % eller 21 707',
-  },
+  allDoneBodyPerUnit: 'Alla dina mål är ifyllda. Du kan ändra dina svar fram till varje enhets sista svarsdag (nedan).',
   goalSection: 'Målet som helhet',
   answeredBy: (owner: string) => `Besvaras av ${owner}`,
   savedBy: (name: string, when: string) => `Sparat av ${name} ${when}`,
@@ -60,40 +45,6 @@ const SV = {
     return parts.join(' · ');
   },
   previousValue: (code: string, value: string) => `Förra perioden (${code}): ${value}`,
-  fieldError: (code: FieldErrorCode, typed: string): string => {
-    switch (code) {
-      case 'empty':
-        return 'Fyll i ett värde.';
-      case 'not_a_number':
-        return `${q(typed)} är inte ett tal. Skriv t.ex. 5,4 eller 21 707. Beskrivningar hör hemma i kommentaren.`;
-      case 'multiple_decimal_separators':
-        return `${q(typed)} är inte ett tal: det har flera decimaltecken.`;
-      case 'ambiguous_decimal_point':
-        return `${q(typed)} är tvetydigt. Skriv decimaler med komma (1,6) och tusental med mellanslag (1 600).`;
-      case 'invalid_digit_grouping':
-        return `${q(typed)} är inte ett tal: tusentalsgrupper ska ha tre siffror.`;
-      case 'unit_mismatch':
-        return `${q(typed)} har fel enhet för det här mätetalet.`;
-      case 'percent_out_of_range':
-        return `${q(typed)} är orimligt som procent.`;
-      case 'not_yes_no':
-        return `Svara Ja eller Nej (inte ${q(typed)}).`;
-      case 'too_long':
-        return 'Texten är för lång.';
-      case 'invalid_input':
-        return 'Fältet innehöll något som inte är text och har inte sparats.';
-      case 'invalid_assessment':
-        return 'Välj en bedömning i listan.';
-      case 'comment_required':
-        return 'Skriv en kommentar: gul eller röd bedömning ska förklaras.';
-      case 'reason_required':
-        return 'Skriv varför utfallet inte är tillgängligt.';
-      case 'outcome_required':
-        return 'Fyll i utfall, eller markera Ej tillgängligt, innan du gör en bedömning.';
-      case 'analysis_required':
-        return 'Skriv en analys: varför nåddes målet inte?';
-    }
-  },
   refusal: {
     title: 'Det gick inte',
     unknown_period: 'Perioden finns inte längre. Skriv status för att se det du har kvar att svara på.',
@@ -113,6 +64,8 @@ const EN: CollectTexts = {
   ...SV,
   inboxTitle: (label) => `${label} – your goals`,
   deadline: (date) => `Deadline: ${date}`,
+  earliestDeadline: (date) => `Earliest deadline: ${date} (it differs per unit, see below)`,
+  unitClosed: 'Closed – answers can no longer be changed.',
   progress: (done, total) => `${done} of ${total} goals done`,
   goalDone: 'Done',
   goalPartly: (answered, required) => `${answered} of ${required} answered`,
@@ -128,23 +81,9 @@ const EN: CollectTexts = {
   periodClosed: 'The period is closed. Answers can no longer be changed.',
   periodNotOpen: 'The period is not open yet.',
   saved: (count) => (count === 0 ? 'Nothing changed.' : count === 1 ? 'Saved.' : `Saved (${count} answers).`),
-  invalid: 'Something needs fixing before it can be saved. See the marks below – what you typed is kept.',
-  conflict: (names) => `${names} changed the same answers while you were typing. The current values are shown below; your changes to them were not saved. Your other answers were saved.`,
   allDoneTitle: (label) => `${label} – thank you!`,
   allDoneBody: (deadline) => `All your goals are answered. You can change your answers until ${deadline}.`,
-  labels: {
-    outcome: 'Outcome',
-    comment: 'Comment',
-    assessment: 'Assessment',
-    notAvailable: 'Not available / measured later',
-    target: 'Target',
-    previous: 'Previous period',
-    analysis: 'Analysis',
-    goalAssessment: 'Assessment of the goal',
-    commentPlaceholder: 'Required for a yellow or red assessment, and as the reason when there is no outcome',
-    analysisPlaceholder: 'Why was the goal not reached, and what is being done?',
-    outcomePlaceholder: 'E.g. 5,4 % or 21 707',
-  },
+  allDoneBodyPerUnit: "All your goals are answered. You can change your answers until each unit's deadline (below).",
   goalSection: 'The goal as a whole',
   answeredBy: (owner) => `Answered by ${owner}`,
   savedBy: (name, when) => `Saved by ${name} ${when}`,
@@ -155,24 +94,11 @@ const EN: CollectTexts = {
     const verbs: Record<Direction, string> = { increase: 'increase to', decrease: 'decrease to', maintain: 'maintain', atLeast: 'at least', atMost: 'at most', yes: '', none: '' };
     const parts: string[] = [];
     if (target !== null) parts.push(`Target: ${[verbs[direction], target].filter((p) => p !== '').join(' ')}`);
+    else if (direction === 'increase' || direction === 'decrease' || direction === 'maintain') parts.push(`Direction: ${direction}`);
     if (baseline !== null) parts.push(`Baseline ${baseline}`);
     return parts.join(' · ');
   },
   previousValue: (code, value) => `Previous period (${code}): ${value}`,
-  fieldError: (code, typed) => {
-    const messages: Partial<Record<FieldErrorCode, string>> = {
-      not_a_number: `"${typed}" is not a number. Write e.g. 5,4 or 21 707. Descriptions belong in the comment.`,
-      comment_required: 'Write a comment: a yellow or red assessment must be explained.',
-      reason_required: 'Write why the outcome is not available.',
-      outcome_required: 'Fill in the outcome, or mark Not available, before assessing.',
-      analysis_required: 'Write an analysis: why was the goal not reached?',
-      not_yes_no: `Answer Yes or No (not "${typed}").`,
-      too_long: 'The text is too long.',
-      invalid_input: 'The field held something that is not text and was not saved.',
-      invalid_assessment: 'Choose an assessment from the list.',
-    };
-    return messages[code] ?? `"${typed}" is not a valid value.`;
-  },
   refusal: {
     title: 'That did not work',
     unknown_period: 'The period no longer exists. Write status to see what you have left to answer.',

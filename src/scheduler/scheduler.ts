@@ -49,6 +49,7 @@ export class Scheduler {
     const opened: string[] = [];
     const closed: string[] = [];
     const closedPeriods: Period[] = [];
+    const due: Period[] = [];
     for (const period of periods) {
       if (period.state !== 'closed' && period.closes < today) {
         // A draft that was never opened also becomes history once its closing date has passed.
@@ -57,10 +58,11 @@ export class Scheduler {
           if (period.state === 'open') closedPeriods.push({ ...period, state: 'closed' });
         }
       } else if (period.state === 'draft' && period.opens <= today && today <= period.closes) {
-        const result = await this.deps.collect.openPeriods([period]);
-        if (result.opened > 0) opened.push(period.id);
+        due.push(period);
       }
     }
+    // Opened together, so that an owner with goals in several of them gets one inbox card.
+    if (due.length > 0) opened.push(...(await this.deps.collect.openPeriods(due)).openedIds);
     if (opened.length + closed.length > 0) this.deps.logger.info({ opened, closed }, 'scheduler changed periods');
     if (closedPeriods.length > 0) await this.deps.periodsClosed(closedPeriods);
     const reminders = await this.deps.remind(now);

@@ -1,5 +1,6 @@
 import { splitUnitAndPeriod } from '../domain/command-args';
 import { unitsUnder } from '../domain/owner-work';
+import { channelLocale, type Locale } from '../i18n/locale';
 import type { Unit } from '../domain/plan';
 import { matchUnits, type UnitMatch } from '../domain/unit-match';
 import type { ChannelLinkRepository } from '../store/channel-link-repository';
@@ -21,13 +22,16 @@ export type SummaryRequest =
   | { kind: 'outside_managed'; unit: string }
   | { kind: 'not_coordinator' }
   | { kind: 'no_summary'; code: string | null }
-  | { kind: 'summary'; loaded: LoadedSummary; scope: string[] };
+  /** `locale` is the channel's language for a summary shown in a channel; null in personal chat (the asker's). */
+  | { kind: 'summary'; loaded: LoadedSummary; scope: string[]; locale: Locale | null };
 
 export interface ChannelServiceDeps {
   plans: PlanRepository;
   links: ChannelLinkRepository;
   summaries: SummaryService;
   identity: IdentityService;
+  /** UTFALL_LANGUAGE: with `auto`, a channel's cards are in the language of whoever linked it. */
+  language: 'auto' | Locale;
   kick: () => void;
   now: () => Date;
 }
@@ -36,12 +40,15 @@ export interface ChannelServiceDeps {
 export class ChannelService {
   constructor(private readonly deps: ChannelServiceDeps) {}
 
-  /** `koppla <enhet …>`: the channel follows those units (and everything below them); its summaries follow. */
-  async link(channel: ChannelToRemember, unitText: string, by: Person): Promise<LinkResult> {
+  /**
+   * `koppla <enhet …>`: the channel follows those units (and everything below them); its summaries
+   * follow, in `locale` (the linker's Teams language) when UTFALL_LANGUAGE is `auto`.
+   */
+  async link(channel: ChannelToRemember, unitText: string, by: Person, locale: Locale | null = null): Promise<LinkResult> {
     const named = await this.unitsNamed(unitText);
     if (named.kind !== 'units') return named;
     await this.deps.identity.rememberChannel(channel);
-    const created = await this.deps.links.link(channel.conversationId, named.units.map((unit) => unit.key), by.email, this.deps.now());
+    const created = await this.deps.links.link(channel.conversationId, named.units.map((unit) => unit.key), by.email, this.deps.now(), locale);
     const all = await this.deps.links.unitsOf(channel.conversationId);
     const names = named.units.map((unit) => unit.name);
     if (created === 0) return { kind: 'already_linked', named: names };
@@ -61,6 +68,11 @@ export class ChannelService {
   /** The names of the units a channel follows. */
   async linkedNames(channelId: string): Promise<string[]> {
     return this.unitNames(await this.deps.links.unitsOf(channelId));
+  }
+
+  /** The language of a channel's cards (see {@link channelLocale}). */
+  async localeOf(channelId: string): Promise<Locale> {
+    return channelLocale(this.deps.language, await this.deps.links.localeOf(channelId));
   }
 
   /** The units a channel follows (its links; never anything a payload says). */
@@ -111,7 +123,7 @@ export class ChannelService {
     const ref = await this.deps.summaries.defaultRef(scope, code);
     const loaded = ref ? await this.deps.summaries.load(scope, ref) : null;
     if (!loaded) return { kind: 'no_summary', code };
-    return { kind: 'summary', loaded, scope };
+    return { kind: 'summary', loaded, scope, locale: 'channelId' in where ? await this.localeOf(where.channelId) : null };
   }
 
   /** The units whose manager (chef) this person is, by the plan. */

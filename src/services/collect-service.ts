@@ -1,9 +1,10 @@
-import { computeOwnerWork, ownersInPeriod, unitSubtree, type GoalWork, type OwnerWork } from '../domain/owner-work';
+import { computeOwnerWork, unitSubtree, type GoalWork, type OwnerWork } from '../domain/owner-work';
 import type { Goal, Period, Plan } from '../domain/plan';
 import type { GoalResponse, IndicatorResponse } from '../domain/response';
 import { readSubmission, type SubmissionResult } from '../domain/submission';
 import { jobBatches, jobIds } from '../domain/job-ids';
 import type { JobRepository, NewJob } from '../store/job-repository';
+import { InboxPrompts } from './inbox-prompts';
 import { PlanCache } from './plan-cache';
 import type { Person, PeopleRepository } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
@@ -17,16 +18,42 @@ export interface PeriodWork {
   previous: { period: Period; responses: Map<string, IndicatorResponse> } | null;
 }
 
+/** One answer a save lost to a newer one: who saved that (null: nothing is stored), and whether it was the same person. */
+export interface SaveConflict {
+  key: string;
+  by: string | null;
+  mine: boolean;
+}
+
+/** What a save request carries besides the inputs (see SaveGoalData). */
+export interface SaveOptions {
+  /** Questioned values the person saves again, by indicator key: the outcome text they confirm. */
+  confirmed?: Readonly<Record<string, string>>;
+  /** Input ids whose value was longer than any input may be and was cut at the edge. */
+  tooLong?: readonly string[];
+}
+
 export type SaveResult =
   | { kind: 'refused'; reason: 'unknown_period' | 'period_closed' | 'period_not_open' | 'unknown_goal' | 'not_owner' }
-  | { kind: 'invalid'; view: PeriodWork; goal: GoalWork; submission: SubmissionResult }
-  | { kind: 'conflict'; view: PeriodWork; goal: GoalWork; conflicts: { key: string; by: string }[]; saved: number }
+  /** `versions`: those the form was rendered from, kept so that the corrected form still conflicts with newer answers. */
+  | { kind: 'invalid'; view: PeriodWork; goal: GoalWork; submission: SubmissionResult; versions: Readonly<Record<string, number>> }
+  | { kind: 'conflict'; view: PeriodWork; goal: GoalWork; conflicts: SaveConflict[]; saved: number }
   | { kind: 'saved'; view: PeriodWork; goal: GoalWork; saved: number };
 
 export interface OpenPreview {
   periods: Period[];
   plans: number;
+  /** The periods' units by name, sorted. */
+  units: string[];
+  /** Every period is open already: only owners without their card get one. */
+  alreadyOpen: boolean;
+  /** Everyone with something to answer in the periods (e-mail), sorted. */
   owners: string[];
+  /** Reachable owners whose card (for what it would cover) has not gone out: they get it now. */
+  toSend: string[];
+  /** Reachable owners who have that card already (sent, or on its way). */
+  had: string[];
+  /** Owners never seen in Teams or who removed the app: their names where known, else e-mail. */
   unreachable: string[];
 }
 
@@ -52,9 +79,11 @@ export interface CollectEvents {
 /** The collect-outcomes use cases: what an owner must answer, opening and closing periods, saving. */
 export class CollectService {
   private readonly cache: PlanCache;
+  private readonly prompts: InboxPrompts;
 
   constructor(private readonly deps: CollectDeps) {
     this.cache = deps.cache ?? new PlanCache(deps.plans);
+    this.prompts = new InboxPrompts({ plans: deps.plans, jobs: deps.jobs, cache: this.cache, now: deps.now });
   }
 
   async workFor(email: string, periodId: string): Promise<PeriodWork | null> {
@@ -75,17 +104,6 @@ export class CollectService {
     return { period, plan, work, previous: await this.previousOf(period, content.periods, indicatorKeys) };
   }
 
-  /** The person's work in every open period where they have something to answer (for `status`). */
-  async openWorkFor(email: string): Promise<PeriodWork[]> {
-    const open = (await this.deps.plans.listPeriods()).filter((period) => period.state === 'open');
-    const views: PeriodWork[] = [];
-    for (const period of open) {
-      const view = await this.workFor(email, period.id);
-      if (view && view.work.goals.length > 0) views.push(view);
-    }
-    return views;
-  }
-
   private async previousOf(period: Period, periods: readonly Omit<Period, 'state'>[], indicatorKeys: readonly string[]): Promise<PeriodWork['previous']> {
     const earlier = periods.filter((p) => p.opens < period.opens).sort((a, b) => (a.opens < b.opens ? 1 : -1))[0];
     if (!earlier) return null;
@@ -93,87 +111,55 @@ export class CollectService {
     return { period: { ...earlier, state: 'closed' }, responses: new Map(responses.map((r) => [r.indicator, r])) };
   }
 
-  /** The periods with this code (in the unit's subtree, if given) that can be opened, and who would get a prompt. */
+  /**
+   * The periods with this code (in the unit's subtree, if given) that can be opened, and what
+   * confirming would do: who has work in them, who gets a card now, who has theirs already, and who
+   * cannot be reached. The three groups are disjoint and add up to `owners`.
+   */
   async previewOpen(code: string, unitKey: string | null): Promise<OpenPreview | null> {
     const periods = await this.periodsFor(code, unitKey, ['draft', 'open']);
     if (periods.length === 0) return null;
-    const planKeys = [...new Set(periods.map((p) => p.plan))];
-    const owners = new Set<string>();
-    const contents = await this.cache.getMany(periods.map((period) => period.plan));
-    for (const period of periods) {
-      const content = contents.get(period.plan)!;
-      ownersInPeriod(content.goals, content.indicators, period.code).forEach((owner) => owners.add(owner));
-    }
-    const people = await this.deps.people.findByEmails([...owners]);
+    const planned = await this.prompts.plan(periods);
+    const owners = [...new Set(planned.map((prompt) => prompt.email))].sort();
+    const [people, existing, units] = await Promise.all([this.deps.people.findByEmails(owners), this.prompts.existing(planned), this.deps.plans.listUnits()]);
     const reachable = new Set(people.filter((p) => p.reachable && p.aadObjectId).map((p) => p.email));
-    const sorted = [...owners].sort();
-    return { periods, plans: planKeys.length, owners: sorted, unreachable: sorted.filter((owner) => !reachable.has(owner)) };
+    const names = new Map(people.map((p) => [p.email, p.name ?? p.email]));
+    const waiting = new Set(planned.filter((prompt) => !existing.has(jobIds.prompt(prompt.ref, prompt.email, prompt.cover))).map((prompt) => prompt.email));
+    const unitNames = new Map(units.map((unit) => [unit.key, unit.name]));
+    return {
+      periods,
+      plans: new Set(periods.map((period) => period.plan)).size,
+      units: [...new Set(periods.map((period) => unitNames.get(period.unit) ?? period.unit))].sort((a, b) => a.localeCompare(b, 'sv')),
+      alreadyOpen: periods.every((period) => period.state === 'open'),
+      owners,
+      toSend: owners.filter((owner) => reachable.has(owner) && waiting.has(owner)),
+      had: owners.filter((owner) => reachable.has(owner) && !waiting.has(owner)),
+      unreachable: owners.filter((owner) => !reachable.has(owner)).map((owner) => names.get(owner) ?? owner),
+    };
   }
 
   /**
-   * Opens the periods and enqueues one prompt job per (period, owner). Idempotent: opening again
-   * enqueues nothing new for those already prompted (the job id is the dedupe key).
+   * Opens the periods and enqueues one inbox card per owner and inbox (code and year, across plans;
+   * see InboxPrompts). Idempotent: opening again enqueues nothing for cards already sent. Periods
+   * that open together are planned together, so an owner in several of them gets one card.
    */
-  async openPeriods(periods: readonly Period[]): Promise<{ opened: number; enqueued: number }> {
+  async openPeriods(periods: readonly Period[]): Promise<{ opened: number; openedIds: string[]; enqueued: number }> {
     const now = this.deps.now();
-    let opened = 0;
-    let enqueued = 0;
+    const openedIds: string[] = [];
     const open: Period[] = [];
-    const contents = await this.cache.getMany(periods.map((period) => period.plan));
     for (const period of periods) {
-      if (await this.deps.plans.setPeriodState(period.id, ['draft'], 'open', now)) opened += 1;
+      if (await this.deps.plans.setPeriodState(period.id, ['draft'], 'open', now)) openedIds.push(period.id);
       const current = await this.deps.plans.findPeriod(period.id);
-      if (current?.state !== 'open') continue;
-      open.push(current);
-      const content = contents.get(period.plan)!;
-      const owners = [...ownersInPeriod(content.goals, content.indicators, period.code)].sort();
-      const result = await this.deps.jobs.enqueueMany(
-        owners.map((email): NewJob => ({ id: jobIds.prompt(period.id, email), kind: 'prompt', batch: jobBatches.prompt(period.id), payload: { period: period.id, email }, runAt: now })),
-        now,
-      );
-      enqueued += result.created;
+      if (current?.state === 'open') open.push(current);
     }
+    const enqueued = await this.prompts.enqueue(await this.prompts.plan(open), now);
     if (open.length > 0) await this.deps.events?.opened(open);
-    return { opened, enqueued };
+    return { opened: openedIds.length, openedIds, enqueued };
   }
 
-  /**
-   * Someone installed the app while periods are open: they get the inbox cards they missed (their
-   * prompt failed as "not installed", or they were added to the plan after the period opened).
-   * Once per (period, person): a delivered prompt is not repeated, one on its way is not doubled
-   * (concurrent install events compute the same job id), and one that failed is tried again under
-   * the next id of its chain. `due`: periods whose card is on its way after this call.
-   */
-  async promptAfterInstall(email: string): Promise<{ due: number; created: number }> {
-    const now = this.deps.now();
-    const open = (await this.deps.plans.listPeriods()).filter((period) => period.state === 'open');
-    const jobs: NewJob[] = [];
-    let due = 0;
-    const contents = await this.cache.getMany(open.map((period) => period.plan));
-    for (const period of open) {
-      const content = contents.get(period.plan)!;
-      if (!ownersInPeriod(content.goals, content.indicators, period.code).has(email)) continue;
-      const next = await this.nextPromptAfterInstall(period, email);
-      if (next === 'delivered') continue;
-      due += 1;
-      // Its own batch, so the opener's "N kort skickade" report counts the fan-out only.
-      if (next !== 'on-its-way') jobs.push({ id: next, kind: 'prompt', batch: jobBatches.latePrompt(period.id), payload: { period: period.id, email }, runAt: now });
-    }
-    const created = jobs.length > 0 ? (await this.deps.jobs.enqueueMany(jobs, now)).created : 0;
-    return { due, created };
-  }
-
-  /** The first prompt, then prompt-late:…, :2, :3 …: delivered, on its way, or the id to try next. */
-  private async nextPromptAfterInstall(period: Period, email: string): Promise<'delivered' | 'on-its-way' | string> {
-    const late = [1, 2, 3, 4, 5].map((round) => jobIds.latePrompt(period.id, email, round));
-    const chain = [jobIds.prompt(period.id, email), ...late];
-    for (const id of chain) {
-      const job = await this.deps.jobs.find(id);
-      if (!job) return id === chain[0] ? late[0]! : id;
-      if (job.state === 'done') return 'delivered';
-      if (job.state !== 'failed') return 'on-its-way';
-    }
-    return 'delivered'; // Five failed attempts: stop; `status` still shows the card on request.
+  /** Someone installed the app while periods are open: the inbox cards they missed (see InboxPrompts.afterInstall). */
+  promptAfterInstall(email: string): Promise<{ due: number; created: number }> {
+    return this.prompts.afterInstall(email);
   }
 
   /**
@@ -183,29 +169,26 @@ export class CollectService {
   async reopenPeriods(periods: readonly Period[], issued: string): Promise<{ reopened: Period[]; enqueued: number }> {
     const now = this.deps.now();
     const reopened: Period[] = [];
-    let enqueued = 0;
-    const contents = await this.cache.getMany(periods.map((period) => period.plan));
     for (const period of periods) {
-      if (!(await this.deps.plans.setPeriodState(period.id, ['closed'], 'open', now))) continue;
-      reopened.push({ ...period, state: 'open' });
-      const content = contents.get(period.plan)!;
-      const owners = [...ownersInPeriod(content.goals, content.indicators, period.code)].sort();
-      const result = await this.deps.jobs.enqueueMany(
-        owners.map((email): NewJob => ({ id: jobIds.reopenedPrompt(period.id, email, issued), kind: 'prompt', batch: jobBatches.reopenedPrompt(period.id), payload: { period: period.id, email }, runAt: now })),
-        now,
-      );
-      enqueued += result.created;
+      if (await this.deps.plans.setPeriodState(period.id, ['closed'], 'open', now)) reopened.push({ ...period, state: 'open' });
     }
+    // One fresh card per owner and inbox (however many of its plans were reopened), once per reopening.
+    const planned = await this.prompts.plan(reopened);
+    const jobs = planned.map((prompt): NewJob => ({
+      id: jobIds.reopenedPrompt(prompt.ref, prompt.email, issued),
+      kind: 'prompt',
+      batch: jobBatches.reopenedPrompt(prompt.ref),
+      payload: { period: prompt.period, email: prompt.email },
+      runAt: now,
+    }));
+    const enqueued = jobs.length > 0 ? (await this.deps.jobs.enqueueMany(jobs, now)).created : 0;
     if (reopened.length > 0) await this.deps.events?.opened(reopened);
     return { reopened, enqueued };
   }
 
   /** How many owners have something to answer in these periods (for a confirmation). */
   async ownerCount(periods: readonly Period[]): Promise<number> {
-    const owners = new Set<string>();
-    const contents = await this.cache.getMany(periods.map((period) => period.plan));
-    for (const period of periods) ownersInPeriod(contents.get(period.plan)!.goals, contents.get(period.plan)!.indicators, period.code).forEach((owner) => owners.add(owner));
-    return owners.size;
+    return new Set((await this.prompts.plan(periods)).map((prompt) => prompt.email)).size;
   }
 
   async closePeriods(code: string, unitKey: string | null): Promise<Period[]> {
@@ -226,7 +209,7 @@ export class CollectService {
   }
 
   /** Saves a goal form: validated, authorised per indicator, optimistic per response. */
-  async save(person: Person, periodId: string, goalKey: string, fields: Readonly<Record<string, unknown>>, versions: Readonly<Record<string, number>>): Promise<SaveResult> {
+  async save(person: Person, periodId: string, goalKey: string, fields: Readonly<Record<string, unknown>>, versions: Readonly<Record<string, number>>, options: SaveOptions = {}): Promise<SaveResult> {
     const view = await this.workFor(person.email, periodId);
     if (!view) return { kind: 'refused', reason: 'unknown_period' };
     if (view.period.state === 'closed') return { kind: 'refused', reason: 'period_closed' };
@@ -237,8 +220,14 @@ export class CollectService {
     // Only what the form showed is read: a paged form must not blank the indicators of other pages.
     const shown = new Set(Object.keys(versions));
     const editable = goalWork.indicators.filter((item) => item.editable && shown.has(item.indicator.key)).map((item) => item.indicator);
-    const submission = readSubmission(fields, editable, { key: goalKey, editable: goalWork.goalEditable && shown.has(goalKey) }, this.deps.tolerance);
-    if (!submission.ok) return { kind: 'invalid', view, goal: goalWork, submission };
+    const submission = readSubmission(fields, editable, { key: goalKey, editable: goalWork.goalEditable && shown.has(goalKey) }, {
+      tolerance: this.deps.tolerance,
+      stored: new Map(goalWork.indicators.flatMap((item) => (item.response ? [[item.indicator.key, item.response] as const] : []))),
+      previous: new Map([...(view.previous?.responses.values() ?? [])].flatMap((r) => (r.outcome ? [[r.indicator, r.outcome] as const] : []))),
+      ...(options.confirmed ? { confirmed: options.confirmed } : {}),
+      tooLong: new Set(options.tooLong ?? []),
+    });
+    if (!submission.ok) return { kind: 'invalid', view, goal: goalWork, submission, versions };
     const outcome = await this.write(person, view.period, goalWork.goal, goalWork, submission, versions);
     if (outcome.saved > 0) await this.deps.events?.answered(view.period);
     // Without a conflict the answers now stored are exactly the ones just written: the view is
@@ -253,7 +242,8 @@ export class CollectService {
   private async write(person: Person, period: Period, goal: Goal, work: GoalWork, submission: SubmissionResult, versions: Readonly<Record<string, number>>) {
     const now = this.deps.now();
     const author = { email: person.email, name: person.name ?? person.email };
-    const conflicts: { key: string; by: string }[] = [];
+    const conflicts: SaveConflict[] = [];
+    const conflict = (key: string, current: { author: string; authorName: string } | null): SaveConflict => ({ key, by: current?.authorName ?? null, mine: current?.author === person.email });
     const latest = new Map<string, IndicatorResponse>();
     let latestGoal: GoalResponse | undefined;
     let saved = 0;
@@ -262,14 +252,14 @@ export class CollectService {
       if (!answer || (!item.response && isBlank(answer))) continue;
       const place = { indicator: item.indicator.key, goal: goal.key, plan: goal.plan, unit: goal.unit, perspective: goal.perspective, period: period.id };
       const result = await this.deps.responses.saveIndicator(place, answer, versionOf(versions, item.indicator.key), author, now);
-      if (result.status === 'conflict') conflicts.push({ key: item.indicator.key, by: result.current.authorName });
+      if (result.status === 'conflict') conflicts.push(conflict(item.indicator.key, result.current));
       else latest.set(item.indicator.key, result.response);
       if (result.status === 'saved') saved += 1;
     }
     if (submission.goal && (work.goalResponse || submission.goal.assessment !== null || submission.goal.analysis !== '')) {
       const place = { goal: goal.key, plan: goal.plan, unit: goal.unit, perspective: goal.perspective, period: period.id };
       const result = await this.deps.responses.saveGoal(place, submission.goal, versionOf(versions, goal.key), author, now);
-      if (result.status === 'conflict') conflicts.push({ key: goal.key, by: (result.current as GoalResponse).authorName });
+      if (result.status === 'conflict') conflicts.push(conflict(goal.key, result.current));
       else latestGoal = result.response;
       if (result.status === 'saved') saved += 1;
     }

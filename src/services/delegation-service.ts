@@ -28,8 +28,8 @@ export interface DelegationServiceDeps {
 
 /**
  * `delegera`: an owner hands an indicator or goal to a known colleague (a coordinator may move
- * anyone's), and takes it back. Both are kept in history; the colleague gets the inbox card of every
- * open period the subject is measured in.
+ * anyone's), and takes it back. Both are kept in history; the colleague gets their inbox card (the
+ * whole inbox: every plan they have goals in) for each open period code the subject is measured in.
  */
 export class DelegationService {
   constructor(private readonly deps: DelegationServiceDeps) {}
@@ -50,10 +50,18 @@ export class DelegationService {
     const from = current?.from ?? (owners.includes(person.email) ? person.email : owners[0]!);
     await this.deps.delegations.set({ subject, kind: indicator ? 'indicator' : 'goal', plan, from, to, by: person.email, at: now });
     await this.deps.plans.touchRevision(plan, now);
-    // The colleague gets the inbox card of each open period of the plan right away.
+    // The colleague gets their inbox card right away: one per open period code of the plan, each the
+    // whole inbox of that code and year (their goals in every plan, this one included).
     const open = (await this.deps.plans.listPeriods([plan])).filter((period) => period.state === 'open' && (!indicator || indicator.periods.includes(period.code)));
+    const year = (await this.deps.plans.findPlan(plan))?.year ?? 0;
     const created = await this.deps.jobs.enqueueMany(
-      open.map((period): NewJob => ({ id: jobIds.delegatedPrompt(period.id, to, subject, now), kind: 'prompt', batch: jobBatches.delegatedPrompt(period.id), payload: { period: period.id, email: to }, runAt: now })),
+      open.map((period): NewJob => ({
+        id: jobIds.delegatedPrompt(period.id, to, subject, now),
+        kind: 'prompt',
+        batch: jobBatches.delegatedPrompt({ code: period.code, year }),
+        payload: { period: period.id, email: to },
+        runAt: now,
+      })),
       now,
     );
     if (created.created > 0) this.deps.kick();

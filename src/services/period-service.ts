@@ -1,6 +1,6 @@
 import type { Period } from '../domain/plan';
 import { calendarDate } from '../domain/time';
-import type { Claims } from '../store/claims';
+import type { Opening, OpeningRepository } from '../store/opening-repository';
 import type { Person } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { CollectService, OpenPreview } from './collect-service';
@@ -12,11 +12,26 @@ export interface PeriodServiceDeps {
   reminders: ReminderService;
   summaries: SummaryService;
   plans: PlanRepository;
-  claims: Claims;
+  openings: OpeningRepository;
   /** Asks the scheduler to work through due jobs now (the prompts of an opened period). */
   kick: () => void;
   now: () => Date;
   timezone: string;
+}
+
+/** A confirmation card's "Skicka": which command it confirms and what it showed. */
+export interface OpenRequest {
+  code: string;
+  unit: string | null;
+  /** When the confirmation was shown: with code and unit, it names the confirmation. */
+  issued: string;
+  /** How many the card said would get a card now. */
+  shown: number;
+}
+
+/** The one record of a confirmation: a double click or a forwarded card finds it. */
+export function openingKey(request: Pick<OpenRequest, 'code' | 'unit' | 'issued'>): string {
+  return `opening:${request.code}:${request.unit ?? '*'}:${request.issued}`;
 }
 
 /** What closing would do, for the coordinator's confirmation. */
@@ -49,15 +64,39 @@ export class PeriodService {
   }
 
   /**
-   * Opens the periods, enqueues one prompt per owner and starts sending. The first coordinator to
-   * open a period is the one told when its cards have gone out (a claim per period).
+   * A confirmed opening: opens the periods, enqueues the inbox cards and starts sending, once per
+   * confirmation. The decision is taken by inserting the confirmation's record (its counts as they
+   * are now, for the answer and the report); whoever loses that insert, a double click or another
+   * instance, gets the same record back and changes nothing. `repeated`: this click was not the first.
    */
-  async open(by: Person, code: string, unitKey: string | null): Promise<{ periods: Period[]; opened: number; enqueued: number }> {
-    const periods = await this.deps.collect.periodsFor(code, unitKey, ['draft', 'open']);
-    const result = await this.deps.collect.openPeriods(periods);
-    for (const period of periods) await this.deps.claims.claim(`opened-by:${period.id}`, by.email, this.deps.now());
+  async open(by: Person, request: OpenRequest): Promise<{ opening: Opening; repeated: boolean } | null> {
+    const key = openingKey(request);
+    const recorded = await this.deps.openings.find(key);
+    if (recorded) return { opening: recorded, repeated: true };
+    const preview = await this.deps.collect.previewOpen(request.code, request.unit);
+    if (!preview) return null;
+    const opening: Opening = {
+      key,
+      by: by.email,
+      code: preview.periods[0]?.code ?? request.code,
+      unit: request.unit,
+      issued: request.issued,
+      at: this.deps.now(),
+      periods: preview.periods.map((period) => period.id),
+      label: preview.periods[0]?.label ?? request.code,
+      units: preview.units,
+      alreadyOpen: preview.alreadyOpen,
+      owners: preview.owners.length,
+      toSend: preview.toSend.length,
+      had: preview.had.length,
+      unreachable: preview.unreachable.length,
+      shown: request.shown,
+      reported: false,
+    };
+    if (!(await this.deps.openings.insert(opening))) return { opening: (await this.deps.openings.find(key)) ?? opening, repeated: true };
+    await this.deps.collect.openPeriods(preview.periods);
     this.deps.kick();
-    return { periods, ...result };
+    return { opening, repeated: false };
   }
 
   async previewClose(code: string, unitKey: string | null): Promise<ClosePreview | null> {

@@ -1,4 +1,4 @@
-import { resolveLocale, type Locale } from '../i18n/locale';
+import { channelLocale, resolveLocale, type Locale } from '../i18n/locale';
 import { personalConversationKey, type ConversationRepository, type StoredConversation } from '../store/conversation-repository';
 import type { Person, PeopleRepository } from '../store/people-repository';
 import type { JobOutcome } from './job-runner';
@@ -40,8 +40,8 @@ export class PersonalChats {
     return this.deps.language === 'auto' ? resolveLocale(person.locale) : this.deps.language;
   }
 
-  /** A channel has no one person's language: Swedish, unless the organisation chose English for everyone. */
-  channelLocale(): Locale {
-    return this.deps.language === 'en' ? 'en' : 'sv';
+  /** A channel has no one person's language: UTFALL_LANGUAGE, else that of who linked it (`linkedBy`), else Swedish. */
+  channelLocale(linkedBy: Locale | null): Locale {
+    return channelLocale(this.deps.language, linkedBy);
   }
 }

@@ -3,7 +3,7 @@ import { reminderTexts } from '../i18n/reminder-texts';
 import type { PlanRepository } from '../store/plan-repository';
 import { inboxOrReceipt } from '../views/collect-cards';
 import { formatLongDate } from '../views/format';
-import type { CollectService } from './collect-service';
+import type { InboxService } from './inbox-service';
 import type { JobHandler } from './job-runner';
 import type { Messenger, OutgoingMessage } from './messenger';
 import type { PersonalChats } from './personal-chats';
@@ -13,15 +13,16 @@ const MAX_LISTED = 50;
 
 export interface ReminderJobDeps {
   plans: PlanRepository;
-  collect: CollectService;
+  inbox: InboxService;
   reminders: ReminderService;
   chats: PersonalChats;
   messenger: Messenger;
 }
 
 /**
- * Reminder jobs: a reminder to one owner (checked again at send time: someone who has answered
- * everything since it was scheduled gets nothing), or the after-deadline list for one coordinator.
+ * Reminder jobs: a reminder to one owner about their whole inbox (every plan's open period of the
+ * code and year; checked again at send time: someone who has answered everything since it was
+ * scheduled gets nothing), or the after-deadline list for one coordinator.
  */
 export function createReminderHandler(deps: ReminderJobDeps): JobHandler<'reminder'> {
   return async (job, pace) => {
@@ -46,11 +47,15 @@ export function createReminderHandler(deps: ReminderJobDeps): JobHandler<'remind
       const unitName = units.find((unit) => unit.key === payload.unit)?.name ?? payload.unit;
       message = { text: unitName ? texts.managerReport(unitName, label, sorted.length, listed, more) : texts.missingReport(label, sorted.length, listed, more) };
     } else {
-      const view = await deps.collect.workFor(payload.email, payload.period);
-      if (!view || view.period.state !== 'open') return { status: 'done', result: { skipped: 'period not open' } };
-      const left = view.work.goals.length - view.work.doneGoals;
+      const inbox = await deps.inbox.inboxFor(payload.email, payload.period);
+      const open = inbox?.groups.filter((group) => group.period.state === 'open') ?? [];
+      if (!inbox || open.length === 0) return { status: 'done', result: { skipped: 'period not open' } };
+      const total = open.reduce((sum, group) => sum + group.work.goals.length, 0);
+      const left = total - open.reduce((sum, group) => sum + group.work.doneGoals, 0);
       if (left <= 0) return { status: 'done', result: { skipped: 'everything answered' } };
-      message = { text: texts.reminder(view.period.label, left, view.work.goals.length, formatLongDate(view.period.deadline, locale)), card: inboxOrReceipt(view, locale, null) };
+      // The nearest deadline among the plans where something is still missing.
+      const deadline = open.filter((group) => group.work.doneGoals < group.work.goals.length).map((group) => group.period.deadline).sort()[0]!;
+      message = { text: texts.reminder(inbox.anchor.label, left, total, formatLongDate(deadline, locale)), card: inboxOrReceipt(inbox, locale, null) };
     }
     await pace();
     const sent = await deps.messenger.send(conversation.reference, message);

@@ -1,11 +1,13 @@
 import { summarizePeriod } from '../domain/aggregation';
-import { jobBatches, jobIds, manualReminderSlot } from '../domain/job-ids';
+import type { InboxRef } from '../domain/inbox';
+import { jobBatches, jobIds, manualReminderSlot, scheduledReminderSlot } from '../domain/job-ids';
 import type { Period } from '../domain/plan';
 import { dueSlot, isAfterDeadline, reminderSlots } from '../domain/reminder-schedule';
 import { isSwedishHoliday } from '../domain/swedish-holidays';
 import { unitSubtree } from '../domain/owner-work';
 import type { Claims } from '../store/claims';
 import type { JobRepository, NewJob } from '../store/job-repository';
+import type { PeopleRepository } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { ResponseRepository } from '../store/response-repository';
 import type { PlanCache } from './plan-cache';
@@ -15,6 +17,7 @@ export interface ReminderDeps {
   responses: ResponseRepository;
   jobs: JobRepository;
   claims: Claims;
+  people: PeopleRepository;
   cache: PlanCache;
   now: () => Date;
   timezone: string;
@@ -23,6 +26,23 @@ export interface ReminderDeps {
   coordinators: readonly string[];
   /** Asks the scheduler to send due jobs now (after a manual `påminn`). */
   kick?: () => void;
+}
+
+/** Someone with something unanswered, as a `påminn` confirmation lists them. */
+export interface Recipient {
+  email: string;
+  /** Their name where known, else the e-mail. */
+  name: string;
+  /** Seen in Teams with the app installed: a reminder can reach them. */
+  reachable: boolean;
+}
+
+export interface ManualPreview {
+  periods: Period[];
+  /** Owners with something missing, per period id. */
+  missing: Map<string, string[]>;
+  /** Each of them once, sorted by e-mail. */
+  recipients: Recipient[];
 }
 
 export interface ReminderTickReport {
@@ -36,7 +56,8 @@ export interface ReminderTickReport {
  * Reminders on a schedule relative to each open period's deadline, only on working days in office
  * hours (Europe/Stockholm, Swedish holidays off), and only to owners with something missing. A slot
  * is evaluated once (a claim, after its jobs are enqueued); the job ids make a repeat harmless, so
- * several instances never send the same reminder twice.
+ * several instances never send the same reminder twice. One reminder per owner, inbox (code and
+ * year) and slot: an owner with goals in several plans whose deadline is the same gets one message.
  */
 export class ReminderService {
   constructor(private readonly deps: ReminderDeps) {}
@@ -50,7 +71,7 @@ export class ReminderService {
       if (slot) {
         const key = `reminder-slot:${period.id}:${slot.id}`;
         if (!(await this.deps.claims.holder(key))) {
-          report.reminders += await this.enqueueReminders(period, slot.id, now);
+          report.reminders += await this.enqueueReminders(period, scheduledReminderSlot(period.deadline, slot.id), now);
           await this.deps.claims.claim(key, 'scheduler', now);
           report.slots.push(`${period.id}/${slot.id}`);
         }
@@ -83,46 +104,62 @@ export class ReminderService {
     return summary.missingOwners;
   }
 
-  /** The open periods (in the unit's subtree, if given) and who would get a reminder now, per period id. */
-  async previewManual(unitKey: string | null): Promise<{ periods: Period[]; owners: Map<string, string[]> } | null> {
+  /** The open periods (in the unit's subtree, if given), who is missing something in each, and whether a reminder can reach them. */
+  async previewManual(unitKey: string | null): Promise<ManualPreview | null> {
     const all = await this.deps.plans.listPeriods();
     const scope = unitKey ? unitSubtree(await this.deps.plans.listUnits(), unitKey) : null;
     const periods = all.filter((period) => period.state === 'open' && (!scope || scope.has(period.unit)));
     if (periods.length === 0) return null;
-    const owners = new Map<string, string[]>();
-    for (const period of periods) owners.set(period.id, await this.missingOwners(period));
-    return { periods, owners };
-  }
-
-  /** `påminn` confirmed: the same reminder as the schedule's, now; `issued` makes a double click harmless. */
-  async enqueueManual(periods: readonly Period[], issued: string, now: Date): Promise<number> {
-    let created = 0;
-    for (const period of periods) created += await this.enqueueReminders(period, manualReminderSlot(issued), now);
-    return created;
+    const missing = new Map<string, string[]>();
+    for (const period of periods) missing.set(period.id, await this.missingOwners(period));
+    const emails = [...new Set([...missing.values()].flat())].sort();
+    const people = new Map((await this.deps.people.findByEmails(emails)).map((person) => [person.email, person]));
+    const recipients = emails.map((email) => {
+      const person = people.get(email);
+      return { email, name: person?.name ?? email, reachable: Boolean(person?.reachable && person.aadObjectId) };
+    });
+    return { periods, missing, recipients };
   }
 
   /**
    * `påminn` confirmed: reminders to everyone still missing something in the open periods (in the
-   * unit's subtree, if given), counted again now and sent at once. Null when no period is open.
+   * unit's subtree, if given) who can be reached, counted again now and sent at once; one per
+   * person and inbox. `issued` makes a double click enqueue the same jobs, so it answers the same.
+   * Null when no period is open.
    */
-  async sendManualNow(unitKey: string | null, issued: string): Promise<number | null> {
+  async sendManualNow(unitKey: string | null, issued: string): Promise<{ reminded: Recipient[]; unreachable: Recipient[] } | null> {
     const preview = await this.previewManual(unitKey);
     if (!preview) return null;
-    const created = await this.enqueueManual(preview.periods, issued, this.deps.now());
+    const reachable = new Set(preview.recipients.filter((recipient) => recipient.reachable).map((recipient) => recipient.email));
+    const now = this.deps.now();
+    const jobs = new Map<string, NewJob>();
+    for (const period of preview.periods) {
+      const owners = (preview.missing.get(period.id) ?? []).filter((email) => reachable.has(email));
+      for (const job of this.reminderJobs(period, await this.refOf(period), manualReminderSlot(issued), owners, now)) if (!jobs.has(job.id)) jobs.set(job.id, job);
+    }
+    await this.deps.jobs.enqueueMany([...jobs.values()], now);
     this.deps.kick?.();
-    return created;
+    return { reminded: preview.recipients.filter((recipient) => recipient.reachable), unreachable: preview.recipients.filter((recipient) => !recipient.reachable) };
   }
 
-  private async enqueueReminders(period: Period, slotId: string, now: Date): Promise<number> {
+  private async enqueueReminders(period: Period, slot: string, now: Date): Promise<number> {
     const owners = await this.missingOwners(period);
-    const jobs: NewJob[] = owners.map((email) => ({
-      id: jobIds.reminder(period.id, slotId, email),
+    return (await this.deps.jobs.enqueueMany(this.reminderJobs(period, await this.refOf(period), slot, owners, now), now)).created;
+  }
+
+  /** Keyed by inbox, not period: the same owner missing something in two plans' periods gets one reminder. */
+  private reminderJobs(period: Period, ref: InboxRef, slot: string, owners: readonly string[], now: Date): NewJob[] {
+    return owners.map((email) => ({
+      id: jobIds.reminder(ref, slot, email),
       kind: 'reminder',
-      batch: jobBatches.reminder(period.id, slotId),
-      payload: { type: 'reminder', period: period.id, email, slot: slotId },
+      batch: jobBatches.reminder(ref, slot),
+      payload: { type: 'reminder', period: period.id, email, slot },
       runAt: now,
     }));
-    return (await this.deps.jobs.enqueueMany(jobs, now)).created;
+  }
+
+  private async refOf(period: Period): Promise<InboxRef> {
+    return { code: period.code, year: (await this.deps.plans.findPlan(period.plan))?.year ?? 0 };
   }
 
   /** After the deadline each coordinator gets the list of missing answers, once per period code and deadline. */

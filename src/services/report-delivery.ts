@@ -1,7 +1,12 @@
 import { reportDeliveryTexts } from '../i18n/report-delivery-texts';
 import type { Locale } from '../i18n/locale';
 import { newSecret, type SettingsRepository } from '../store/settings-repository';
-import { ReportLinks, type ReportFormat, type ReportScope } from './report-links';
+import { REPORT_CSP } from '../views/report-html-style';
+import { ReportLinks, type ReportScope } from './report-links';
+import type { ReportFormat } from './report-service';
+
+const OFFER_MS = 15 * 60_000;
+const MAX_OFFERED = 20;
 
 /** A finished report file. */
 export interface ReportDocument {
@@ -18,6 +23,7 @@ export interface HttpReportReply {
   contentType: string;
   body: Buffer | string;
   fileName?: string;
+  csp?: string;
 }
 
 export interface ReportDeliveryDeps {
@@ -35,6 +41,7 @@ export interface ReportDeliveryDeps {
  */
 export class ReportDelivery {
   private links: Promise<ReportLinks> | null = null;
+  private readonly offered = new Map<string, { document: ReportDocument; until: number }>();
 
   constructor(private readonly deps: ReportDeliveryDeps) {}
 
@@ -54,9 +61,21 @@ export class ReportDelivery {
     return (await this.signer()).check(token);
   }
 
-  /** The document for a file in a personal chat's file consent flow. */
-  async document(scope: ReportScope, format: ReportFormat): Promise<ReportDocument | null> {
-    return this.deps.make(scope, format);
+  /**
+   * The document for a file in a personal chat's file consent flow. The file consent card names its
+   * size, and a DOCX is not byte-for-byte the same when made twice, so the document offered is kept
+   * briefly (in memory, a few) and the same bytes are uploaded when the person accepts; another
+   * instance makes it again.
+   */
+  async document(key: string, scope: ReportScope, format: ReportFormat): Promise<ReportDocument | null> {
+    const cacheKey = `${format}:${key}`;
+    const cached = this.offered.get(cacheKey);
+    if (cached && cached.until > this.deps.now().getTime()) return cached.document;
+    const document = await this.deps.make(scope, format);
+    if (!document) return null;
+    this.offered.set(cacheKey, { document, until: this.deps.now().getTime() + OFFER_MS });
+    while (this.offered.size > MAX_OFFERED) this.offered.delete(this.offered.keys().next().value!);
+    return document;
   }
 
   /** Answers GET /rapport/<token>.<format>: the report, or a readable page saying why not (403, 410, 404). */
@@ -73,7 +92,7 @@ export class ReportDelivery {
     if (format !== 'html' && format !== 'docx' && format !== 'xlsx') return page(400, texts.linkInvalid, texts.linkInvalidBody, scope.locale);
     const document = await this.deps.make(scope, format);
     if (!document) return page(404, texts.notFound, texts.notFoundBody, scope.locale);
-    return { status: 200, contentType: document.contentType, body: document.bytes, ...(format === 'html' ? {} : { fileName: document.fileName }) };
+    return { status: 200, contentType: document.contentType, body: document.bytes, ...(format === 'html' ? { csp: REPORT_CSP } : { fileName: document.fileName }) };
   }
 
   private signer(): Promise<ReportLinks> {

@@ -1,9 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-export const REPORT_FORMATS = ['html', 'docx', 'xlsx'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
 /**
  * What a report link may show: unit keys, the period and the language. No personal data; the
  * scope is fixed by whoever asked (a coordinator, a channel's links, a manager's units) and signed,

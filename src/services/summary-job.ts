@@ -40,7 +40,7 @@ export function createSummaryHandler(deps: SummaryJobDeps): JobHandler<'summary'
     const period = summaryPeriodKey(ref);
     const posted = await deps.summaryMessages.find(conversationId, period);
     const now = deps.now();
-    const locale = deps.chats.channelLocale();
+    const locale = deps.chats.channelLocale(await deps.links.localeOf(conversationId));
     const { card } = summaryCard(loaded, { locale, timezone: deps.timezone, now });
 
     if (!posted && mode === 'update') {

@@ -6,6 +6,7 @@ import type { Goal, Indicator, Period, PeriodState, Plan } from '../domain/plan'
 import { summaryPeriodKey, type SummaryPeriodRef } from '../domain/summary-period';
 import type { ChannelLinkRepository } from '../store/channel-link-repository';
 import type { JobRepository, NewJob } from '../store/job-repository';
+import type { PeopleRepository } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { ResponseRepository } from '../store/response-repository';
 import type { PlanCache } from './plan-cache';
@@ -20,7 +21,11 @@ export interface LoadedSummary {
   /** open when any plan's period is open; closed when all are closed. */
   state: PeriodState;
   previousLabel: string | null;
+  /** The previous period's code ("DÅ04"), as the goal form names it; null when there is none. */
+  previousCode: string | null;
   input: SummarizePeriodInput;
+  /** Each plan's period in view (for what else a report reads about them). */
+  periods?: Period[];
 }
 
 export interface SummaryDeps {
@@ -28,6 +33,7 @@ export interface SummaryDeps {
   responses: ResponseRepository;
   links: ChannelLinkRepository;
   jobs: JobRepository;
+  people: PeopleRepository;
   cache: PlanCache;
   now: () => Date;
   /** At most one in-place update per channel and period per interval. */
@@ -53,6 +59,7 @@ export class SummaryService {
     const indicators: Indicator[] = [];
     const previousIds: string[] = [];
     let previousLabel: string | null = null;
+    let previousCode: string | null = null;
     const contents = await this.deps.cache.getMany(inView.map((period) => period.plan));
     for (const period of inView) {
       const content = contents.get(period.plan)!;
@@ -62,6 +69,7 @@ export class SummaryService {
       if (earlier) {
         previousIds.push(earlier.id);
         previousLabel ??= earlier.label;
+        previousCode ??= earlier.code;
       }
     }
     const [current, previous] = await Promise.all([
@@ -75,8 +83,20 @@ export class SummaryService {
       deadline: inView.map((period) => period.deadline).sort().at(-1) ?? '',
       state: inView.some((period) => period.state === 'open') ? 'open' : inView.every((period) => period.state === 'closed') ? 'closed' : 'draft',
       previousLabel,
+      previousCode,
       input: { units, linkedUnits, plans: outlines, goals, indicators, periodCode: inView[0]!.code, ...current, previous },
+      periods: inView,
     };
+  }
+
+  /**
+   * Display names by lower-case e-mail for the people a drill-down shows, as Teams gave them when
+   * they installed Utfall; people never seen in Teams are left out (the card shows their e-mail).
+   */
+  async namesOf(emails: readonly string[]): Promise<Map<string, string>> {
+    if (emails.length === 0) return new Map();
+    const people = await this.deps.people.findByEmails(emails);
+    return new Map(people.filter((person) => person.name).map((person) => [person.email.toLowerCase(), person.name!]));
   }
 
   /** Summary of a loaded period (pure; exported separately so benchmarks can time it alone). */

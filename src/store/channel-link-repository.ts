@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import type { Locale } from '../i18n/locale';
 import { insertNew } from './claims';
 import { COLLECTIONS } from './indexes';
 
@@ -8,6 +9,8 @@ interface ChannelLinkDocument {
   unit: string;
   linkedBy: string;
   linkedAt: Date;
+  /** The Teams language of whoever linked it; absent on links made before it was kept. */
+  locale?: Locale;
 }
 
 export interface ChannelLink {
@@ -25,10 +28,16 @@ export class ChannelLinkRepository {
     return this.db.collection<ChannelLinkDocument>(COLLECTIONS.channelLinks);
   }
 
-  /** Links the units; those already linked stay as they were. Returns how many were new. */
-  async link(conversationId: string, units: readonly string[], by: string, now: Date): Promise<number> {
-    const documents = units.map((unit) => ({ _id: linkId(conversationId, unit), conversationId, unit, linkedBy: by, linkedAt: now }));
+  /** Links the units, with the language of who linked them; those already linked stay as they were. Returns how many were new. */
+  async link(conversationId: string, units: readonly string[], by: string, now: Date, locale: Locale | null = null): Promise<number> {
+    const documents = units.map((unit) => ({ _id: linkId(conversationId, unit), conversationId, unit, linkedBy: by, linkedAt: now, ...(locale ? { locale } : {}) }));
     return insertNew(this.links, documents);
+  }
+
+  /** The language of whoever made the channel's latest link that has one; null when none does. */
+  async localeOf(conversationId: string): Promise<Locale | null> {
+    const [latest] = await this.links.find({ conversationId, locale: { $exists: true } }).sort({ linkedAt: -1, unit: -1 }).limit(1).toArray();
+    return latest?.locale ?? null;
   }
 
   /** Returns how many links were removed. */

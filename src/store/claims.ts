@@ -40,7 +40,12 @@ export class Claims {
     return this.claim(key, owner, now);
   }
 
-  /** Who holds a claim (e.g. the coordinator who opened a period), or null. */
+  /** Gives up a claim this owner holds (a lease whose work failed), so that the next try can take it at once. */
+  async release(key: string, owner: string): Promise<void> {
+    await this.db.collection<{ _id: string; owner: string }>(COLLECTIONS.claims).deleteOne({ _id: key, owner });
+  }
+
+  /** Who holds a claim, or null. */
   async holder(key: string): Promise<string | null> {
     const document = await this.db.collection<{ _id: string; owner: string }>(COLLECTIONS.claims).findOne({ _id: key });
     return document?.owner ?? null;

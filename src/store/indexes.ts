@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   planRevisions: 'planRevisions',
   identities: 'identities',
   delegations: 'delegations',
+  /** Confirmed `öppna period`s, by confirmation (only the _id index). */
+  openings: 'openings',
   settings: 'settings',
 } as const;
 

@@ -161,6 +161,24 @@ export class JobRepository {
     return document ? toJob(document) : null;
   }
 
+  /** Which of these job ids exist, in any state (looked up by _id, a thousand at a time). */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < ids.length; start += 1_000) {
+      const chunk = ids.slice(start, start + 1_000);
+      const documents = await this.jobs.find({ _id: { $in: chunk } }).project<{ _id: string }>({ _id: 1 }).toArray();
+      for (const document of documents) found.add(document._id);
+    }
+    return found;
+  }
+
+  /** Which of these batches hold any job, in one pass. */
+  async nonEmptyBatches(batches: readonly string[]): Promise<Set<string>> {
+    if (batches.length === 0) return new Set();
+    const rows = await this.jobs.aggregate<{ _id: string }>([{ $match: { batch: { $in: [...batches] } } }, { $group: { _id: '$batch' } }]).toArray();
+    return new Set(rows.map((row) => row._id));
+  }
+
   async listBatch(batch: string): Promise<Job[]> {
     return (await this.jobs.find({ batch }).sort({ _id: 1 }).toArray()).map(toJob);
   }

@@ -20,10 +20,11 @@ export type GoalResponseFacts = Pick<GoalResponse, 'goal' | 'assessment' | 'anal
 type IndicatorResponseDocument = IndicatorResponse & { _id: string; createdAt: Date };
 type GoalResponseDocument = GoalResponse & { _id: string; createdAt: Date };
 
+/** A conflict's `current` is what is stored now; null when nothing is (the form's version was never stored). */
 export type SaveOutcome<R> =
   | { status: 'saved'; response: R }
   | { status: 'unchanged'; response: R }
-  | { status: 'conflict'; current: R };
+  | { status: 'conflict'; current: R | null };
 
 export interface Author {
   email: string;
@@ -81,15 +82,32 @@ export class ResponseRepository {
     return { indicatorResponses, goalResponses };
   }
 
+  /** Whole answers (who saved them, when, what was typed) of several periods, for the compiled report. */
+  async listForReport(periods: readonly string[]): Promise<{ indicatorResponses: IndicatorResponse[]; goalResponses: GoalResponse[] }> {
+    const indicatorResponses: IndicatorResponse[] = [];
+    const goalResponses: GoalResponse[] = [];
+    for (let start = 0; start < periods.length; start += SUMMARY_CHUNK) {
+      const chunk = [...periods.slice(start, start + SUMMARY_CHUNK)];
+      const [indicators, goals] = await Promise.all([
+        this.indicatorResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, createdAt: 0 } }).toArray(),
+        this.goalResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, createdAt: 0 } }).toArray(),
+      ]);
+      for (const document of indicators) indicatorResponses.push({ ...document, outcome: document.outcome ?? null, assessment: document.assessment ?? null, comment: document.comment ?? '', outcomeText: document.outcomeText ?? '' });
+      for (const document of goals) goalResponses.push({ ...document, assessment: document.assessment ?? null, analysis: document.analysis ?? '' });
+    }
+    return { indicatorResponses, goalResponses };
+  }
+
   async saveIndicator(place: IndicatorPlace, answer: IndicatorAnswer, expectedVersion: number, author: Author, now: Date): Promise<SaveOutcome<IndicatorResponse>> {
     const id = `${place.indicator}|${place.period}`;
-    return this.save<IndicatorResponse, IndicatorAnswer>({
+    return this.save<IndicatorResponse, Required<IndicatorAnswer>>({
       collection: COLLECTIONS.responses,
       id,
       subject: `indicator:${place.indicator}`,
       period: place.period,
       fields: { ...place, ...answer, author: author.email, authorName: author.name, savedAt: now },
-      answer,
+      // Compared with the source made explicit: an old answer without it is the owner's.
+      answer: indicatorAnswerOf(answer),
       answerOf: indicatorAnswerOf,
       expectedVersion,
       by: author.email,
@@ -135,7 +153,7 @@ export class ResponseRepository {
     const current = await read();
     if (current && same(current)) return { status: 'unchanged', response: current };
     if ((current?.version ?? 0) !== options.expectedVersion) {
-      return { status: 'conflict', current: current ?? ({ ...options.fields, version: 0 } as R) };
+      return { status: 'conflict', current };
     }
     const version = options.expectedVersion + 1;
     const next = { ...options.fields, version } as unknown as R;
@@ -143,7 +161,7 @@ export class ResponseRepository {
     if (!won) {
       const latest = await this.rollForward(collection, options.id, options.subject, options.period);
       if (latest && same(latest as R)) return { status: 'unchanged', response: latest as R };
-      return { status: 'conflict', current: (latest as R | null) ?? next };
+      return { status: 'conflict', current: latest as R | null };
     }
     await writeAtVersion(collection, options.id, next as Record<string, unknown>, version, options.now);
     return { status: 'saved', response: next };

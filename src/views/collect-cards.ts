@@ -5,8 +5,10 @@ import { buildMessageCard } from '../cards/message-card';
 import { buildReceiptCard } from '../cards/receipt-card';
 import type { AdaptiveCard } from '../cards/render';
 import { collectTexts } from '../i18n/collect-texts';
+import { goalFormTexts } from '../i18n/goal-form-texts';
 import type { Locale } from '../i18n/locale';
-import type { PeriodWork, SaveResult } from '../services/collect-service';
+import type { PeriodWork, SaveConflict, SaveResult } from '../services/collect-service';
+import { inboxOfOne, type InboxWork } from '../services/inbox-service';
 import { goalFormView } from './goal-form-view';
 import { inboxView, isAllDone, receiptView } from './inbox-view';
 
@@ -23,19 +25,19 @@ export function messageCard(title: string, body: string, color: TextColor): Adap
   return buildMessageCard({ title, body, color, actions: [] });
 }
 
-/** The inbox card of a period, or a refusal when the period is unknown. */
-export function inboxCard(view: PeriodWork | null, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
+/** The inbox card (a period code and year, across plans), or a refusal when the period is unknown. */
+export function inboxCard(inbox: InboxWork | null, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
   const texts = collectTexts(locale);
-  if (!view) return messageCard(texts.refusal.title, texts.refusal.unknown_period, 'Warning');
-  return inboxOrReceipt(view, locale, notice, page);
+  if (!inbox) return messageCard(texts.refusal.title, texts.refusal.unknown_period, 'Warning');
+  return inboxOrReceipt(inbox, locale, notice, page);
 }
 
-export function inboxOrReceipt(view: PeriodWork, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
-  if (isAllDone(view) && notice?.color !== 'Attention') {
-    const receipt = receiptView(view, locale);
+export function inboxOrReceipt(inbox: InboxWork, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
+  if (isAllDone(inbox) && notice?.color !== 'Attention') {
+    const receipt = receiptView(inbox, locale);
     return buildReceiptCard(notice ? { ...receipt, body: `${notice.text} ${receipt.body}` } : receipt);
   }
-  return buildInboxCard(inboxView(view, locale, notice, page));
+  return buildInboxCard(inboxView(inbox, locale, notice, page));
 }
 
 /** A goal's form, or a refusal: unknown period, or a goal that is not the person's to answer. */
@@ -47,24 +49,42 @@ export function goalFormCard(view: PeriodWork | null, goalKey: string, options: 
   return { card: buildGoalFormCard(goalFormView(view, goal, { ...options, notice: null, page })), refused: null };
 }
 
-/** After "Spara": errors keep the form with the input; a conflict shows current values; success goes back to the inbox. */
-export function saveResultCard(result: SaveResult, options: CollectCardOptions, page: number, goTo?: number): AdaptiveCard {
+/**
+ * After "Spara": errors keep the form with the input; a conflict shows current values; success goes
+ * back to the inbox: `inbox`, the whole inbox around the saved period, or that period's alone.
+ */
+export function saveResultCard(result: SaveResult, options: CollectCardOptions, page: number, goTo?: number, inbox?: InboxWork): AdaptiveCard {
   const { locale } = options;
   const texts = collectTexts(locale);
+  const formTexts = goalFormTexts(locale);
   const formOptions = { ...options, page };
   switch (result.kind) {
     case 'refused':
       return messageCard(texts.refusal.title, texts.refusal[result.reason], result.reason === 'not_owner' ? 'Attention' : 'Warning');
-    case 'invalid':
-      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice: { text: texts.invalid, color: 'Attention' }, submission: result.submission }));
-    case 'conflict': {
-      const names = [...new Set(result.conflicts.map((c) => c.by))].join(', ');
-      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice: { text: texts.conflict(names), color: 'Attention' } }));
+    case 'invalid': {
+      // Only values to confirm, nothing to correct: say so, rather than "something needs fixing".
+      const onlyToConfirm = [...result.submission.errors.values()].every((errors) => Object.values(errors).every((code) => code === 'implausible'));
+      const notice = { text: onlyToConfirm ? formTexts.confirm : formTexts.invalid, color: 'Attention' as const };
+      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice, submission: result.submission, versions: result.versions }));
     }
+    case 'conflict':
+      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice: { text: conflictNotice(result.conflicts, result.saved, locale), color: 'Attention' } }));
     case 'saved':
       if (goTo !== undefined) {
         return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, page: goTo, notice: { text: texts.saved(result.saved), color: 'Good' } }));
       }
-      return inboxOrReceipt(result.view, locale, { text: texts.saved(result.saved), color: 'Good' });
+      return inboxOrReceipt(inbox ?? inboxOfOne(result.view), locale, { text: texts.saved(result.saved), color: 'Good' });
   }
+}
+
+/**
+ * Who saved the answers this save lost to: others by name; the person themselves ("in another
+ * window"); or nobody, when the answer the form was opened with is no longer stored. Never the
+ * person as "someone else", and never their own lost values as the current ones.
+ */
+function conflictNotice(conflicts: readonly SaveConflict[], saved: number, locale: Locale): string {
+  const texts = goalFormTexts(locale);
+  const others = [...new Set(conflicts.flatMap((c) => (c.by !== null && !c.mine ? [c.by] : [])))];
+  const text = others.length > 0 ? texts.conflict(others.join(', ')) : conflicts.some((c) => c.mine) ? texts.conflictMine : texts.conflictGone;
+  return saved > 0 ? `${text} ${texts.othersSaved}` : text;
 }

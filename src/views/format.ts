@@ -13,15 +13,18 @@ export function formatShortDateTime(instant: Date, timezone: string, locale: Loc
   return DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale === 'en' ? 'en-GB' : 'sv-SE').toFormat('d MMMM HH:mm');
 }
 
-/** A target or baseline the Swedish way, with the indicator's unit: "4,6 %", "21 707 kr", "Ja". */
-export function formatTarget(value: number | boolean | null, indicator: Indicator): string | null {
+/** A target or baseline the Swedish way, with the indicator's unit: "4,6 %", "21 707 kr", "Ja" ("Yes" in English). */
+export function formatTarget(value: number | boolean | null, indicator: Indicator, locale: Locale = 'sv'): string | null {
   if (value === null) return null;
-  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  if (typeof value === 'boolean') return formatOutcome({ kind: 'boolean', value }, indicator, locale);
   const unit = indicator.valueType === 'percent' ? undefined : indicator.unitOfMeasure ?? undefined;
   return formatValue({ kind: 'number', value }, indicator.valueType, unit);
 }
 
-export function formatOutcome(value: OutcomeValue, indicator: Indicator): string {
+/** An outcome as reports write it; in English, yes/no and "not available" are English words (numbers stay Swedish). */
+export function formatOutcome(value: OutcomeValue, indicator: Indicator, locale: Locale = 'sv'): string {
+  if (locale === 'en' && value.kind === 'boolean') return value.value ? 'Yes' : 'No';
+  if (locale === 'en' && value.kind === 'not_available') return 'Not available';
   const unit = indicator.valueType === 'percent' || value.kind !== 'number' ? undefined : indicator.unitOfMeasure ?? undefined;
   return formatValue(value, indicator.valueType, unit);
 }

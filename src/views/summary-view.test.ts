@@ -1,3 +1,5 @@
+import { executeActions, findNodes } from '../../test/support/adaptive-card';
+import { answer, assess, demoSummary, DEMO_NOW, number } from '../../test/support/summary-fixtures';
 import { cardBytes } from '../cards/render';
 import { buildSummaryCard, SUMMARY_CARD_BUDGET } from '../cards/summary-card';
 import type { Goal, Indicator } from '../domain/plan';
@@ -30,6 +32,7 @@ function region(goals: number, redEvery: number): LoadedSummary {
     deadline: '2026-05-12',
     state: 'open',
     previousLabel: null,
+    previousCode: null,
     input: {
       units: [
         { key: 'R', name: 'Regionen', parent: null },
@@ -100,8 +103,9 @@ describe(missingOwnersCard.name, () => {
     const loaded = region(1_000, 5);
     const first = JSON.stringify(missingOwnersCard(loaded, 0, OPTIONS));
     expect(first).toContain('Har inte svarat klart (143)');
-    expect(first).toContain('Sida 1 av 4');
-    expect(JSON.stringify(missingOwnersCard(loaded, 3, OPTIONS))).toContain('Sida 4 av 4');
+    expect(first).toContain('Sida 1 av 8');
+    expect(JSON.stringify(missingOwnersCard(loaded, 7, OPTIONS))).toContain('Sida 8 av 8');
+    expect(cardBytes(missingOwnersCard(loaded, 0, OPTIONS))).toBeLessThan(40_000);
   });
 });
 
@@ -110,5 +114,78 @@ describe(goalDetailCard.name, () => {
     const loaded = region(10, 5);
     expect(JSON.stringify(goalDetailCard({ ...loaded, input: { ...loaded.input, linkedUnits: ['A'] } }, 'G1', 0, OPTIONS))).toContain('Målet finns inte längre');
     expect(JSON.stringify(goalDetailCard(loaded, 'G0', 0, OPTIONS))).toContain('Utfall 12,5');
+  });
+});
+
+describe('summary card for a chef', () => {
+  const text = (card: object) => JSON.stringify(card).replace(/\u00a0/g, ' ');
+
+  test('when the previous period had indicator answers only, then the change is told for indicators assessed both times, in words', () => {
+    const unchanged = text(summaryCard(demoSummary(), OPTIONS).card);
+    expect(unchanged).toContain('Lika många gröna, gula och röda som i Delår per april 2026 (av 2 mätetal som bedömts båda gångerna).');
+
+    const afterAnna = demoSummary({ indicatorResponses: [...DEMO_NOW.indicatorResponses, answer('RS-G1-I1', number(4.4), 'achieved')] });
+    const changed = text(summaryCard(afterAnna, OPTIONS).card);
+    expect(changed).toContain('Jämfört med Delår per april 2026: 1 fler grönt mätetal, 1 färre gult mätetal (av 3 mätetal som bedömts båda gångerna).');
+    expect(changed).not.toMatch(/saknas [−+-]\d|[−+]\d/);
+    expect(text(summaryCard(afterAnna, { ...OPTIONS, locale: 'en' }).card)).toContain('Since Delår per april 2026: 1 more green indicator, 1 fewer yellow indicator (of 3 indicators assessed both times).');
+  });
+
+  test('when the previous period had goal bedömningar, then goals are compared, singular and plural agreeing', () => {
+    const previous = { indicatorResponses: [], goalResponses: [assess('RS-G1', 'achieved'), assess('RS-G2', 'achieved'), assess('RS-G3', 'achieved')] };
+    const now = { goalResponses: [assess('RS-G1', 'not_achieved'), assess('RS-G2', 'partly'), assess('RS-G3', 'not_achieved')] };
+
+    expect(text(summaryCard(demoSummary({ ...now, previous }), OPTIONS).card)).toContain('Jämfört med Delår per april 2026: 3 färre gröna mål, 1 fler gult mål, 2 fler röda mål (av 3 mål som bedömts båda gångerna).');
+    expect(text(summaryCard(demoSummary({ previous: null }), OPTIONS).card)).not.toContain('Jämfört');
+  });
+
+  test('when a goal is red, then each red indicator shows its utfall against the target with its direction, then the comment', () => {
+    const card = text(summaryCard(demoSummary(), OPTIONS).card);
+
+    expect(card).toContain('**Resultat i förhållande till budget:** -24,6 mnkr (mål minst 0 mnkr) · Prognosen för helåret är -40 mnkr.');
+    expect(card).toContain('**Analys:** Underskottet växer.');
+  });
+
+  test('when comments are shortened to fit the budget, then the figures of every red indicator stay whole', () => {
+    const comments = [...summaryCandidates(region(1_000, 5), OPTIONS)].flatMap((candidate) => candidate.data.redGoals.flatMap((goal) => goal.comments));
+    const indicators = comments.filter((comment) => comment.short.startsWith('**Indikator'));
+    expect(indicators.length).toBeGreaterThan(20);
+    for (const comment of indicators) expect(comment.short.replace(/\u00a0/g, ' ')).toMatch(/^\*\*Indikator G\d+-I\d:\*\* 12,5 % \(mål öka till 20 %\) · Orsak/);
+  });
+
+  test('when the table is drawn, then every status has a symbol and a word, and no text is yellow or light green', () => {
+    const card = summaryCard(demoSummary({}, 'closed'), { ...OPTIONS, final: true }).card;
+    const blocks = findNodes(card, (type) => type === 'TextBlock');
+    const texts = blocks.map((block) => block.text);
+
+    for (const [symbol, word] of [['●', 'Grön'], ['◐', 'Gul'], ['○', 'Röd'], ['◌', 'Grå'], ['?', 'Saknas']]) {
+      expect(texts).toContain(symbol);
+      expect(texts).toContain(word);
+    }
+    const colored = blocks.filter((block) => block.color === 'Warning' || block.color === 'Good');
+    expect(colored.map((block) => block.text)).toEqual(['●', '◐']);
+    expect(blocks.find((block) => block.text === 'Perioden är stängd. Svaren är låsta.')?.color).toBe('Default');
+  });
+
+  test('when the card is Swedish, then it says "mätetal", never "indikator", and has no Unicode minus', () => {
+    const card = text(summaryCard(demoSummary(), OPTIONS).card);
+
+    expect(card).toContain('Alla mätetal');
+    expect(card).not.toMatch(/indikator/i);
+    expect(card).not.toContain('\u2212');
+  });
+
+  test('when the card is shown on demand, then it is marked as a snapshot with its time and its drill-downs carry the mark', () => {
+    const snapshot = summaryCard(demoSummary(), { ...OPTIONS, snapshot: true }).card;
+    const json = text(snapshot);
+    expect(json).toContain('Ögonblicksbild 4 maj 10:00, uppdateras inte · sista svarsdag söndag 20 december 2026');
+    expect(json).not.toContain('Pågår');
+    expect(json).not.toContain('Uppdaterad');
+    expect(executeActions(snapshot).every((action) => (action.data as { snapshot?: boolean }).snapshot === true)).toBe(true);
+
+    const live = summaryCard(demoSummary(), OPTIONS).card;
+    expect(text(live)).toContain('Pågår · sista svarsdag söndag 20 december 2026');
+    expect(text(live)).toContain('Uppdaterad 4 maj 10:00');
+    expect(executeActions(live).some((action) => 'snapshot' in (action.data as object))).toBe(false);
   });
 });

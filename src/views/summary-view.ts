@@ -3,16 +3,18 @@ import { fitCard } from '../cards/fit';
 import type { AdaptiveCard } from '../cards/render';
 import { buildSummaryCard, SUMMARY_CARD_BUDGET, type SummaryCardData, type SummaryCell } from '../cards/summary-card';
 import { buildSummaryDetailCard } from '../cards/summary-detail-card';
-import { BUCKETS, summarizePeriod, type BucketCounts, type PeriodSummary } from '../domain/aggregation';
+import { BUCKETS, summarizePeriod, type BucketCounts, type PeriodSummary, type RedComment } from '../domain/aggregation';
+import type { Comparison } from '../domain/comparison';
+import { ASSESSMENTS } from '../domain/vocabulary';
 import type { Locale } from '../i18n/locale';
 import { summaryTexts } from '../i18n/summary-texts';
 import type { LoadedSummary } from '../services/summary-service';
 import { formatLongDate, formatShortDateTime, shorten } from './format';
 import { goalDetailView, missingOwnersView, perspectiveView, redGoalsView } from './summary-detail-view';
-import { BUCKET_COLORS, refData, type SummaryViewOptions } from './summary-view-common';
+import { BUCKET_SYMBOLS, indicatorFigures, refData, SYMBOL_COLORS, type SummaryViewOptions } from './summary-view-common';
 
 export { SUMMARY_CARD_BUDGET } from '../cards/summary-card';
-export { BUCKET_COLORS, type SummaryViewOptions } from './summary-view-common';
+export { BUCKET_COLORS, BUCKET_SYMBOLS, type SummaryViewOptions } from './summary-view-common';
 
 const MAX_PERSPECTIVES = 15;
 
@@ -68,19 +70,19 @@ function summaryCardData(loaded: LoadedSummary, summary: PeriodSummary, options:
   const texts = summaryTexts(options.locale);
   const ref = refData(loaded, options);
   const unitNames = loaded.input.linkedUnits.map((key) => loaded.input.units.find((unit) => unit.key === key)?.name ?? key);
-  const state = loaded.state;
   const perspectives = summary.perspectives.slice(0, MAX_PERSPECTIVES);
   const hiddenPerspectives = summary.perspectives.length - perspectives.length;
   const redCount = summary.redGoals.length + summary.moreRed;
+  const time = formatShortDateTime(options.now, options.timezone, options.locale);
   return {
     title: options.final ? texts.finalTitle(loaded.label) : texts.title(loaded.label),
     scope: texts.scope(unitNames),
-    status: state === 'open' ? texts.statusOpen(formatLongDate(loaded.deadline, options.locale)) : state === 'closed' ? texts.statusClosed : texts.statusDraft,
-    statusColor: state === 'open' ? 'Accent' : state === 'closed' ? 'Warning' : 'Default',
+    status: statusLine(loaded, options, time),
+    statusColor: loaded.state === 'open' && !options.snapshot ? 'Accent' : 'Default',
     response: summary.owners.total === 0 ? texts.noOwners : texts.response(summary.owners.answered, summary.owners.total, summary.responseRate),
     table: {
       heading: texts.heading,
-      headers: BUCKETS.map((bucket) => ({ text: texts.buckets[bucket], ...BUCKET_COLORS[bucket] })),
+      headers: BUCKETS.map((bucket) => ({ symbol: BUCKET_SYMBOLS[bucket], symbolColor: SYMBOL_COLORS[bucket], text: texts.buckets[bucket] })),
       rows: [
         ...perspectives.map((perspective) => ({
           name: perspective.name,
@@ -94,21 +96,21 @@ function summaryCardData(loaded: LoadedSummary, summary: PeriodSummary, options:
       ],
       hint: texts.hint,
     },
-    change: summary.change && loaded.previousLabel ? texts.change(loaded.previousLabel, changeParts(summary.change, options.locale)) : '',
+    change: comparisonLine(summary.comparison, loaded.previousLabel, options.locale),
     redTitle: texts.redTitle(redCount),
     redGoals: summary.redGoals.map((goal, goalIndex) => ({
       title: shorten(goal.title, 200),
       context: `${goal.unitName} · ${goal.perspective}`,
       action: { title: goal.title, verb: VERBS.showGoalDetail, data: { ...ref, goal: goal.goalKey } },
-      comments: goal.comments.slice(0, 3).map((comment, index) => {
-        const label = comment.indicatorKey === null ? texts.analysis : shorten(comment.name, 80);
-        const text = comment.comment === '' ? texts.noComment : comment.comment;
-        return { id: `red${goalIndex}c${index}`, short: `**${label}:** ${shorten(text, sizes.short)}`, full: `**${label}:** ${shorten(text, sizes.full)}` };
-      }),
+      comments: goal.comments.slice(0, 3).map((comment, index) => ({
+        id: `red${goalIndex}c${index}`,
+        short: redComment(comment, sizes.short, options.locale),
+        full: redComment(comment, sizes.full, options.locale),
+      })),
     })),
     moreRed: summary.moreRed > 0 ? texts.moreRed(summary.moreRed) : '',
     moreTitle: texts.moreTitle,
-    updated: texts.updated(formatShortDateTime(options.now, options.timezone, options.locale)),
+    updated: options.snapshot ? '' : texts.updated(time),
     actions: [
       ...(summary.missingOwners.length > 0 ? [{ title: texts.missingAction(summary.missingOwners.length), verb: VERBS.showMissing, data: ref }] : []),
       ...(summary.moreRed > 0 ? [{ title: texts.allRedAction, verb: VERBS.showRedGoals, data: ref }] : []),
@@ -116,11 +118,37 @@ function summaryCardData(loaded: LoadedSummary, summary: PeriodSummary, options:
   };
 }
 
-function cells(counts: BucketCounts): SummaryCell[] {
-  return BUCKETS.map((bucket) => ({ text: String(counts[bucket]), ...BUCKET_COLORS[bucket] }));
+/** "Pågår · sista svarsdag …" on the live card; an on-demand card says when it was taken instead. */
+function statusLine(loaded: LoadedSummary, options: SummaryViewOptions, time: string): string {
+  const texts = summaryTexts(options.locale);
+  const deadline = formatLongDate(loaded.deadline, options.locale);
+  if (options.snapshot) return texts.snapshot(time, loaded.state, deadline);
+  return loaded.state === 'open' ? texts.statusOpen(deadline) : loaded.state === 'closed' ? texts.statusClosed : texts.statusDraft;
 }
 
-function changeParts(change: BucketCounts, locale: Locale): string[] {
-  const names = summaryTexts(locale).buckets;
-  return BUCKETS.filter((bucket) => change[bucket] !== 0).map((bucket) => `${names[bucket].toLowerCase()} ${change[bucket] > 0 ? '+' : '−'}${Math.abs(change[bucket])}`);
+/**
+ * A red goal's analys, or a red indicator with its figures first: "**Resultat i förhållande till
+ * budget:** -24,6 mnkr (mål minst 0 mnkr) · Prognosen …". Only the comment is shortened to `max`.
+ */
+function redComment(comment: RedComment, max: number, locale: Locale): string {
+  const texts = summaryTexts(locale);
+  if (comment.indicator === null) return `**${texts.analysis}:** ${shorten(comment.comment === '' ? texts.noComment : comment.comment, max)}`;
+  const figures = indicatorFigures(comment.indicator, comment.outcome, locale);
+  const text = comment.comment === '' ? '' : ` · ${shorten(comment.comment, max)}`;
+  return `**${shorten(comment.name, 80)}:** ${figures}${text}`;
+}
+
+function cells(counts: BucketCounts): SummaryCell[] {
+  return BUCKETS.map((bucket) => {
+    const red = bucket === 'not_achieved' && counts[bucket] > 0;
+    return { text: String(counts[bucket]), color: red ? 'Attention' : 'Default', subtle: bucket === 'not_measured', bold: red };
+  });
+}
+
+/** "Jämfört med Delår per april 2026: 2 fler gula mål, 1 färre rött mål (av 5 mål som bedömts båda gångerna)." */
+export function comparisonLine(comparison: Comparison | null, previousLabel: string | null, locale: Locale): string {
+  if (comparison === null || previousLabel === null) return '';
+  const texts = summaryTexts(locale);
+  const parts = ASSESSMENTS.filter((bucket) => comparison.change[bucket] !== 0).map((bucket) => texts.changePart(bucket, comparison.change[bucket], comparison.level));
+  return texts.change(previousLabel, parts, comparison.compared, comparison.level);
 }

@@ -94,12 +94,31 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
     await summary.screenshot({ path: path.join(SHOTS, 'channel-summary.png') });
   });
 
+  test('on a phone-wide card (358 px), no heading or status word of the summary is cut short', async () => {
+    const summary = card('Måluppfyllelse');
+    type Styled = { style: { width: string; boxSizing: string } };
+    await summary.evaluate((element) => {
+      (element as unknown as Styled).style.width = '358px';
+      (element as unknown as Styled).style.boxSizing = 'border-box';
+    });
+    // A TextBlock cut with an ellipsis ("Sak…") is wider inside than it is shown (the renderer cuts its paragraph).
+    const cut = await summary.locator('.ac-textBlock, .ac-textBlock *').evaluateAll((blocks) => blocks.filter((block) => block.scrollWidth > block.clientWidth + 1).map((block) => block.textContent));
+    await summary.screenshot({ path: path.join(SHOTS, 'channel-summary-phone.png') });
+    await summary.evaluate((element) => {
+      (element as unknown as Styled).style.width = '';
+    });
+    expect(cut).toEqual([]);
+    expect(await summaryRow('Medarbetare')).toEqual(['0', '1', '0', '0', '1']);
+  });
+
   test('when she opens a goal, fills it in and saves, then the answers are stored and the card shows the goal as done', async () => {
     await page.getByRole('treeitem', { name: /Personal Chat/ }).click();
     await card(INBOX).getByRole('button', { name: 'Fyll i' }).first().click();
     const form = card('Bedömning av målet');
     await form.waitFor({ timeout: 15_000 });
     const outcome = form.getByRole('textbox', { name: 'Utfall' });
+    await expect(outcome.nth(0).getAttribute('placeholder')).resolves.toBe('T.ex. 4,4\u00A0%');
+    await expect(outcome.nth(1).getAttribute('placeholder')).resolves.toBe('T.ex. 78');
     await outcome.nth(0).fill('4,4 %');
     await outcome.nth(1).fill('81');
     await form.getByRole('combobox', { name: 'Utfall' }).click();
@@ -116,7 +135,7 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
 
     const indicators = await bot.service.repositories.responses.listIndicatorResponses(periodId, ['RS-G1-I1', 'RS-G1-I2', 'RS-G1-I3']);
     const byKey = new Map(indicators.map((response) => [response.indicator, response]));
-    expect(byKey.get('RS-G1-I1')).toMatchObject({ outcome: { kind: 'number', value: 4.4 }, outcomeText: '4,4 %', author: DEMO_CURRENT_USER.email, version: 1 });
+    expect(byKey.get('RS-G1-I1')).toMatchObject({ outcome: { kind: 'number', value: 4.4 }, outcomeText: '4,4 %', assessment: 'achieved', assessmentSource: 'suggested', author: DEMO_CURRENT_USER.email, version: 1 });
     expect(byKey.get('RS-G1-I2')).toMatchObject({ outcome: { kind: 'number', value: 81 }, version: 1 });
     expect(byKey.get('RS-G1-I3')).toMatchObject({ outcome: { kind: 'boolean', value: true }, version: 1 });
     const [goal] = await bot.service.repositories.responses.listGoalResponses(periodId, ['RS-G1']);
@@ -137,5 +156,42 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
     }
     expect(row).toEqual(['1', '1', '0', '0', '0']);
     await expect(page.locator('.ac-adaptiveCard', { hasText: 'Måluppfyllelse' }).count()).resolves.toBe(1);
+  });
+
+  test('when she drills down, then a goal shows its figures against target and last period, and who has not answered shows names, what is owed and "Påminn"', async () => {
+    const summary = card('Måluppfyllelse');
+    await summary.getByText('Ekonomi', { exact: true }).click();
+    const perspective = card('Perspektiv: Ekonomi');
+    await perspective.waitFor({ timeout: 15_000 });
+    await perspective.getByText('Regionen ska ha en ekonomi i balans').click();
+    const goal = card('Målägare:');
+    await goal.waitFor({ timeout: 15_000 });
+    await expect(goal.innerText()).resolves.toMatch(/Bedömning: ○ Röd[\s\S]*Utfall -24,6\smnkr · mål minst 0\smnkr · Förra perioden \(DÅ04\): -18,2\smnkr[\s\S]*Ansvarig: Anna Lind/);
+    await goal.screenshot({ path: path.join(SHOTS, 'channel-goal-detail.png') });
+    await goal.getByRole('button', { name: 'Tillbaka till sammanfattningen' }).click();
+
+    await card('Måluppfyllelse').getByRole('button', { name: 'Vilka har inte svarat (1)' }).click();
+    const missing = card('Har inte svarat klart');
+    await missing.waitFor({ timeout: 15_000 });
+    await expect(missing.innerText()).resolves.toMatch(/Anna Lind[\s\S]*Kvar: 1 mätetal i ”Regionen ska ha en ekonomi i balans”/);
+    await expect(missing.getByRole('button', { name: 'Påminn dem som inte har svarat' }).count()).resolves.toBe(1);
+    await missing.screenshot({ path: path.join(SHOTS, 'channel-missing.png') });
+  });
+
+  test('when she reopens the goal, then each suggested bedömning is shown beside its field, and a far-off value is questioned before it is saved', async () => {
+    await page.getByRole('treeitem', { name: /Personal Chat/ }).click();
+    await card(INBOX).getByRole('button', { name: 'Ändra' }).first().click();
+    const form = card('Bedömning av målet');
+    await form.waitFor({ timeout: 15_000 });
+    await expect(form.innerText()).resolves.toContain('Föreslagen utifrån målvärdet: Grön. Den gäller om du inte väljer en egen bedömning.');
+
+    await form.getByRole('textbox', { name: 'Utfall' }).nth(1).fill('999999999999');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    const asked = card('stämmer det?');
+    await asked.waitFor({ timeout: 15_000 });
+    await expect(asked.innerText()).resolves.toMatch(/Värdet 999\s999\s999\s999\sindex ligger långt från målvärdet 80\sindex – stämmer det\? Spara igen för att bekräfta\./);
+    await asked.screenshot({ path: path.join(SHOTS, 'goal-form-question.png') });
+    const [hme] = await bot.service.repositories.responses.listIndicatorResponses(periodId, ['RS-G1-I2']);
+    expect(hme).toMatchObject({ outcome: { kind: 'number', value: 81 }, version: 1 });
   });
 });

@@ -159,13 +159,13 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
     const card = cardOf(channelPosts()[0])!;
     const perspective = await user(chef).click(card, 'Medarbetare', {}, inChannelInvoke);
     expect(cardText(perspective)).toContain('Perspektiv: Medarbetare');
-    expect(cardText(perspective)).toContain('Bedömning: Röd');
+    expect(cardText(perspective)).toContain('Bedömning: ○ Röd');
     const goal = await user(chef).invoke('summary.goal', { code: 'DÅ04', year: 2022, goal: 'NB-P2-G1' }, inChannelInvoke);
     expect(cardText(goal).replace(/\u00a0/g, ' ')).toContain('Utfall 6,3 %');
     expect(cardText(goal)).toContain('Högre än målet på 5 %.');
     const missing = await user(chef).invoke('summary.missing', { code: 'DÅ04', year: 2022 }, inChannelInvoke);
     expect(cardText(missing)).toContain('Har inte svarat klart (1)');
-    expect(cardText(missing)).toContain('ulrika.nord@region.example');
+    expect(cardText(missing)).toContain('Ulrika Nord');
     // From personal chat a non-coordinator gets nothing, whatever the payload says.
     const refused = await user(chef).invoke('summary.missing', { code: 'DÅ04', year: 2022, units: ['NB-DIV'] });
     expect(cardText(refused)).not.toContain('ulrika.nord');
@@ -193,7 +193,7 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
     const notTheirs = await user(peter).click(confirm!.card!, 'Skicka påminnelse');
     expect(cardText(notTheirs)).toMatch(/"Det gick inte"[\s\S]*Bara samordnare kan skicka påminnelser/);
     const sent = await user(karin).click(confirm!.card!, 'Skicka påminnelse');
-    expect(cardText(sent)).toContain('1 påminnelser skickas nu');
+    expect(cardText(sent)).toContain('1 påminnelse skickas nu.');
     await user(karin).click(confirm!.card!, 'Skicka påminnelse'); // a double click
     await bot.service.scheduler.idle();
     await bot.service.scheduler.tick();

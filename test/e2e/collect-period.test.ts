@@ -61,7 +61,7 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
     now = new Date('2022-04-30T07:00:00Z');
     const sentBefore = stub.sent().length;
     const [confirm] = await karin.say('öppna period DÅ04');
-    expect(cardText(confirm!.card)).toContain(`Skicka till ${OWNERS.length} målägare i 1 plan? Ej nåbara: 0.`);
+    expect(cardText(confirm!.card)).toContain(`Skicka kort till ${OWNERS.length} av ${OWNERS.length} målägare i Division (servicekompassen)?`);
     expect(stub.sent().length).toBe(sentBefore + 1);
 
     const opened = await karin.click(confirm!.card!, 'Skicka');
@@ -72,7 +72,7 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
     const inboxes = after.filter((sent) => JSON.stringify(sent.activity).includes('dina mål'));
     expect(inboxes).toHaveLength(OWNERS.length);
     const report = after.filter((sent) => sent.conversationId === `a:personal-${coordinator.aadObjectId}`);
-    expect(report.map((sent) => sent.activity.text)).toEqual([`Delår per april 2022: ${OWNERS.length} kort skickade. Alla nåddes.`]);
+    expect(report.map((sent) => sent.activity.text)).toEqual([`Delår per april 2022 (Division (servicekompassen)): alla ${OWNERS.length} målägare har fått sitt kort.`]);
     for (const email of OWNERS) {
       const mine = inboxes.filter((sent) => sent.conversationId === `a:personal-${makePerson(email).aadObjectId}`);
       expect(mine).toHaveLength(1);
@@ -81,12 +81,17 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
   });
 
   test('when the coordinator confirms the same opening again, then nobody is prompted twice', async () => {
+    now = new Date('2022-04-30T07:05:00Z'); // a new confirmation is a new command, a moment later
     const [confirm] = await karin.say('öppna period DÅ04');
+    expect(cardText(confirm!.card)).toContain('Delår per april 2022 är redan öppen');
     const before = stub.sent().length;
     const again = await karin.click(confirm!.card!, 'Skicka');
     await bot.service.scheduler.idle();
     expect(cardText(again)).toContain('Inget skickades två gånger');
-    expect(stub.sent().length).toBe(before);
+    // No card again; only this confirmation's report, which says everyone has theirs.
+    expect(stub.sent().slice(before).map((sent) => [sent.conversationId, sent.activity.text])).toEqual([
+      [`a:personal-${coordinator.aadObjectId}`, `Delår per april 2022 (Division (servicekompassen)): alla ${OWNERS.length} målägare har fått sitt kort.`],
+    ]);
   });
 
   test('when every owner fills in their goals with the values of the real report, then the answers are stored as typed', async () => {

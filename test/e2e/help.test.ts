@@ -66,14 +66,6 @@ describe('help in personal chat', () => {
     expect(sent!.activity.text).toBe('Jag förstod inte ”blomkål”. Skriv **hjälp** för att se vad jag kan.');
   });
 
-  test('when a command of a later release is written, then the bot says so plainly in one line', async () => {
-    const person = makePerson('anna.berg@region.example', 'Anna Berg');
-    await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'Rapport DÅ08' }));
-
-    const [sent] = await stub.waitForActivities(1, 3_000);
-    expect(sent!.activity.text).toBe('”Rapport” finns inte ännu i den här versionen av Utfall. Skriv **hjälp** för att se vad jag kan.');
-  });
-
   test('when the body is malformed or not an activity, then the endpoint answers 400 and keeps serving', async () => {
     const broken = await fetch(bot.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
     const notActivity = await postActivity(bot.endpoint, { hello: 'world' });

@@ -45,9 +45,10 @@ describe('an owner who installs Utfall after the period opened', () => {
   });
 
   test('the coordinator is told who could not be reached and that they get their card on install', () => {
-    const report = stub.sent().filter((sent) => sent.conversationId === `a:personal-${coordinator.aadObjectId}` && typeof sent.activity.text === 'string' && sent.activity.text.includes('kort skickade'));
+    const report = stub.sent().filter((sent) => sent.conversationId === `a:personal-${coordinator.aadObjectId}` && typeof sent.activity.text === 'string' && sent.activity.text.includes('har fått sitt kort'));
+    // Names where Utfall knows them (afterClose installed once), else the address.
     expect(report.map((sent) => sent.activity.text)).toEqual([
-      `Delår per april 2022: ${early.length} kort skickade. Ej nåbara (2): ${late!.email}, ${afterClose!.email}. De får sitt kort så snart de installerar Utfall.`,
+      `Delår per april 2022 (Division (servicekompassen)): ${early.length} av ${early.length + 2} målägare har fått sitt kort. Ej nåbara (2): ${late!.email}, ${afterClose!.name}. De får sitt kort så snart de installerar Utfall.`,
     ]);
     expect(inboxesOf(late!)).toHaveLength(0);
   });

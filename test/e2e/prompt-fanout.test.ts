@@ -4,6 +4,7 @@ import { PLAN_FIXTURES, readFixture, readJsonFixture } from '../support/fixtures
 import { startTestService, type TestService } from '../support/service';
 import { TeamsUser } from '../support/teams-client';
 import { PromptJobData } from '../../src/domain/jobs';
+import { openingKey } from '../../src/services/period-service';
 import type { Job } from '../../src/store/job-repository';
 
 interface PlanShape {
@@ -65,7 +66,7 @@ describe('the prompt fan-out (Halland, UR1)', () => {
       await bot.service.scheduler.tick();
     }
 
-    const jobs = await bot.service.repositories.jobs.listBatch('prompt:HL-RGS-2022/UR1');
+    const jobs = await bot.service.repositories.jobs.listBatch('prompt:2022/UR1');
     expect(jobs).toHaveLength(OWNERS.length);
     for (const email of OWNERS) {
       const expected = email === blocked || email === neverInstalled ? 0 : 1;
@@ -83,8 +84,26 @@ describe('the prompt fan-out (Halland, UR1)', () => {
     const periods = await bot.service.deps.collect.periodsFor('UR2', null, ['draft']);
     const { jobs } = bot.service.repositories;
     await bot.service.deps.collect.openPeriods(periods);
-    // As if OWNERS[4] were the coordinator who confirmed the opening.
-    await bot.service.repositories.claims.claim('opened-by:HL-RGS-2022/UR2', OWNERS[4]!, now);
+    // As if OWNERS[4] had confirmed the opening (PeriodService.open would start sending at once).
+    const issued = now.toISOString();
+    await bot.service.repositories.openings.insert({
+      key: openingKey({ code: 'UR2', unit: null, issued }),
+      by: OWNERS[4]!,
+      code: 'UR2',
+      unit: null,
+      issued,
+      at: now,
+      periods: ['HL-RGS-2022/UR2'],
+      label: 'Uppföljningsrapport 2 2022',
+      units: ['Driftnämnden Regionservice'],
+      alreadyOpen: false,
+      owners: OWNERS.length,
+      toSend: OWNERS.length - 2,
+      had: 0,
+      unreachable: 2,
+      shown: OWNERS.length - 2,
+      reported: false,
+    });
     // The dead instance claimed two jobs and never finished them.
     const stuck = [await jobs.claim('dead-instance', now, 60_000), await jobs.claim('dead-instance', now, 60_000)];
     expect(stuck.every((job) => job !== null)).toBe(true);
@@ -100,12 +119,13 @@ describe('the prompt fan-out (Halland, UR1)', () => {
     expect(after.jobs.done).toBe(stuckReachable);
     expect(after.jobs.done + after.jobs.failed + before.jobs.done + before.jobs.failed).toBe(OWNERS.length);
 
-    const batch = await jobs.listBatch('prompt:HL-RGS-2022/UR2');
+    const batch = await jobs.listBatch('prompt:2022/UR2');
     const prompted = batch.filter((job) => job.state === 'done').map(emailOf);
     expect(new Set(prompted).size).toBe(prompted.length);
     expect(prompted).toHaveLength(OWNERS.length - 2);
-    const reports = stub.sent().filter((sent) => String(sent.activity.text ?? '').startsWith('Uppföljningsrapport 2 2022:'));
+    const reports = stub.sent().filter((sent) => String(sent.activity.text ?? '').startsWith('Uppföljningsrapport 2 2022 (Driftnämnden Regionservice):'));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.activity.text).toContain(`Ej nåbara (2): ${[blocked, neverInstalled].sort().join(', ')}`);
+    // Unreachable owners are not counted as reached; names where known (the blocked owner installed once).
+    expect(reports[0]!.activity.text).toContain(`${OWNERS.length - 2} av ${OWNERS.length} målägare har fått sitt kort. Ej nåbara (2): ${makePerson(blocked).name}, ${neverInstalled}.`);
   });
 });

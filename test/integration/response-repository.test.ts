@@ -77,7 +77,7 @@ describe(ResponseRepository.name, () => {
     expect(outcome).toMatchObject({ status: 'saved', response: { version: 2, author: BO.email, savedAt: later, comment: 'Influensa' } });
     const history = await responses.historyOf(`indicator:${place.indicator}`, PERIOD);
     expect(history.map((entry) => [entry.version, entry.by])).toEqual([[1, ANNA.email], [2, BO.email]]);
-    expect(history[1]?.before).toEqual(percent(5.4));
+    expect(history[1]?.before).toEqual({ ...percent(5.4), assessmentSource: 'owner' });
     expect(history[1]?.after).toMatchObject({ ...percent(6, 'Influensa'), version: 2 });
   });
 
@@ -94,13 +94,13 @@ describe(ResponseRepository.name, () => {
     expect(await responses.historyOf(`indicator:${place.indicator}`, PERIOD)).toHaveLength(2);
   });
 
-  test('when a first answer is saved from a version that never existed, then it is a conflict and nothing is stored', async () => {
+  test('when a first answer is saved from a version that never existed, then it is a conflict with nothing current (not the submitter\'s own answer) and nothing is stored', async () => {
     const responses = new ResponseRepository(database().db);
     const place = indicatorPlace();
 
     const outcome = await responses.saveIndicator(place, percent(5.4), 3, ANNA, T0);
 
-    expect(outcome).toMatchObject({ status: 'conflict', current: { version: 0 } });
+    expect(outcome).toEqual({ status: 'conflict', current: null });
     expect(await responses.listIndicatorResponses(PERIOD, [place.indicator])).toEqual([]);
     expect(await responses.historyOf(`indicator:${place.indicator}`, PERIOD)).toEqual([]);
   });
@@ -188,6 +188,24 @@ describe(ResponseRepository.name, () => {
       expect({ round, errors }).toEqual({ round, errors: [] });
       expect(outcomes).toEqual(Array.from({ length: 20 }, () => ({ status: 'conflict', current: after })));
     }
+  });
+
+  test('when a bedömning is saved as suggested, then the flag is stored and in history, and an old answer without it reads as the owner\'s', async () => {
+    const responses = new ResponseRepository(database().db);
+    const place = indicatorPlace();
+    const green = { ...percent(4.4), assessment: 'achieved' as const };
+    await responses.saveIndicator(place, green, 0, ANNA, T0);
+
+    expect(await responses.saveIndicator(place, { ...green, assessmentSource: 'owner' }, 1, ANNA, T0)).toMatchObject({ status: 'unchanged' });
+    const suggested = await responses.saveIndicator(place, { ...green, assessmentSource: 'suggested' }, 1, ANNA, T0);
+
+    expect(suggested).toMatchObject({ status: 'saved', response: { assessment: 'achieved', assessmentSource: 'suggested', version: 2 } });
+    expect((await responses.listIndicatorResponses(PERIOD, [place.indicator]))[0]).toMatchObject({ assessmentSource: 'suggested' });
+    const history = await responses.historyOf(`indicator:${place.indicator}`, PERIOD);
+    expect(history.map((entry) => [entry.before, entry.after])).toEqual([
+      [null, expect.not.objectContaining({ assessmentSource: expect.anything() })],
+      [{ ...green, assessmentSource: 'owner' }, expect.objectContaining({ assessmentSource: 'suggested', version: 2 })],
+    ]);
   });
 
   test('when responses are listed, then only the asked period and indicators come back', async () => {

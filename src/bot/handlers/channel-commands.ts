@@ -1,9 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { channelTexts } from '../../i18n/channel-texts';
 import { chatTexts } from '../../i18n/chat-texts';
-import type { Locale } from '../../i18n/locale';
+import { resolveLocale, type Locale } from '../../i18n/locale';
 import type { UnitsNamed } from '../../services/channel-service';
 import { summaryCard } from '../../views/summary-view';
+import { TEAMS_LOCALE } from '../adapter';
 import type { BotDeps } from '../deps';
 import { resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
@@ -19,7 +20,9 @@ export async function handleLinkCommand(context: TurnContext, deps: BotDeps, arg
   if (!channel) return void (await context.sendActivity(texts.onlyInChannel('koppla <enhet>')));
   if (!(await requireCoordinator(context, deps, texts.linkWhat))) return;
   const person = (await resolveSender(context, deps))!;
-  const result = await deps.channels.link(channelToRemember(context), args.join(' '), person);
+  // The linker's own Teams language (before UTFALL_LANGUAGE replaced it): the channel's when the setting is auto.
+  const own = resolveLocale((context.turnState.get(TEAMS_LOCALE) as string | undefined) ?? context.activity.locale);
+  const result = await deps.channels.link(channelToRemember(context), args.join(' '), person, own);
   switch (result.kind) {
     case 'already_linked':
       return void (await context.sendActivity(texts.alreadyLinked(result.named)));
@@ -83,8 +86,9 @@ export async function handleSummaryCommand(context: TurnContext, deps: BotDeps, 
     case 'no_summary':
       return void (await context.sendActivity(texts.noSummary(result.code)));
     case 'summary': {
-      const { card } = summaryCard(result.loaded, { locale: facts.locale, timezone: deps.config.timezone, now: deps.now(), ...(channel ? {} : { payloadUnits: result.scope }) });
-      await replyWithCard(context, card);
+      // Shown once and not kept up to date: a snapshot, in the channel's language in a channel.
+      const options = { locale: result.locale ?? facts.locale, timezone: deps.config.timezone, now: deps.now(), snapshot: true, ...(channel ? {} : { payloadUnits: result.scope }) };
+      await replyWithCard(context, summaryCard(result.loaded, { ...options, final: result.loaded.state === 'closed' }).card);
     }
   }
 }

@@ -30,33 +30,42 @@ export async function handleOpenPeriodCommand(context: TurnContext, deps: BotDep
     await context.sendActivity(texts.noSuchPeriod(code, unit ?? null));
     return;
   }
-  const reachable = preview.owners.length - preview.unreachable.length;
-  const data = { code: preview.periods[0]?.code ?? code, unit: unit ?? null, owners: preview.owners.length };
+  const label = preview.periods[0]?.label ?? code;
+  const counts = { alreadyOpen: preview.alreadyOpen, owners: preview.owners.length, toSend: preview.toSend.length, had: preview.had.length, unreachable: preview.unreachable.length };
+  const data: ConfirmOpenPeriodData = { code: preview.periods[0]?.code ?? code, unit: unit ?? null, owners: counts.toSend, issued: deps.now().toISOString() };
   await replyWithCard(
     context,
     buildConfirmCard({
-      title: texts.confirmTitle(preview.periods[0]?.label ?? code),
-      body: texts.confirmBody(reachable, preview.plans, preview.unreachable.length),
+      title: preview.alreadyOpen ? texts.confirmTitleOpen(label) : texts.confirmTitle(label),
+      body: texts.confirmBody(counts, preview.units),
+      // The same numbers as the body, so that the two never disagree.
       facts: [
-        { title: texts.factOwners, value: String(preview.owners.length) },
-        { title: texts.factPlans, value: String(preview.plans) },
-        { title: texts.factUnreachable, value: String(preview.unreachable.length) },
+        { title: texts.factUnits, value: listed(preview.units, facts.locale).join(', ') },
+        { title: texts.factOwners, value: String(counts.owners) },
+        { title: texts.factToSend, value: String(counts.toSend) },
+        ...(counts.had > 0 ? [{ title: texts.factHad, value: String(counts.had) }] : []),
+        { title: texts.factUnreachable, value: String(counts.unreachable) },
       ],
-      details: listed(preview.unreachable, facts.locale),
+      details: counts.unreachable > 0 ? [texts.listUnreachable(listed(preview.unreachable, facts.locale).join(', '))] : [],
       confirm: { title: texts.send, verb: VERBS.confirmOpenPeriod, data, style: 'positive' },
       cancel: { title: texts.cancel, verb: VERBS.cancelOpenPeriod, data: {} },
     }),
   );
 }
 
-/** The coordinator confirmed: open the periods, enqueue one prompt per owner, and start sending. */
+/**
+ * The coordinator confirmed: open the periods, enqueue one inbox card per owner, and start sending;
+ * once per confirmation, so a double click (or a second instance) gets the same answer.
+ */
 export async function confirmOpenPeriod(context: TurnContext, deps: BotDeps, data: ConfirmOpenPeriodData, locale: Locale): Promise<AdaptiveCard> {
   const texts = periodTexts(locale);
   const person = await resolveSender(context, deps);
   if (!person || !deps.identity.isCoordinator(person)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
-  const result = await deps.periods.open(person, data.code, data.unit);
-  deps.logger.info({ by: person.email, code: data.code, unit: data.unit, opened: result.opened, enqueued: result.enqueued }, 'period opened');
-  return messageCard(texts.openedTitle(data.code), texts.openedBody(result.enqueued, result.periods.length), 'Good');
+  const result = await deps.periods.open(person, { code: data.code, unit: data.unit, issued: data.issued, shown: data.owners });
+  if (!result) return messageCard(texts.refusedTitle, texts.noSuchPeriod(data.code, data.unit), 'Warning');
+  const { opening, repeated } = result;
+  deps.logger.info({ by: person.email, code: opening.code, unit: opening.unit, periods: opening.periods.length, toSend: opening.toSend, shown: opening.shown, repeated }, 'period opened');
+  return messageCard(texts.openedTitle(opening.code, opening.alreadyOpen), texts.openedBody(opening, opening.units), 'Good');
 }
 
 /**

@@ -89,7 +89,7 @@ export async function askToUploadReport(context: TurnContext, deps: BotDeps, dat
   const texts = reportDeliveryTexts(locale);
   const checked = await deps.reportDelivery.scopeOf(data.token);
   if (!checked.ok) return checked.reason === 'expired' ? texts.linkExpiredBody : texts.linkInvalidBody;
-  const document = await deps.reportDelivery.document(checked.scope, data.format);
+  const document = await deps.reportDelivery.document(data.token, checked.scope, data.format);
   if (!document) return texts.notFoundBody;
   await context.sendActivity({
     attachments: [fileConsentAttachment(document.fileName, texts.consentDescription(document.fileName), document.bytes.length, { token: data.token, format: data.format })],
@@ -114,7 +114,7 @@ export async function uploadAcceptedReport(context: TurnContext, deps: BotDeps, 
   const { context: consent, uploadInfo } = parsed.data;
   const checked = await deps.reportDelivery.scopeOf(consent.token);
   if (!checked.ok) return void (await context.sendActivity(checked.reason === 'expired' ? texts.linkExpiredBody : texts.linkInvalidBody));
-  const document = await deps.reportDelivery.document(checked.scope, consent.format);
+  const document = await deps.reportDelivery.document(consent.token, checked.scope, consent.format);
   if (!document) return void (await context.sendActivity(texts.notFoundBody));
   const uploaded = await uploadFile(uploadInfo.uploadUrl, document.bytes, deps.config.authDisabled);
   if (!uploaded.ok) {

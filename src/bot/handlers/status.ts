@@ -7,15 +7,15 @@ import { resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
 
-/** `status`: the person's open periods, each as its inbox card (or a line saying there is nothing). */
+/** `status`: the person's open inboxes (one card per period code and year, across plans), or a line saying there is nothing. */
 export async function handleStatusCommand(context: TurnContext, deps: BotDeps): Promise<void> {
   const facts = readTurnFacts(context);
   const texts = chatTexts(facts.locale);
   const person = await resolveSender(context, deps);
   if (!person) return void (await context.sendActivity(texts.unknownPerson));
-  const views = await deps.collect.openWorkFor(person.email);
-  for (const view of views) await replyWithCard(context, inboxOrReceipt(view, facts.locale, null));
-  if (views.length === 0) await context.sendActivity(texts.nothingToAnswer);
+  const inboxes = await deps.inbox.openInboxesFor(person.email);
+  for (const inbox of inboxes) await replyWithCard(context, inboxOrReceipt(inbox, facts.locale, null));
+  if (inboxes.length === 0) await context.sendActivity(texts.nothingToAnswer);
   // A unit's manager also sees where their unit stands.
   const managed = await deps.channels.managedBy(person.email);
   if (managed.length === 0) return;

@@ -1,0 +1,84 @@
+import { groupByInbox, inboxRefOf, isInInbox, type InboxRef } from '../domain/inbox';
+import { ownersInPeriod } from '../domain/owner-work';
+import type { Period } from '../domain/plan';
+import type { PlanRepository } from '../store/plan-repository';
+import type { CollectService, PeriodWork } from './collect-service';
+import type { PlanCache } from './plan-cache';
+
+/** The person's work in one plan's period of the inbox, with the plan's unit name for its heading. */
+export interface InboxGroup extends PeriodWork {
+  unitName: string;
+}
+
+/** One person's inbox: a period code of one year across every plan they have goals in (SPEC §5.3). */
+export interface InboxWork {
+  ref: InboxRef;
+  /** The period the inbox was asked for: its label titles the card, its id pages it. */
+  anchor: Period;
+  /** Per plan where the person has something to answer, ordered by unit name. */
+  groups: InboxGroup[];
+}
+
+/** The inbox of a single period's work (no other plan read): what a caller without the grouped read has. */
+export function inboxOfOne(view: PeriodWork, unitName = ''): InboxWork {
+  return { ref: { code: view.period.code, year: view.plan.year }, anchor: view.period, groups: view.work.goals.length > 0 ? [{ ...view, unitName }] : [] };
+}
+
+interface Context {
+  periods: Period[];
+  years: Map<string, number>;
+  unitNames: Map<string, string>;
+}
+
+/**
+ * Reads a person's inbox: every plan's period of the same code and year that has been opened (draft
+ * periods are not shown), read in full only where the person has work (found from the cached plan
+ * content, without reading answers), so that an owner in one of 200 plans reads one plan's answers.
+ */
+export class InboxService {
+  constructor(private readonly deps: { collect: CollectService; plans: PlanRepository; cache: PlanCache }) {}
+
+  /** The inbox `periodId` belongs to (any of its periods names it), or null for an unknown period. */
+  async inboxFor(email: string, periodId: string): Promise<InboxWork | null> {
+    const anchor = await this.deps.plans.findPeriod(periodId);
+    return anchor ? this.build(email, anchor, null, await this.context()) : null;
+  }
+
+  /** After a save: the saved period's work as the save left it, with the inbox's other plans read as usual. */
+  async around(email: string, fresh: PeriodWork): Promise<InboxWork> {
+    return this.build(email, fresh.period, fresh, await this.context());
+  }
+
+  /** `status`: one inbox per open period code and year where the person has something to answer. */
+  async openInboxesFor(email: string): Promise<InboxWork[]> {
+    const context = await this.context();
+    const inboxes: InboxWork[] = [];
+    for (const group of groupByInbox(context.periods.filter((period) => period.state === 'open'), context.years)) {
+      const inbox = await this.build(email, group.periods[0]!, null, context);
+      if (inbox.groups.length > 0) inboxes.push(inbox);
+    }
+    return inboxes;
+  }
+
+  private async build(email: string, anchor: Period, fresh: PeriodWork | null, context: Context): Promise<InboxWork> {
+    const ref = inboxRefOf(anchor, context.years);
+    const members = context.periods.filter((period) => period.id === anchor.id || (period.state !== 'draft' && isInInbox(period, ref, context.years)));
+    const contents = await this.deps.cache.getMany(members.map((period) => period.plan));
+    const person = email.toLowerCase();
+    const groups: InboxGroup[] = [];
+    for (const period of members) {
+      const content = contents.get(period.plan);
+      if (!content || !ownersInPeriod(content.goals, content.indicators, period.code).has(person)) continue;
+      const view = fresh?.period.id === period.id ? fresh : await this.deps.collect.workFor(email, period.id);
+      if (view && view.work.goals.length > 0) groups.push({ ...view, unitName: context.unitNames.get(period.unit) ?? period.unit });
+    }
+    groups.sort((a, b) => a.unitName.localeCompare(b.unitName, 'sv') || a.plan.key.localeCompare(b.plan.key));
+    const current = fresh?.period.id === anchor.id ? fresh.period : (members.find((period) => period.id === anchor.id) ?? anchor);
+    return { ref, anchor: current, groups };
+  }
+
+  private async context(): Promise<Context> {
+    const [periods, plans, units] = await Promise.all([this.deps.plans.listPeriods(), this.deps.plans.listPlans(), this.deps.plans.listUnits()]);
+    return { periods, years: new Map(plans.map((plan) => [plan.key, plan.year])), unitNames: new Map(units.map((unit) => [unit.key, unit.name])) };
+  }
+}
