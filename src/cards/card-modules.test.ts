@@ -7,6 +7,7 @@ import * as importResultCard from './import-result-card';
 import * as inboxCard from './inbox-card';
 import * as messageCard from './message-card';
 import * as receiptCard from './receipt-card';
+import * as reportCard from './report-card';
 import type { AdaptiveCard } from './render';
 import * as summaryCard from './summary-card';
 import * as summaryDetailCard from './summary-detail-card';
@@ -29,6 +30,7 @@ const BUILDERS_TAKE_THEIR_DATA: Record<string, true> = {
   message: true satisfies Builds<messageCard.MessageCardData, typeof messageCard.buildMessageCard>,
   receipt: true satisfies Builds<receiptCard.ReceiptCardData, typeof receiptCard.buildReceiptCard>,
   summary: true satisfies Builds<summaryCard.SummaryCardData, typeof summaryCard.buildSummaryCard>,
+  report: true satisfies Builds<reportCard.ReportCardData, typeof reportCard.buildReportCard>,
   'summary-detail': true satisfies Builds<summaryDetailCard.SummaryDetailCardData, typeof summaryDetailCard.buildSummaryDetailCard>,
   welcome: true satisfies Builds<welcomeCard.WelcomeCardData, typeof welcomeCard.buildWelcomeCard>,
 };
@@ -42,6 +44,7 @@ const MODULES: Record<string, object> = {
   message: messageCard,
   receipt: receiptCard,
   summary: summaryCard,
+  report: reportCard,
   'summary-detail': summaryDetailCard,
   welcome: welcomeCard,
 };

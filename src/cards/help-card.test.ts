@@ -36,7 +36,7 @@ describe('the help card from the command catalog', () => {
       { heading: 'För alla', commands: ['hjälp', 'status', 'sammanfattning [enhet] [period]', '@Utfall kopplingar', 'delegera <nyckel> <e-post>'] },
       {
         heading: 'För samordnare',
-        commands: ['importera', 'öppna period <kod> [enhet]', 'stäng period <kod> [enhet]', 'påminn [enhet]', '@Utfall koppla <enhet>', '@Utfall koppla bort <enhet>'],
+        commands: ['importera', 'öppna period <kod> [enhet]', 'stäng period <kod> [enhet]', 'påminn [enhet]', '@Utfall koppla <enhet>', '@Utfall koppla bort <enhet>', 'rapport [period] [enhet]'],
       },
     ]);
   });
@@ -49,9 +49,9 @@ describe('the help card from the command catalog', () => {
     expect(json).not.toMatch(/öppna|påminn|hjälp|Visar/);
   });
 
-  test('when a command is not built yet, then it is not offered', () => {
-    expect(JSON.stringify(helpCard('sv'))).not.toContain('rapport');
-    expect(JSON.stringify(helpCard('en'))).not.toContain('report');
+  test('when every command is built, then the report is offered to coordinators, in the reader\'s language', () => {
+    expect(JSON.stringify(helpCard('sv'))).toContain('rapport [period] [enhet]');
+    expect(JSON.stringify(helpCard('en'))).toContain('report [period] [unit]');
   });
 
   test('when the card explains itself, then it says the card comes when a period opens', () => {

@@ -6,7 +6,7 @@ describe(manifestCommandMenus.name, () => {
     expect(commandMenuProblems(commandLists, english)).toEqual([]);
     const personal = commandLists.find((list) => list.scopes[0] === 'personal');
     expect(personal?.commands.find((command) => command.title === 'öppna period')?.description).toMatch(/ Skriv: öppna period <kod> \[enhet\]$/);
-    expect(personal?.commands.find((command) => command.title === 'rapport')?.description).toBe('Skapar den sammanställda rapporten över måluppfyllelsen (Excel). Finns inte ännu.');
+    expect(personal?.commands.find((command) => command.title === 'rapport')?.description).toBe('Den sammanställda måluppfyllelsen som Word, Excel eller webbsida. Skriv: rapport [period] [enhet]');
     expect(Object.values(english)).toContain('open period');
     expect(Object.values(english).some((text) => text.endsWith('Write: open period <code> [unit]'))).toBe(true);
   });

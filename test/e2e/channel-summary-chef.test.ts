@@ -99,7 +99,7 @@ describe('management summary for chefs and coordinators (demo plan, DÅ08)', () 
 
     const before = stub.sent().filter((sent) => String(sent.activity.text ?? '').startsWith('Påminnelse')).length;
     const sent = await users.anna.click(confirm, 'Skicka påminnelse', {}, inChannelInvoke);
-    expect(plain(sent)).toContain('1 påminnelser skickas nu');
+    expect(plain(sent)).toContain('1 påminnelse skickas nu.');
     await drain();
     const reminders = stub.sent().filter((one) => String(one.activity.text ?? '').startsWith('Påminnelse'));
     expect(reminders).toHaveLength(before + 1);
