@@ -50,6 +50,10 @@ export async function benchAnswers(fanout: FanoutResult, concurrent: number): Pr
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   console.log(`Answer handling: ${count} owners at once, each opens the goal form and saves it (2 invokes each)`);
-  console.log(`  saved: ${saved}/${count}; ${((count * 2) / (elapsed / 1000)).toFixed(0)} invokes/s, ${(saved / (elapsed / 1000)).toFixed(0)} saves/s over ${(elapsed / 1000).toFixed(2)} s`);
-  console.log(`  invoke latency p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms, max ${pct(100).toFixed(0)} ms (Teams allows 5 s)\n`);
+  console.log(
+    `  saved: ${saved}/${count}; ${((count * 2) / (elapsed / 1000)).toFixed(0)} invokes/s, ${(saved / (elapsed / 1000)).toFixed(0)} saves/s over ${(elapsed / 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `  invoke latency p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms, max ${pct(100).toFixed(0)} ms (Teams allows 5 s)\n`,
+  );
 }

@@ -36,17 +36,38 @@ export async function benchReport(goals = 1_000): Promise<void> {
       }));
   const t1 = answer('T1', 7);
   const t2 = answer('T2', 0);
-  const goalAnswers = plan.goals.filter((_, index) => index % 5 !== 4).map((goal, index) => ({ goal: goal.key, assessment: ASSESSMENTS[index % 4]!, analysis: index % 4 === 2 ? 'Målet nås inte i år.' : '', authorName: 'Chef', savedAt: at }));
+  const goalAnswers = plan.goals
+    .filter((_, index) => index % 5 !== 4)
+    .map((goal, index) => ({
+      goal: goal.key,
+      assessment: ASSESSMENTS[index % 4]!,
+      analysis: index % 4 === 2 ? 'Målet nås inte i år.' : '',
+      authorName: 'Chef',
+      savedAt: at,
+    }));
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = performance.now();
   const model = buildReportModel({
-    summary: { units: plan.units, linkedUnits: ['R'], plans: plan.plans, goals: plan.goals, indicators: plan.indicators, periodCode: 'T2', indicatorResponses: t2, goalResponses: goalAnswers, previous: { indicatorResponses: t1 as IndicatorResponseFacts[], goalResponses: [] } },
+    summary: {
+      units: plan.units,
+      linkedUnits: ['R'],
+      plans: plan.plans,
+      goals: plan.goals,
+      indicators: plan.indicators,
+      periodCode: 'T2',
+      indicatorResponses: t2,
+      goalResponses: goalAnswers,
+      previous: { indicatorResponses: t1 as IndicatorResponseFacts[], goalResponses: [] },
+    },
     organisation: plan.organisation,
     periodLabel: 'Tertial 2 2026',
     state: 'open',
     previousLabel: 'Tertial 1 2026',
-    periods: [{ code: 'T1', label: 'Tertial 1 2026' }, { code: 'T2', label: 'Tertial 2 2026' }],
+    periods: [
+      { code: 'T1', label: 'Tertial 1 2026' },
+      { code: 'T2', label: 'Tertial 2 2026' },
+    ],
     earlier: new Map([['T1', t1]]),
     lastYear: new Map(),
     madeAt: at,
@@ -65,7 +86,11 @@ export async function benchReport(goals = 1_000): Promise<void> {
   const total = performance.now() - started;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`Compiled report (${plan.goals.length} goals, ${plan.indicators.length} indicators, ${model.units.length} units, ${t2.length} answers in T2)`);
+  console.log(
+    `Compiled report (${plan.goals.length} goals, ${plan.indicators.length} indicators, ${model.units.length} units, ${t2.length} answers in T2)`,
+  );
   console.log(`  model: ${(modelMs / 1000).toFixed(2)} s; ${timings.join('; ')}`);
-  console.log(`  all three formats: ${(total / 1000).toFixed(2)} s (bound 5 s), peak RSS ${Math.round(peak / 1024 / 1024)} MB (bound 300 MB)\n`);
+  console.log(
+    `  all three formats: ${(total / 1000).toFixed(2)} s (bound 5 s), peak RSS ${Math.round(peak / 1024 / 1024)} MB (bound 300 MB)\n`,
+  );
 }

@@ -32,8 +32,11 @@ async function main(): Promise<void> {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'utfall-bench-'));
   let ferret: EmbeddedFerretDb | undefined;
   try {
-    const uri = process.env.MONGODB_URI ?? (ferret = await startEmbeddedFerretDb({ binary: path.resolve('.tools/bin/ferretdb'), dataDir: temp })).uri;
-    console.log(`database: ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded FerretDB 1.24 (SQLite)'}; machine: ${os.cpus().length} cores, node ${process.version}\n`);
+    const uri =
+      process.env.MONGODB_URI ?? (ferret = await startEmbeddedFerretDb({ binary: path.resolve('.tools/bin/ferretdb'), dataDir: temp })).uri;
+    console.log(
+      `database: ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded FerretDB 1.24 (SQLite)'}; machine: ${os.cpus().length} cores, node ${process.version}\n`,
+    );
     await benchImport(uri, indicators);
     const service = await benchFanout(uri, fanoutOwners);
     await benchAnswers(service, concurrentOwners);
@@ -47,18 +50,34 @@ async function main(): Promise<void> {
 async function benchImport(uri: string, indicators: number): Promise<void> {
   const logger = createLogger('warn');
   const mongo = await connectMongo({ uri, dbName: `bench_import_${Date.now()}`, connectTimeoutMs: 10_000, logger });
-  const region = syntheticRegion({ owners: indicators / 5, goalsPerOwner: 1, indicatorsPerGoal: 5, plans: Math.max(1, Math.round(indicators / 250)) });
+  const region = syntheticRegion({
+    owners: indicators / 5,
+    goalsPerOwner: 1,
+    indicatorsPerGoal: 5,
+    plans: Math.max(1, Math.round(indicators / 250)),
+  });
   const bytes = Buffer.from(JSON.stringify(region));
-  const importer = new PlanImporter(new PlanRepository(mongo.db), { timezone: 'Europe/Stockholm', maxBytes: 200 * 1024 * 1024, organisation: 'Region Syntet', now: () => new Date('2026-01-10T08:00:00Z') });
+  const importer = new PlanImporter(new PlanRepository(mongo.db), {
+    timezone: 'Europe/Stockholm',
+    maxBytes: 200 * 1024 * 1024,
+    organisation: 'Region Syntet',
+    now: () => new Date('2026-01-10T08:00:00Z'),
+  });
   const rssBefore = process.memoryUsage().rss;
   const first = await timed(() => importer.importFile({ fileName: 'region.json', bytes }));
   const rssAfter = process.memoryUsage().rss;
   const again = await timed(() => importer.importFile({ fileName: 'region.json', bytes }));
   if (!first.value.ok || !again.value.ok) throw new Error('synthetic import failed');
   console.log('Plan import (JSON, all or nothing, idempotent)');
-  console.log(`  file: ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${first.value.summary.indicators} indicators, ${first.value.summary.goals} goals, ${region.plans.length} plans`);
-  console.log(`  first import:   ${seconds(first.ms)}  (${Math.round(first.value.summary.indicators / (first.ms / 1000))} indicators/s), RSS +${mb(rssAfter - rssBefore)}`);
-  console.log(`  re-import:      ${seconds(again.ms)}  (unchanged: ${again.value.counts.indicators.unchanged}, written: ${again.value.counts.indicators.created + again.value.counts.indicators.updated})\n`);
+  console.log(
+    `  file: ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${first.value.summary.indicators} indicators, ${first.value.summary.goals} goals, ${region.plans.length} plans`,
+  );
+  console.log(
+    `  first import:   ${seconds(first.ms)}  (${Math.round(first.value.summary.indicators / (first.ms / 1000))} indicators/s), RSS +${mb(rssAfter - rssBefore)}`,
+  );
+  console.log(
+    `  re-import:      ${seconds(again.ms)}  (unchanged: ${again.value.counts.indicators.unchanged}, written: ${again.value.counts.indicators.created + again.value.counts.indicators.updated})\n`,
+  );
   await benchSummary(mongo.db);
   await mongo.db.dropDatabase();
   await mongo.close();
@@ -67,7 +86,14 @@ async function benchImport(uri: string, indicators: number): Promise<void> {
 async function benchFanout(uri: string, owners: number) {
   const stub = await startConnectorStub();
   stub.limitRate(50);
-  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, MONGODB_DB: `bench_fanout_${Date.now()}`, LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_SECONDS: '0' });
+  const config = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    MONGODB_URI: uri,
+    MONGODB_DB: `bench_fanout_${Date.now()}`,
+    LOG_LEVEL: 'silent',
+    SCHEDULER_INTERVAL_SECONDS: '0',
+  });
   const now = () => new Date('2026-05-01T08:00:00Z');
   const service = await startService(config, createLogger('silent'), { now, startScheduler: false });
   const { deps, repositories } = service;
@@ -76,13 +102,29 @@ async function benchFanout(uri: string, owners: number) {
   if (!imported.ok) throw new Error('fan-out import failed');
   for (let i = 0; i < owners; i += 1) {
     const person = makePerson(`agare${i}@region.example`);
-    await repositories.people.linkIdentity({ email: person.email, aadObjectId: person.aadObjectId, tenantId: person.tenantId, userId: person.userId, name: person.name, locale: 'sv-SE' }, now());
+    await repositories.people.linkIdentity(
+      {
+        email: person.email,
+        aadObjectId: person.aadObjectId,
+        tenantId: person.tenantId,
+        userId: person.userId,
+        name: person.name,
+        locale: 'sv-SE',
+      },
+      now(),
+    );
     await repositories.conversations.save(
       {
         key: `personal:${person.aadObjectId}`,
         kind: 'personal',
         conversationId: personalConversationId(person.aadObjectId),
-        reference: { channelId: 'msteams', serviceUrl: stub.url, conversation: { id: personalConversationId(person.aadObjectId), conversationType: 'personal', tenantId: person.tenantId }, user: { id: person.userId, aadObjectId: person.aadObjectId }, bot: { id: '28:bench', name: 'Utfall' } },
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: stub.url,
+          conversation: { id: personalConversationId(person.aadObjectId), conversationType: 'personal', tenantId: person.tenantId },
+          user: { id: person.userId, aadObjectId: person.aadObjectId },
+          bot: { id: '28:bench', name: 'Utfall' },
+        },
         aadObjectId: person.aadObjectId,
         teamId: null,
         teamName: null,
@@ -101,7 +143,10 @@ async function benchFanout(uri: string, owners: number) {
   for (;;) {
     await service.scheduler.tick(new Date(now().getTime() + ticks * 60_000));
     ticks += 1;
-    const pending = (await Promise.all(batches.map((batch) => repositories.jobs.countByState(batch)))).reduce((sum, c) => sum + c.pending + c.running, 0);
+    const pending = (await Promise.all(batches.map((batch) => repositories.jobs.countByState(batch)))).reduce(
+      (sum, c) => sum + c.pending + c.running,
+      0,
+    );
     if (pending === 0 || ticks > 50) break;
   }
   const elapsed = performance.now() - started;
@@ -109,9 +154,15 @@ async function benchFanout(uri: string, owners: number) {
   const throttled = stub.requests().filter((r) => r.failedWith === 429).length;
   // Duplicates: cards delivered beyond one per done job (there should be none).
   const jobsDone = (await Promise.all(batches.map((batch) => repositories.jobs.countByState(batch)))).reduce((sum, c) => sum + c.done, 0);
-  console.log(`Fan-out (open period → last prompt), pacing ${config.sendRatePerSecond}/s, ${config.sendConcurrency} in flight, connector limited to 50/s`);
-  console.log(`  owners: ${owners}, prompt jobs done: ${jobsDone}, cards delivered: ${sends.length}, duplicates: ${sends.length - jobsDone}, 429 answers: ${throttled}`);
-  console.log(`  time: ${seconds(elapsed)}  → ${(sends.length / (elapsed / 1000)).toFixed(1)} prompts/s; floor at 50/s would be ${seconds((owners / 50) * 1000)} (${((owners / 50) * 1000 / elapsed * 100).toFixed(0)} % of the floor's speed)`);
+  console.log(
+    `Fan-out (open period → last prompt), pacing ${config.sendRatePerSecond}/s, ${config.sendConcurrency} in flight, connector limited to 50/s`,
+  );
+  console.log(
+    `  owners: ${owners}, prompt jobs done: ${jobsDone}, cards delivered: ${sends.length}, duplicates: ${sends.length - jobsDone}, 429 answers: ${throttled}`,
+  );
+  console.log(
+    `  time: ${seconds(elapsed)}  → ${(sends.length / (elapsed / 1000)).toFixed(1)} prompts/s; floor at 50/s would be ${seconds((owners / 50) * 1000)} (${((((owners / 50) * 1000) / elapsed) * 100).toFixed(0)} % of the floor's speed)`,
+  );
   console.log(`  projected for 10 000 owners at this rate: ${seconds((10_000 / (sends.length / (elapsed / 1000))) * 1000)}\n`);
   return {
     service,

@@ -30,7 +30,16 @@ export async function benchSummary(db: Db): Promise<void> {
     const indicators = allIndicators.filter((indicator) => indicator.plan === period.plan);
     const goals = allGoals.filter((goal) => goal.plan === period.plan);
     const now = new Date();
-    const common = { plan: period.plan, unit: period.unit, period: period.id, author: 'bench@region.example', authorName: 'Bench', savedAt: now, createdAt: now, version: 1 };
+    const common = {
+      plan: period.plan,
+      unit: period.unit,
+      period: period.id,
+      author: 'bench@region.example',
+      authorName: 'Bench',
+      savedAt: now,
+      createdAt: now,
+      version: 1,
+    };
     const answers = indicators
       .filter((_, index) => index % 10 !== 9)
       .map((indicator, index) => ({
@@ -46,13 +55,31 @@ export async function benchSummary(db: Db): Promise<void> {
       }));
     const goalAnswers = goals
       .filter((_, index) => index % 5 !== 4)
-      .map((goal, index) => ({ _id: `${goal.key}|${period.id}`, goal: goal.key, perspective: goal.perspective, assessment: ASSESSMENTS[index % 4], analysis: index % 4 === 2 ? 'Målet nås inte i år.' : '', ...common }));
-    for (let start = 0; start < answers.length; start += 500) await db.collection(COLLECTIONS.responses).insertMany(answers.slice(start, start + 500) as never[]);
-    for (let start = 0; start < goalAnswers.length; start += 500) await db.collection(COLLECTIONS.goalResponses).insertMany(goalAnswers.slice(start, start + 500) as never[]);
+      .map((goal, index) => ({
+        _id: `${goal.key}|${period.id}`,
+        goal: goal.key,
+        perspective: goal.perspective,
+        assessment: ASSESSMENTS[index % 4],
+        analysis: index % 4 === 2 ? 'Målet nås inte i år.' : '',
+        ...common,
+      }));
+    for (let start = 0; start < answers.length; start += 500)
+      await db.collection(COLLECTIONS.responses).insertMany(answers.slice(start, start + 500) as never[]);
+    for (let start = 0; start < goalAnswers.length; start += 500)
+      await db.collection(COLLECTIONS.goalResponses).insertMany(goalAnswers.slice(start, start + 500) as never[]);
     seeded += answers.length;
   }
 
-  const service = new SummaryService({ plans, responses: new ResponseRepository(db), links: new ChannelLinkRepository(db), jobs: new JobRepository(db), people: new PeopleRepository(db), cache: new PlanCache(plans), now: () => new Date(), updateIntervalMs: 60_000 });
+  const service = new SummaryService({
+    plans,
+    responses: new ResponseRepository(db),
+    links: new ChannelLinkRepository(db),
+    jobs: new JobRepository(db),
+    people: new PeopleRepository(db),
+    cache: new PlanCache(plans),
+    now: () => new Date(),
+    updateIntervalMs: 60_000,
+  });
   const ref = { code: 'ÅR', year: planYear };
   const cold = await timed(() => service.load(['R'], ref));
   const warm = await timed(() => service.load(['R'], ref));
@@ -67,10 +94,16 @@ export async function benchSummary(db: Db): Promise<void> {
   const render = await timed(async () => summaryCard(loaded, { locale: 'sv', timezone: 'Europe/Stockholm', now: new Date() }));
   const bytes = Buffer.byteLength(JSON.stringify(render.value.card));
   computeRuns.sort((a, b) => a - b);
-  console.log(`Summary of the whole region (${loaded.input.indicators.length} indicators, ${loaded.input.goals.length} goals, ${seeded} answers, ${periods.length} plans)`);
-  console.log(`  compute (pure summarizePeriod): median ${computeRuns[5]!.toFixed(0)} ms, max ${computeRuns.at(-1)!.toFixed(0)} ms over 10 runs`);
+  console.log(
+    `Summary of the whole region (${loaded.input.indicators.length} indicators, ${loaded.input.goals.length} goals, ${seeded} answers, ${periods.length} plans)`,
+  );
+  console.log(
+    `  compute (pure summarizePeriod): median ${computeRuns[5]!.toFixed(0)} ms, max ${computeRuns.at(-1)!.toFixed(0)} ms over 10 runs`,
+  );
   console.log(`  load from the database: ${cold.ms.toFixed(0)} ms cold (plan content read), ${warm.ms.toFixed(0)} ms warm (answers only)`);
-  console.log(`  card: ${render.ms.toFixed(0)} ms to render, ${(bytes / 1024).toFixed(1)} KB; ${summary.owners.answered} of ${summary.owners.total} owners answered, ${summary.totals.goals.not_achieved} red goals\n`);
+  console.log(
+    `  card: ${render.ms.toFixed(0)} ms to render, ${(bytes / 1024).toFixed(1)} KB; ${summary.owners.answered} of ${summary.owners.total} owners answered, ${summary.totals.goals.not_achieved} red goals\n`,
+  );
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {

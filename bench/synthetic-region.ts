@@ -22,7 +22,11 @@ export function syntheticRegion(size: RegionSize): PlanFileInput {
     if (p % 10 === 0) units.push({ key: admin, name: `Förvaltning ${Math.floor(p / 10) + 1}`, parent: 'R' } as (typeof units)[number]);
     const unit = `${admin}-E${p}`;
     units.push({ key: unit, name: `Enhet ${p + 1}`, parent: admin } as (typeof units)[number]);
-    const perspectives = ['Medborgare', 'Verksamhet', 'Medarbetare', 'Ekonomi'].map((name, index) => ({ key: `${unit}-P${index}`, name, goals: [] as NonNullable<PlanFileInput['plans'][number]['perspectives'][number]['goals']> }));
+    const perspectives = ['Medborgare', 'Verksamhet', 'Medarbetare', 'Ekonomi'].map((name, index) => ({
+      key: `${unit}-P${index}`,
+      name,
+      goals: [] as NonNullable<PlanFileInput['plans'][number]['perspectives'][number]['goals']>,
+    }));
     for (let g = 0; g < goalsPerPlan && goalNumber < size.owners * size.goalsPerOwner; g += 1, goalNumber += 1) {
       const owner = `agare${goalNumber % size.owners}@region.example`;
       const colleague = `agare${(goalNumber + 1) % size.owners}@region.example`;

@@ -34,7 +34,9 @@ async function main(argv: string[]): Promise<number> {
   const periodsPath = values.perioder ?? values.periods;
 
   let embedded: EmbeddedFerretDb | undefined;
-  const uri = config.mongo.uri ?? (embedded = await startEmbeddedFerretDb({ binary: config.embedded.ferretdbBin, dataDir: config.embedded.dataDir })).uri;
+  const uri =
+    config.mongo.uri ??
+    (embedded = await startEmbeddedFerretDb({ binary: config.embedded.ferretdbBin, dataDir: config.embedded.dataDir })).uri;
   const mongo = await connectMongo({ uri, dbName: config.mongo.dbName, connectTimeoutMs: config.mongo.connectTimeoutMs, logger });
   try {
     const importer = new PlanImporter(new PlanRepository(mongo.db), {

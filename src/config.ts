@@ -47,12 +47,19 @@ const EnvSchema = z.object({
   SUMMARY_UPDATE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   REPORT_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
-  REPORT_LINK_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(24),
+  REPORT_LINK_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 90)
+    .default(24),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   REMINDER_DAYS_BEFORE: z
     .string()
     .default('7,2,0')
-    .refine((value) => value.split(',').every((part) => /^\s*\d{1,2}\s*$/.test(part)), 'comma-separated working days before the deadline, e.g. 7,2,0')
+    .refine(
+      (value) => value.split(',').every((part) => /^\s*\d{1,2}\s*$/.test(part)),
+      'comma-separated working days before the deadline, e.g. 7,2,0',
+    )
     .transform((value) => [...new Set(value.split(',').map((part) => Number(part.trim())))]),
 });
 
@@ -76,7 +83,9 @@ export function parseConfig(env: Record<string, string | undefined>) {
     throw new Error('Invalid configuration:\n  - BOT_PASSWORD: required when BOT_ID is set');
   }
   if (e.BOT_TYPE === 'UserAssignedMSI' && e.BOT_PASSWORD !== '') {
-    throw new Error('Invalid configuration:\n  - BOT_PASSWORD: must be empty when BOT_TYPE is UserAssignedMSI (the managed identity has no secret)');
+    throw new Error(
+      'Invalid configuration:\n  - BOT_PASSWORD: must be empty when BOT_TYPE is UserAssignedMSI (the managed identity has no secret)',
+    );
   }
   if (e.BOT_TYPE !== 'MultiTenant' && e.BOT_ID !== '' && e.BOT_TENANT_ID === '') {
     throw new Error(`Invalid configuration:\n  - BOT_TENANT_ID: required when BOT_TYPE is ${e.BOT_TYPE}`);

@@ -55,7 +55,9 @@ export function createLogger(level: string, options: LoggerOptions | pino.Destin
 
 /** Replaces every occurrence of each secret (and its JSON-escaped form) in a finished log line. */
 function secretScrubber(secrets: readonly string[]): ((line: string) => string) | undefined {
-  const needles = [...new Set(secrets.filter((secret) => secret.length > 0).flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
+  const needles = [
+    ...new Set(secrets.filter((secret) => secret.length > 0).flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)])),
+  ];
   if (needles.length === 0) return undefined;
   return (line) => needles.reduce((text, needle) => (text.includes(needle) ? text.split(needle).join(CENSOR) : text), line);
 }

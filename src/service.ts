@@ -168,9 +168,39 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
   };
   const { plans, people, conversations, responses, jobs, claims, links, delegations, openings } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
-  const summaries = new SummaryService({ plans, responses, links, jobs, people, cache, now, updateIntervalMs: config.summaryUpdateIntervalMs });
-  const reminders = new ReminderService({ plans, responses, jobs, claims, people, cache, now, timezone: config.timezone, daysBefore: config.reminderDaysBefore, coordinators: config.coordinators, kick });
-  const collect = new CollectService({ plans, responses, people, jobs, now, tolerance: config.assessmentTolerance, cache, events: summaryEvents(summaries, logger) });
+  const summaries = new SummaryService({
+    plans,
+    responses,
+    links,
+    jobs,
+    people,
+    cache,
+    now,
+    updateIntervalMs: config.summaryUpdateIntervalMs,
+  });
+  const reminders = new ReminderService({
+    plans,
+    responses,
+    jobs,
+    claims,
+    people,
+    cache,
+    now,
+    timezone: config.timezone,
+    daysBefore: config.reminderDaysBefore,
+    coordinators: config.coordinators,
+    kick,
+  });
+  const collect = new CollectService({
+    plans,
+    responses,
+    people,
+    jobs,
+    now,
+    tolerance: config.assessmentTolerance,
+    cache,
+    events: summaryEvents(summaries, logger),
+  });
   const reports = new ReportService({ summaries, plans, responses, cache, now, timezone: config.timezone });
   const identity = new IdentityService({ people, conversations, coordinators: config.coordinators, now });
   const deps: BotDeps = {
@@ -183,7 +213,12 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     inbox: new InboxService({ collect, plans, cache }),
     periods: new PeriodService({ collect, openings, reminders, summaries, plans, kick, now, timezone: config.timezone }),
     reminders,
-    importer: new PlanImporter(plans, { timezone: config.timezone, maxBytes: config.maxUploadBytes, organisation: config.organisation, now }),
+    importer: new PlanImporter(plans, {
+      timezone: config.timezone,
+      maxBytes: config.maxUploadBytes,
+      organisation: config.organisation,
+      now,
+    }),
     channels: new ChannelService({ plans, links, summaries, identity, language: config.language, kick, now }),
     summaries,
     delegation: new DelegationService({ plans, delegations, people, jobs, kick, now }),
@@ -227,7 +262,17 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
   });
   const events = summaryEvents(deps.summaries, logger);
   const drain = () =>
-    drainJobs({ jobs: repositories.jobs, handle, owner: instanceId, now, pacer, concurrency: config.sendConcurrency, leaseMs: 60_000, maxAttempts: 8, logger });
+    drainJobs({
+      jobs: repositories.jobs,
+      handle,
+      owner: instanceId,
+      now,
+      pacer,
+      concurrency: config.sendConcurrency,
+      leaseMs: 60_000,
+      maxAttempts: 8,
+      logger,
+    });
   return new Scheduler(
     {
       plans: repositories.plans,

@@ -13,8 +13,7 @@ export const TEAMS_LOCALE = Symbol('teamsLocale');
 export const REQUEST_ORIGIN = Symbol('requestOrigin');
 
 export type AuthenticatedTurn =
-  | { kind: 'unauthorized'; reason: string }
-  | { kind: 'processed'; invokeResponse: InvokeResponse | undefined };
+  { kind: 'unauthorized'; reason: string } | { kind: 'processed'; invokeResponse: InvokeResponse | undefined };
 
 /**
  * The Teams adapter with authentication split from processing, so the HTTP edge decides what a
@@ -23,7 +22,11 @@ export type AuthenticatedTurn =
  * `unauthorized`, and the edge answers 401 with a neutral body.
  */
 export class UtfallAdapter extends TeamsAdapter {
-  async authenticateAndProcess(body: Record<string, unknown>, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<AuthenticatedTurn> {
+  async authenticateAndProcess(
+    body: Record<string, unknown>,
+    authorization: string,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<AuthenticatedTurn> {
     const activity = withDates(body);
     let authenticated;
     try {
@@ -69,7 +72,9 @@ export const PUBLIC_CLOUD = {
   CallerId: 'urn:botframework:azure',
 } as const;
 
-function openIdSettings(config: Config): Partial<{ -readonly [K in keyof typeof PUBLIC_CLOUD]: (typeof PUBLIC_CLOUD)[K] extends boolean ? boolean : string }> {
+function openIdSettings(
+  config: Config,
+): Partial<{ -readonly [K in keyof typeof PUBLIC_CLOUD]: (typeof PUBLIC_CLOUD)[K] extends boolean ? boolean : string }> {
   const { openIdMetadataUrl, emulatorOpenIdMetadataUrl } = config.bot;
   if (!openIdMetadataUrl && !emulatorOpenIdMetadataUrl) return {};
   return {

@@ -8,7 +8,10 @@ const MAX_ID = 1024;
  * needs, each capped: a client can put anything in `from` or `conversation`, and none of it may be
  * stored beyond what the bot uses.
  */
-export function storableReference(activity: TurnContext['activity'], conversation?: { id: string; name?: string; conversationType?: string; isGroup?: boolean }): Record<string, unknown> {
+export function storableReference(
+  activity: TurnContext['activity'],
+  conversation?: { id: string; name?: string; conversationType?: string; isGroup?: boolean },
+): Record<string, unknown> {
   const reference: Partial<ConversationReference> = TurnContext.getConversationReference(activity);
   const source = reference.conversation;
   return {

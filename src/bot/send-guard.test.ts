@@ -9,8 +9,18 @@ describe('the send guard', () => {
     const card = renderTemplate(template, { title: 'Hej' });
     expect(whyUnsendable(MessageFactory.attachment(CardFactory.adaptiveCard(card)))).toBeNull();
     expect(whyUnsendable(MessageFactory.text('Hej'))).toBeNull();
-    expect(whyUnsendable({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } })).toBeNull();
-    expect(whyUnsendable({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'ok' } } })).toBeNull();
+    expect(
+      whyUnsendable({
+        type: 'invokeResponse',
+        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+      }),
+    ).toBeNull();
+    expect(
+      whyUnsendable({
+        type: 'invokeResponse',
+        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'ok' } },
+      }),
+    ).toBeNull();
   });
 
   test('when a message carries an object that looks like a card but was not rendered (a copy, a context), then it is refused', () => {
@@ -19,8 +29,18 @@ describe('the send guard', () => {
     const context = { type: 'AdaptiveCard', _adapter: { botFrameworkAuthConfig: { MicrosoftAppPassword: 'secret' } } };
     expect(whyUnsendable(MessageFactory.attachment(CardFactory.adaptiveCard(copy)))).toMatch(/not a card rendered/);
     expect(whyUnsendable(MessageFactory.attachment(CardFactory.adaptiveCard(context)))).toMatch(/not a card rendered/);
-    expect(whyUnsendable({ type: 'invokeResponse', value: { status: 200, body: { type: 'application/vnd.microsoft.card.adaptive', value: context } } })).toMatch(/not a card rendered/);
-    expect(whyUnsendable({ type: 'invokeResponse', value: { status: 200, body: { type: 'application/vnd.microsoft.activity.message', value: context } } })).toMatch(/not a string/);
+    expect(
+      whyUnsendable({
+        type: 'invokeResponse',
+        value: { status: 200, body: { type: 'application/vnd.microsoft.card.adaptive', value: context } },
+      }),
+    ).toMatch(/not a card rendered/);
+    expect(
+      whyUnsendable({
+        type: 'invokeResponse',
+        value: { status: 200, body: { type: 'application/vnd.microsoft.activity.message', value: context } },
+      }),
+    ).toMatch(/not a string/);
   });
 
   test('when an activity has another type, a value, a non-string text or a foreign attachment, then it is refused', () => {

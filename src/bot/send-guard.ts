@@ -39,7 +39,10 @@ export class UnsendableActivityError extends Error {
 function refuseUnlessSendable(activity: Partial<Activity>, logger: Logger, context: TurnContext): void {
   const problem = whyUnsendable(activity);
   if (problem === null) return;
-  logger.error({ activityId: context.activity.id, outgoingType: activity.type, problem }, 'refused to send an activity that the code did not build');
+  logger.error(
+    { activityId: context.activity.id, outgoingType: activity.type, problem },
+    'refused to send an activity that the code did not build',
+  );
   throw new UnsendableActivityError(problem);
 }
 
@@ -56,7 +59,8 @@ export function whyUnsendable(activity: Partial<Activity>): string | null {
           if (!isMadeFileCard(attachment.content)) return 'file card not made by file-cards.ts';
           continue;
         }
-        if (attachment.contentType !== ADAPTIVE_CARD) return `attachment type ${String(attachment.contentType).slice(0, 80)} is not allowed`;
+        if (attachment.contentType !== ADAPTIVE_CARD)
+          return `attachment type ${String(attachment.contentType).slice(0, 80)} is not allowed`;
         if (!isRenderedCard(attachment.content)) return 'attachment is not a card rendered from a template';
       }
       return null;

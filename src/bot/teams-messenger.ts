@@ -11,7 +11,9 @@ export function createTeamsMessenger(adapter: TeamsAdapter, appId: string): Mess
   const run = async (to: ConversationAddress, message: OutgoingMessage, updateId: string | null): Promise<Delivery> => {
     let failure: unknown = null;
     let activityId = updateId ?? '';
-    const activity: Partial<Activity> = message.card ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card)) : MessageFactory.text(message.text ?? '');
+    const activity: Partial<Activity> = message.card
+      ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card))
+      : MessageFactory.text(message.text ?? '');
     if (message.card && message.text) activity.text = message.text;
     try {
       await adapter.continueConversationAsync(appId, to as Partial<ConversationReference>, async (context) => {

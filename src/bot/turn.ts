@@ -25,9 +25,7 @@ export function readTurnFacts(context: TurnContext): TurnFacts {
     tenantId: tenantFromChannelData ?? nonEmpty(activity.conversation?.tenantId),
     conversationId: activity.conversation?.id ?? '',
     conversationType:
-      conversationType === 'personal' || conversationType === 'channel' || conversationType === 'groupChat'
-        ? conversationType
-        : 'unknown',
+      conversationType === 'personal' || conversationType === 'channel' || conversationType === 'groupChat' ? conversationType : 'unknown',
   };
 }
 

@@ -58,7 +58,10 @@ export const SaveGoalData = z
     /** Set by the pager of a paged form: after saving, show this page instead of the inbox. */
     goTo: z.number().int().min(0).max(1000).optional(),
     versions: z.record(Key, z.number().int().min(0).max(1_000_000)).refine((v) => Object.keys(v).length <= MAX_FORM_KEYS),
-    confirmed: z.record(Key, z.string().max(MAX_INPUT_LENGTH)).refine((v) => Object.keys(v).length <= MAX_FORM_KEYS).optional(),
+    confirmed: z
+      .record(Key, z.string().max(MAX_INPUT_LENGTH))
+      .refine((v) => Object.keys(v).length <= MAX_FORM_KEYS)
+      .optional(),
   })
   .transform(({ period, goal, page, goTo, versions, confirmed, ...rest }) => {
     const tooLong: string[] = [];

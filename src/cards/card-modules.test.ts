@@ -54,7 +54,11 @@ const TEMPLATES = readdirSync(path.join(__dirname, '../../cards'))
   .map((file) => file.slice(0, -'.json'.length))
   .sort();
 
-const pascal = (name: string): string => name.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+const pascal = (name: string): string =>
+  name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
 
 describe('card modules', () => {
   test('when the templates under cards/ are listed, then each has its card module and type check here', () => {

@@ -1,11 +1,4 @@
-import {
-  executeActions,
-  expectWellFormedCard,
-  findNodes,
-  inputById,
-  inputs,
-  type CardNode,
-} from '../../test/support/adaptive-card';
+import { executeActions, expectWellFormedCard, findNodes, inputById, inputs, type CardNode } from '../../test/support/adaptive-card';
 import { VERBS } from './actions';
 import type { CardAction } from './card-types';
 import { buildGoalFormCard, goalFormRowBytes, type GoalFormCardData, type IndicatorFormRow } from './goal-form-card';
@@ -288,7 +281,10 @@ describe(`${buildGoalFormCard.name} size`, () => {
 
   test.each([
     ['an editable', { name: NAME, comment: COMMENT, savedBy: 'Sparat av Anna Berg 12 maj 14:03' }],
-    ['a read-only', { name: NAME, editable: false, ownerText: 'Besvaras av anna.berg@region.example', summary: long('5,2 % · Gul · Orsak ', 600) }],
+    [
+      'a read-only',
+      { name: NAME, editable: false, ownerText: 'Besvaras av anna.berg@region.example', summary: long('5,2 % · Gul · Orsak ', 600) },
+    ],
     ['a short', {}],
   ] as const)('when %s indicator is added, then goalFormRowBytes is at least what it adds to the card', (_, overrides) => {
     const row = indicator('RS-G7-I2', overrides);

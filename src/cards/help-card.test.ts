@@ -25,31 +25,48 @@ describe(buildHelpCard.name, () => {
 
 describe('the help card from the command catalog', () => {
   const sections = (card: ReturnType<typeof helpCard>) => {
-    const containers = (card.body as Array<{ type: string; items?: Array<{ text?: string; facts?: Array<{ title: string; value: string }> }> }>).filter(
-      (element) => element.type === 'Container',
-    );
-    return containers.map((container) => ({ heading: container.items?.[0]?.text, commands: container.items?.[1]?.facts?.map((fact) => fact.title) }));
+    const containers = (
+      card.body as Array<{ type: string; items?: Array<{ text?: string; facts?: Array<{ title: string; value: string }> }> }>
+    ).filter((element) => element.type === 'Container');
+    return containers.map((container) => ({
+      heading: container.items?.[0]?.text,
+      commands: container.items?.[1]?.facts?.map((fact) => fact.title),
+    }));
   };
 
-  test('when rendered in Swedish, then everyone\'s commands come first and the coordinators\' after, with their arguments', () => {
+  test("when rendered in Swedish, then everyone's commands come first and the coordinators' after, with their arguments", () => {
     expect(sections(helpCard('sv'))).toEqual([
-      { heading: 'För alla', commands: ['hjälp', 'status', 'sammanfattning [enhet] [period]', '@Utfall kopplingar', 'delegera <nyckel> <e-post>'] },
+      {
+        heading: 'För alla',
+        commands: ['hjälp', 'status', 'sammanfattning [enhet] [period]', '@Utfall kopplingar', 'delegera <nyckel> <e-post>'],
+      },
       {
         heading: 'För samordnare',
-        commands: ['importera', 'öppna period <kod> [enhet]', 'stäng period <kod> [enhet]', 'påminn [enhet]', '@Utfall koppla <enhet>', '@Utfall koppla bort <enhet>', 'rapport [period] [enhet]'],
+        commands: [
+          'importera',
+          'öppna period <kod> [enhet]',
+          'stäng period <kod> [enhet]',
+          'påminn [enhet]',
+          '@Utfall koppla <enhet>',
+          '@Utfall koppla bort <enhet>',
+          'rapport [period] [enhet]',
+        ],
       },
     ]);
   });
 
   test('when rendered in English, then the words, the arguments and the help lines are English', () => {
     const card = helpCard('en');
-    expect(sections(card)[1]).toMatchObject({ heading: 'For coordinators', commands: expect.arrayContaining(['open period <code> [unit]', '@Utfall unlink <unit>']) });
+    expect(sections(card)[1]).toMatchObject({
+      heading: 'For coordinators',
+      commands: expect.arrayContaining(['open period <code> [unit]', '@Utfall unlink <unit>']),
+    });
     const json = JSON.stringify(card);
     expect(json).toContain('Opens the period and sends the cards to the goal owners, after you confirm.');
     expect(json).not.toMatch(/öppna|påminn|hjälp|Visar/);
   });
 
-  test('when every command is built, then the report is offered to coordinators, in the reader\'s language', () => {
+  test("when every command is built, then the report is offered to coordinators, in the reader's language", () => {
     expect(JSON.stringify(helpCard('sv'))).toContain('rapport [period] [enhet]');
     expect(JSON.stringify(helpCard('en'))).toContain('report [period] [unit]');
   });
@@ -59,8 +76,12 @@ describe('the help card from the command catalog', () => {
     expect(JSON.stringify(helpCard('en'))).toContain('When a follow-up period opens I send');
   });
 
-  test('when a suggestion is made, then it is the word in the reader\'s language', () => {
-    expect(JSON.stringify(helpCard('en', { typed: 'opn period', suggestion: 'openPeriod' }))).toContain('I did not understand “opn period”. Did you mean **open period**?');
-    expect(JSON.stringify(helpCard('sv', { typed: 'remnd', suggestion: 'remind' }))).toContain('Jag förstod inte ”remnd”. Menade du **påminn**?');
+  test("when a suggestion is made, then it is the word in the reader's language", () => {
+    expect(JSON.stringify(helpCard('en', { typed: 'opn period', suggestion: 'openPeriod' }))).toContain(
+      'I did not understand “opn period”. Did you mean **open period**?',
+    );
+    expect(JSON.stringify(helpCard('sv', { typed: 'remnd', suggestion: 'remind' }))).toContain(
+      'Jag förstod inte ”remnd”. Menade du **påminn**?',
+    );
   });
 });

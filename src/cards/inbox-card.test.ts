@@ -61,7 +61,7 @@ describe(buildInboxCard.name, () => {
     });
   });
 
-  test('when the goals are in several plans, then each unit\'s heading and note come before its goals, and no empty block is left', () => {
+  test("when the goals are in several plans, then each unit's heading and note come before its goals, and no empty block is left", () => {
     const card = buildInboxCard(
       inbox({
         sections: [

@@ -44,10 +44,12 @@ export function buildInboxCard(data: InboxCardData): AdaptiveCard {
     deadline: data.deadline,
     progress: data.progress,
     notice: data.notice,
-    sections: data.sections.map((section) => ({ ...section, goals: section.goals.map((goal) => ({ ...goal, open: toExecuteAction(goal.open) })) })),
+    sections: data.sections.map((section) => ({
+      ...section,
+      goals: section.goals.map((goal) => ({ ...goal, open: toExecuteAction(goal.open) })),
+    })),
     pager: toPager(data.pager),
-    refresh:
-      data.refresh === null ? null : { action: toExecuteAction(data.refresh.action), userIds: data.refresh.userIds },
+    refresh: data.refresh === null ? null : { action: toExecuteAction(data.refresh.action), userIds: data.refresh.userIds },
   });
   // A false $when on a property leaves it as null; clients expect the key to be absent.
   if (card.refresh === null) delete card.refresh;

@@ -36,9 +36,7 @@ describe(buildReceiptCard.name, () => {
     for (const text of texts) {
       expect(json).toContain(text);
     }
-    expect(findNodes(card, (type) => type === 'TextBlock')).toContainEqual(
-      expect.objectContaining({ text: 'Klar', color: 'Good' }),
-    );
+    expect(findNodes(card, (type) => type === 'TextBlock')).toContainEqual(expect.objectContaining({ text: 'Klar', color: 'Good' }));
   });
 
   test('when a goal can be edited, then it has an "Ändra" Action.Execute with a Submit fallback; otherwise none', () => {
@@ -67,14 +65,49 @@ describe(buildReceiptCard.name, () => {
     const card = buildReceiptCard(
       receipt({
         sections: [
-          { heading: 'Hälso- och sjukvårdsnämnden', note: 'Sista svarsdag: fredag 18 september 2026', goals: [{ title: 'Kortare köer', status: 'Klar', statusColor: 'Good', edit: { title: 'Ändra', verb: VERBS.openGoal, data: { period: other, goal: 'HSN-G1' } } }] },
-          { heading: 'Regionstyrelsen', note: '', goals: [{ title: 'Minskad sjukfrånvaro', status: 'Klar', statusColor: 'Good', edit: { title: 'Ändra', verb: VERBS.openGoal, data: { period: PERIOD, goal: 'RS-G7' } } }] },
+          {
+            heading: 'Hälso- och sjukvårdsnämnden',
+            note: 'Sista svarsdag: fredag 18 september 2026',
+            goals: [
+              {
+                title: 'Kortare köer',
+                status: 'Klar',
+                statusColor: 'Good',
+                edit: { title: 'Ändra', verb: VERBS.openGoal, data: { period: other, goal: 'HSN-G1' } },
+              },
+            ],
+          },
+          {
+            heading: 'Regionstyrelsen',
+            note: '',
+            goals: [
+              {
+                title: 'Minskad sjukfrånvaro',
+                status: 'Klar',
+                statusColor: 'Good',
+                edit: { title: 'Ändra', verb: VERBS.openGoal, data: { period: PERIOD, goal: 'RS-G7' } },
+              },
+            ],
+          },
         ],
       }),
     );
     expectWellFormedCard(card);
     const texts = findNodes(card, (type) => type === 'TextBlock').map((block) => block.text);
-    expect(texts).toEqual(['Tack! Alla mål är besvarade', 'Du kan ändra dina svar fram till fredag 11 september.', 'Hälso- och sjukvårdsnämnden', 'Sista svarsdag: fredag 18 september 2026', 'Kortare köer', 'Klar', 'Regionstyrelsen', 'Minskad sjukfrånvaro', 'Klar']);
-    expect(executeActions(card).map((action) => action.data)).toEqual([{ period: other, goal: 'HSN-G1' }, { period: PERIOD, goal: 'RS-G7' }]);
+    expect(texts).toEqual([
+      'Tack! Alla mål är besvarade',
+      'Du kan ändra dina svar fram till fredag 11 september.',
+      'Hälso- och sjukvårdsnämnden',
+      'Sista svarsdag: fredag 18 september 2026',
+      'Kortare köer',
+      'Klar',
+      'Regionstyrelsen',
+      'Minskad sjukfrånvaro',
+      'Klar',
+    ]);
+    expect(executeActions(card).map((action) => action.data)).toEqual([
+      { period: other, goal: 'HSN-G1' },
+      { period: PERIOD, goal: 'RS-G7' },
+    ]);
   });
 });

@@ -22,6 +22,9 @@ export function buildReceiptCard(data: ReceiptCardData): AdaptiveCard {
   return renderTemplate(template, {
     title: data.title,
     body: data.body,
-    sections: data.sections.map((section) => ({ ...section, goals: section.goals.map((goal) => ({ ...goal, edit: goal.edit === null ? null : toExecuteAction(goal.edit) })) })),
+    sections: data.sections.map((section) => ({
+      ...section,
+      goals: section.goals.map((goal) => ({ ...goal, edit: goal.edit === null ? null : toExecuteAction(goal.edit) })),
+    })),
   });
 }

@@ -71,7 +71,12 @@ export function buildSummaryCard(data: SummaryCardData): AdaptiveCard {
         name: row.name,
         weight: row.bold ? 'Bolder' : 'Default',
         nameColor: row.action ? 'Accent' : 'Default',
-        cells: row.cells.map((cell) => ({ text: cell.text, color: cell.color, subtle: cell.subtle, weight: cell.bold ? 'Bolder' : 'Default' })),
+        cells: row.cells.map((cell) => ({
+          text: cell.text,
+          color: cell.color,
+          subtle: cell.subtle,
+          weight: cell.bold ? 'Bolder' : 'Default',
+        })),
         action: row.action ? toExecuteAction(row.action) : null,
       })),
     },

@@ -66,8 +66,22 @@ const UNITS: Unit[] = [
   { key: 'X', name: 'Annan nämnd', parent: null },
 ];
 const PLANS: PlanOutline[] = [
-  { key: 'PR', unit: 'R', perspectives: [{ key: 'PR-MED', name: 'Medarbetare' }, { key: 'PR-EKO', name: 'Ekonomi' }] },
-  { key: 'PE', unit: 'E1', perspectives: [{ key: 'PE-VER', name: 'Verksamhet' }, { key: 'PE-MED', name: 'Medarbetare' }] },
+  {
+    key: 'PR',
+    unit: 'R',
+    perspectives: [
+      { key: 'PR-MED', name: 'Medarbetare' },
+      { key: 'PR-EKO', name: 'Ekonomi' },
+    ],
+  },
+  {
+    key: 'PE',
+    unit: 'E1',
+    perspectives: [
+      { key: 'PE-VER', name: 'Verksamhet' },
+      { key: 'PE-MED', name: 'Medarbetare' },
+    ],
+  },
   { key: 'PX', unit: 'X', perspectives: [{ key: 'PX-MED', name: 'Medarbetare' }] },
 ];
 const GR1 = goal('GR1', 'PR', 'R', 'PR-MED', [ANNA], { order: 0 });
@@ -158,7 +172,14 @@ describe(summarizePeriod.name, () => {
 
   test('when names differ in case and spacing, a goal names an unknown perspective or one has no goals, then each goal counts once and empty ones are left out', () => {
     const plans: PlanOutline[] = [
-      { key: 'PR', unit: 'R', perspectives: [{ key: 'PR-MED', name: 'Medarbetare' }, { key: 'PR-EKO', name: 'Ekonomi' }] },
+      {
+        key: 'PR',
+        unit: 'R',
+        perspectives: [
+          { key: 'PR-MED', name: 'Medarbetare' },
+          { key: 'PR-EKO', name: 'Ekonomi' },
+        ],
+      },
       { key: 'PE', unit: 'E1', perspectives: [{ key: 'PE-MED', name: ' medarbetare ' }] },
     ];
     const goals = [GR1, GE2, goal('GZ', 'PE', 'E1', 'PE-OKÄND', [ANNA])];
@@ -175,7 +196,12 @@ describe(summarizePeriod.name, () => {
     const goals = [goal('G1', 'PR', 'R', 'PR-MED', [ANNA])];
     const indicators = [indicator('I1', goals[0]!, BO)];
 
-    const summary = summarize({ goals, indicators, indicatorResponses: [answer('I1', NOT_AVAILABLE, null, 'Mäts senare')], goalResponses: [assess('G1', 'not_measured')] });
+    const summary = summarize({
+      goals,
+      indicators,
+      indicatorResponses: [answer('I1', NOT_AVAILABLE, null, 'Mäts senare')],
+      goalResponses: [assess('G1', 'not_measured')],
+    });
 
     expect(summary.totals.indicators).toEqual(counts({ not_measured: 1 }));
     expect(summary.owners).toEqual({ total: 2, answered: 2 });
@@ -208,7 +234,12 @@ describe(summarizePeriod.name, () => {
     const goals = [goal('G1', 'PR', 'R', 'PR-MED', [ANNA, EVA])];
     const indicators = [indicator('I1', goals[0]!, ANNA), indicator('I2', goals[0]!, BO)];
 
-    const summary = summarize({ goals, indicators, indicatorResponses: [answer('I1', NUMBER, 'achieved')], goalResponses: [assess('G1', 'achieved')] });
+    const summary = summarize({
+      goals,
+      indicators,
+      indicatorResponses: [answer('I1', NUMBER, 'achieved')],
+      goalResponses: [assess('G1', 'achieved')],
+    });
 
     expect(summary.missingOwners).toEqual([BO]);
     expect(summary.owners).toEqual({ total: 3, answered: 2 });
@@ -248,7 +279,9 @@ describe(summarizePeriod.name, () => {
   });
 
   test('when there are more red goals than the limit, then the list is cut and moreRed tells how many were left out', () => {
-    const goals = Array.from({ length: 13 }, (_, n) => goal(`G${n}`, 'PE', n % 2 === 0 ? 'E1' : 'F1', 'PE-VER', [ANNA], { order: 100 - n }));
+    const goals = Array.from({ length: 13 }, (_, n) =>
+      goal(`G${n}`, 'PE', n % 2 === 0 ? 'E1' : 'F1', 'PE-VER', [ANNA], { order: 100 - n }),
+    );
     const goalResponses = goals.map((g) => assess(g.key, 'not_achieved', `Analys ${g.key}`));
     const input = { goals, indicators: [], indicatorResponses: [], goalResponses };
 
@@ -265,22 +298,45 @@ describe(summarizePeriod.name, () => {
 
   test('when the previous period has goal bedömningar, then only goals assessed both then and now are compared, per bedömning', () => {
     // GR2 has no bedömning now and GE2 had none then: neither moves anything; GX1 is outside the view.
-    const previous = { indicatorResponses: [answer('IR1', NUMBER, 'partly')], goalResponses: [assess('GR1', 'achieved'), assess('GR2', 'achieved'), assess('GE1', 'not_achieved'), assess('GX1', 'partly')] };
+    const previous = {
+      indicatorResponses: [answer('IR1', NUMBER, 'partly')],
+      goalResponses: [assess('GR1', 'achieved'), assess('GR2', 'achieved'), assess('GE1', 'not_achieved'), assess('GX1', 'partly')],
+    };
 
-    expect(summarize({ previous }).comparison).toEqual({ level: 'goals', compared: 2, change: { achieved: 0, partly: 1, not_achieved: -1, not_measured: 0 } });
+    expect(summarize({ previous }).comparison).toEqual({
+      level: 'goals',
+      compared: 2,
+      change: { achieved: 0, partly: 1, not_achieved: -1, not_measured: 0 },
+    });
   });
 
   test('when the previous period has no goal bedömningar, then indicators assessed both times are compared instead', () => {
     // IR1 went from gul to grön, IE1 stayed röd, IR3 "ej tillgängligt" (grå) both times; IE3 was not assessed then.
-    const previous = { indicatorResponses: [answer('IR1', NUMBER, 'partly'), answer('IE1', NUMBER, 'not_achieved'), answer('IR3', NOT_AVAILABLE, null), answer('IE3', NUMBER, null), answer('IX1', NUMBER, 'achieved')], goalResponses: [assess('GR1', null)] };
+    const previous = {
+      indicatorResponses: [
+        answer('IR1', NUMBER, 'partly'),
+        answer('IE1', NUMBER, 'not_achieved'),
+        answer('IR3', NOT_AVAILABLE, null),
+        answer('IE3', NUMBER, null),
+        answer('IX1', NUMBER, 'achieved'),
+      ],
+      goalResponses: [assess('GR1', null)],
+    };
 
-    expect(summarize({ previous }).comparison).toEqual({ level: 'indicators', compared: 3, change: { achieved: 1, partly: -1, not_achieved: 0, not_measured: 0 } });
+    expect(summarize({ previous }).comparison).toEqual({
+      level: 'indicators',
+      compared: 3,
+      change: { achieved: 1, partly: -1, not_achieved: 0, not_measured: 0 },
+    });
   });
 
   test('when there is no previous period, it had no bedömningar in view, or nothing is assessed in both yet, then there is no comparison', () => {
     expect(summarize().comparison).toBeNull();
     expect(summarize({ previous: null }).comparison).toBeNull();
-    expect(summarize({ previous: { indicatorResponses: [answer('IX1', NUMBER, 'achieved')], goalResponses: [assess('GX1', 'partly')] } }).comparison).toBeNull();
+    expect(
+      summarize({ previous: { indicatorResponses: [answer('IX1', NUMBER, 'achieved')], goalResponses: [assess('GX1', 'partly')] } })
+        .comparison,
+    ).toBeNull();
     expect(summarize({ previous: { indicatorResponses: [], goalResponses: [assess('GR2', 'achieved')] } }).comparison).toBeNull();
   });
 
@@ -288,13 +344,22 @@ describe(summarizePeriod.name, () => {
     const interleaved = INDICATORS.map((_, n) => INDICATORS[n % 2 === 0 ? n / 2 : INDICATORS.length - 1 - (n - 1) / 2]!);
 
     expect(new Set(interleaved)).toEqual(new Set(INDICATORS));
-    expect(summarize({ goals: [...GOALS].reverse(), indicators: interleaved, indicatorResponses: [...INDICATOR_RESPONSES].reverse() })).toEqual(summarize());
+    expect(
+      summarize({ goals: [...GOALS].reverse(), indicators: interleaved, indicatorResponses: [...INDICATOR_RESPONSES].reverse() }),
+    ).toEqual(summarize());
   });
 
   test('when nobody has anything to answer, then the response rate is 0 and every list is empty', () => {
     const summary = summarize({ linkedUnits: ['okänd'] });
 
-    expect(summary).toMatchObject({ owners: { total: 0, answered: 0 }, responseRate: 0, perspectives: [], redGoals: [], moreRed: 0, missingOwners: [] });
+    expect(summary).toMatchObject({
+      owners: { total: 0, answered: 0 },
+      responseRate: 0,
+      perspectives: [],
+      redGoals: [],
+      moreRed: 0,
+      missingOwners: [],
+    });
     expect(summary.totals).toEqual({ goals: counts(), indicators: counts() });
   });
 
@@ -306,14 +371,20 @@ describe(summarizePeriod.name, () => {
       indicators: counts({ achieved: 18_000, partly: 9_000, not_achieved: 9_000, not_measured: 9_000, missing: 5_000 }),
     });
     expect(summary.perspectives.map((p) => p.name)).toEqual(['Medborgare', 'Verksamhet', 'Medarbetare', 'Ekonomi']);
-    expect(summary.perspectives[0]!.indicators).toEqual(counts({ achieved: 4_000, partly: 2_000, not_achieved: 2_000, not_measured: 2_000, missing: 2_500 }));
+    expect(summary.perspectives[0]!.indicators).toEqual(
+      counts({ achieved: 4_000, partly: 2_000, not_achieved: 2_000, not_measured: 2_000, missing: 2_500 }),
+    );
     expect(summary.perspectives[1]!.goals).toEqual(counts({ achieved: 2_500 }));
     expect(summary.owners).toEqual({ total: 10_000, answered: 6_000 });
     expect(summary.responseRate).toBe(60);
     expect(summary.missingOwners).toHaveLength(4_000);
     expect(summary.redGoals.map((g) => g.goalKey)).toEqual(['G1', 'G101', 'G201', 'G301', 'G401', 'G501', 'G601', 'G701', 'G801', 'G901']);
     expect(summary.moreRed).toBe(9_000 - 10);
-    expect(summary.comparison).toEqual({ level: 'goals', compared: 7_500, change: { achieved: -5_000, partly: 2_500, not_achieved: 2_500, not_measured: 0 } });
+    expect(summary.comparison).toEqual({
+      level: 'goals',
+      compared: 7_500,
+      change: { achieved: -5_000, partly: 2_500, not_achieved: 2_500, not_measured: 0 },
+    });
   });
 });
 
@@ -330,7 +401,11 @@ function syntheticRegion(): SummarizePeriodInput {
   for (let u = 0; u < 100; u += 1) {
     const unit = `E${String(u).padStart(2, '0')}`;
     units.push({ key: unit, name: `Enhet ${u}`, parent: `F${Math.floor(u / 10)}` });
-    plans.push({ key: `P${u}`, unit, perspectives: ['Medborgare', 'Verksamhet', 'Medarbetare', 'Ekonomi'].map((name, p) => ({ key: `P${u}-${p}`, name })) });
+    plans.push({
+      key: `P${u}`,
+      unit,
+      perspectives: ['Medborgare', 'Verksamhet', 'Medarbetare', 'Ekonomi'].map((name, p) => ({ key: `P${u}-${p}`, name })),
+    });
   }
   const goals: Goal[] = [];
   const indicators: Indicator[] = [];
@@ -346,10 +421,21 @@ function syntheticRegion(): SummarizePeriodInput {
       const key = `G${g}-I${i}`;
       indicators.push(indicator(key, owned, `owner${i % 2 === 0 ? g : (g + 1) % 10_000}@region.example`, { order: i }));
       const assessment = bedömning[i]!;
-      if (g % 10 !== 0) indicatorResponses.push(answer(key, assessment === 'not_measured' ? NOT_AVAILABLE : NUMBER, assessment, 'Kommentar'));
+      if (g % 10 !== 0)
+        indicatorResponses.push(answer(key, assessment === 'not_measured' ? NOT_AVAILABLE : NUMBER, assessment, 'Kommentar'));
     }
     if (g % 4 !== 0) goalResponses.push(assess(owned.key, ASSESSMENTS[g % 4 === 1 ? 0 : g % 4 === 2 ? 1 : 2]!));
     previous.push(assess(owned.key, 'achieved'));
   }
-  return { units, linkedUnits: ['R'], plans, goals, indicators, periodCode: 'T1', indicatorResponses, goalResponses, previous: { indicatorResponses: [], goalResponses: previous } };
+  return {
+    units,
+    linkedUnits: ['R'],
+    plans,
+    goals,
+    indicators,
+    periodCode: 'T1',
+    indicatorResponses,
+    goalResponses,
+    previous: { indicatorResponses: [], goalResponses: previous },
+  };
 }

@@ -109,7 +109,9 @@ export function summarizePeriod(input: SummarizePeriodInput): PeriodSummary {
 
   const owners = tally.owners();
   const unitNames = new Map(input.units.map((unit) => [unit.key, unit.name]));
-  const red = tally.red.sort((a, b) => compareStrings(a.goal.unit, b.goal.unit) || a.goal.order - b.goal.order || compareStrings(a.goal.key, b.goal.key));
+  const red = tally.red.sort(
+    (a, b) => compareStrings(a.goal.unit, b.goal.unit) || a.goal.order - b.goal.order || compareStrings(a.goal.key, b.goal.key),
+  );
   return {
     periodCode: input.periodCode,
     owners: { total: owners.total, answered: owners.answered },
@@ -120,7 +122,9 @@ export function summarizePeriod(input: SummarizePeriodInput): PeriodSummary {
     redGoals: red.slice(0, redLimit).map((state) => redGoal(state, goalResponses.get(state.goal.key), indicatorResponses, unitNames)),
     moreRed: Math.max(0, red.length - redLimit),
     missingOwners: owners.missing,
-    comparison: input.previous ? compareWithPrevious({ goals, indicators: tally.measured, now: assessments(input), previous: assessments(input.previous) }) : null,
+    comparison: input.previous
+      ? compareWithPrevious({ goals, indicators: tally.measured, now: assessments(input), previous: assessments(input.previous) })
+      : null,
   };
 }
 
@@ -240,7 +244,13 @@ function redGoal(
   const indicators = [...state.red].sort((a, b) => a.order - b.order || compareStrings(a.key, b.key));
   for (const indicator of indicators) {
     const answer = indicatorResponses.get(indicator.key);
-    comments.push({ indicatorKey: indicator.key, name: indicator.name, comment: answer?.comment.trim() ?? '', indicator, outcome: answer?.outcome ?? null });
+    comments.push({
+      indicatorKey: indicator.key,
+      name: indicator.name,
+      comment: answer?.comment.trim() ?? '',
+      indicator,
+      outcome: answer?.outcome ?? null,
+    });
   }
   const perspective = state.slot.name;
   return { goalKey: goal.key, title: goal.title, unit: goal.unit, unitName: unitNames.get(goal.unit) ?? goal.unit, perspective, comments };

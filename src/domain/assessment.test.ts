@@ -99,9 +99,7 @@ describe(suggestAssessment.name, () => {
 
   test('when the tolerance is negative or not finite, then it throws a RangeError', () => {
     for (const tolerance of [-0.01, NaN, Infinity]) {
-      expect(() => suggestAssessment({ outcome: num(1), target: 1, baseline: null, direction: 'increase', tolerance })).toThrow(
-        RangeError,
-      );
+      expect(() => suggestAssessment({ outcome: num(1), target: 1, baseline: null, direction: 'increase', tolerance })).toThrow(RangeError);
     }
     expect(DEFAULT_TOLERANCE).toBe(0.05);
   });

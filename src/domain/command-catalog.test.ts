@@ -40,13 +40,16 @@ describe('the command catalog', () => {
     expect(Boolean(entry.args.sv)).toBe(Boolean(entry.args.en));
   });
 
-  test.each<MenuScope>(['personal', 'team'])('when the %s command menu is laid out, then its positions run 1, 2, 3 … without gaps and stop at 10', (scope) => {
-    const positions = COMMAND_NAMES.map((name) => commandEntry(name).menu[scope]).filter((position) => position !== undefined);
-    expect(positions.length).toBeLessThanOrEqual(10);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions.map((_, index) => index + 1));
-  });
+  test.each<MenuScope>(['personal', 'team'])(
+    'when the %s command menu is laid out, then its positions run 1, 2, 3 … without gaps and stop at 10',
+    (scope) => {
+      const positions = COMMAND_NAMES.map((name) => commandEntry(name).menu[scope]).filter((position) => position !== undefined);
+      expect(positions.length).toBeLessThanOrEqual(10);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions.map((_, index) => index + 1));
+    },
+  );
 
-  test('when a command is shown, then its word and syntax are in the reader\'s language', () => {
+  test("when a command is shown, then its word and syntax are in the reader's language", () => {
     expect(commandUsage('openPeriod', 'sv')).toBe('öppna period <kod> [enhet]');
     expect(commandUsage('openPeriod', 'en')).toBe('open period <code> [unit]');
     expect(commandUsage('help', 'en')).toBe('help');

@@ -18,7 +18,10 @@ export type ParsedCommand =
 
 /** Lower-case and strip diacritics, so that typing without å/ä/ö on a phone still works. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 interface Alias {
@@ -30,7 +33,9 @@ const ALIASES: Alias[] = COMMAND_NAMES.flatMap((name) => commandAliases(name).ma
   // Longest alias first so "koppla bort" wins over "koppla" and "öppna period" over "öppna".
   .sort((a, b) => b.words.length - a.words.length);
 /** Shortest alias first, so that a tie goes to it: "kopla" suggests "koppla", not "koppla bort"; "linkk" "link", not "links". */
-const SUGGESTIONS: Alias[] = [...ALIASES].sort((a, b) => a.words.length - b.words.length || a.words.join(' ').length - b.words.join(' ').length);
+const SUGGESTIONS: Alias[] = [...ALIASES].sort(
+  (a, b) => a.words.length - b.words.length || a.words.join(' ').length - b.words.join(' ').length,
+);
 
 /** No key, code, name part or e-mail address is longer; a longer word is cut (and marked) before it is echoed. */
 export const MAX_WORD_LENGTH = 254;
@@ -42,7 +47,10 @@ export function parseCommand(rawText: string): ParsedCommand {
   if (whole === '') return { kind: 'empty' };
   const text = capText(whole, MAX_ECHO_LENGTH);
   // The ellipsis makes a cut word match nothing, so a cut never turns into a valid key by chance.
-  const tokens = whole.split(' ').slice(0, 200).map((token) => capText(token, MAX_WORD_LENGTH));
+  const tokens = whole
+    .split(' ')
+    .slice(0, 200)
+    .map((token) => capText(token, MAX_WORD_LENGTH));
   const folded = tokens.map(foldText);
   const alias = matchAlias(folded);
   if (alias) return { kind: 'command', name: alias.name, args: tokens.slice(alias.words.length), text };

@@ -15,7 +15,11 @@ export interface Delegation {
  * The plan as it is answered: a delegated indicator is owned by the delegate; on a delegated goal
  * the delegate stands in the original owner's place. Pure: the imported plan is not changed.
  */
-export function applyDelegations(goals: Goal[], indicators: Indicator[], delegations: readonly Delegation[]): { goals: Goal[]; indicators: Indicator[] } {
+export function applyDelegations(
+  goals: Goal[],
+  indicators: Indicator[],
+  delegations: readonly Delegation[],
+): { goals: Goal[]; indicators: Indicator[] } {
   if (delegations.length === 0) return { goals, indicators };
   const bySubject = new Map(delegations.map((delegation) => [delegation.subject, delegation]));
   return {

@@ -23,7 +23,10 @@ export function isInInbox(period: Pick<Period, 'code' | 'plan'>, ref: InboxRef, 
 }
 
 /** The periods grouped by inbox, in first-seen order. */
-export function groupByInbox<P extends Pick<Period, 'code' | 'plan'>>(periods: readonly P[], years: ReadonlyMap<string, number>): { ref: InboxRef; periods: P[] }[] {
+export function groupByInbox<P extends Pick<Period, 'code' | 'plan'>>(
+  periods: readonly P[],
+  years: ReadonlyMap<string, number>,
+): { ref: InboxRef; periods: P[] }[] {
   const groups = new Map<string, { ref: InboxRef; periods: P[] }>();
   for (const period of periods) {
     const ref = inboxRefOf(period, years);

@@ -21,12 +21,18 @@ describe('jobIds', () => {
   });
 
   test('when something is delegated, then the prompt id names the subject and the instant in milliseconds', () => {
-    expect(jobIds.delegatedPrompt(PERIOD, 'bo@regionexempel.se', 'IND-1.2', new Date(1_651_392_000_000))).toBe('prompt:HL-RGS-2022/UR1:bo@regionexempel.se:delegated:IND-1.2:1651392000000');
+    expect(jobIds.delegatedPrompt(PERIOD, 'bo@regionexempel.se', 'IND-1.2', new Date(1_651_392_000_000))).toBe(
+      'prompt:HL-RGS-2022/UR1:bo@regionexempel.se:delegated:IND-1.2:1651392000000',
+    );
   });
 
   test('when reminders are enqueued, then the ids name the inbox, the slot (with its deadline) and the owner', () => {
-    expect(jobIds.reminder(INBOX, scheduledReminderSlot('2022-05-12', '7wd'), EMAIL)).toBe('reminder:2022/UR1:2022-05-12/7wd:anna.lind@regionexempel.se');
-    expect(jobIds.reminder(INBOX, manualReminderSlot('2022-05-02T08:00:00.000Z'), EMAIL)).toBe('reminder:2022/UR1:manual-2022-05-02T08:00:00.000Z:anna.lind@regionexempel.se');
+    expect(jobIds.reminder(INBOX, scheduledReminderSlot('2022-05-12', '7wd'), EMAIL)).toBe(
+      'reminder:2022/UR1:2022-05-12/7wd:anna.lind@regionexempel.se',
+    );
+    expect(jobIds.reminder(INBOX, manualReminderSlot('2022-05-02T08:00:00.000Z'), EMAIL)).toBe(
+      'reminder:2022/UR1:manual-2022-05-02T08:00:00.000Z:anna.lind@regionexempel.se',
+    );
     expect(jobIds.missingReport('UR1', '2022-05-12', EMAIL)).toBe('missing-report:UR1:2022-05-12:anna.lind@regionexempel.se');
   });
 
@@ -46,7 +52,14 @@ describe('jobBatches', () => {
       jobBatches.reminder(INBOX, '2022-05-12/deadline'),
       jobBatches.missingReport('UR1', '2022-05-12'),
       jobBatches.summary(REF),
-    ]).toEqual(['prompt:2022/UR1', 'prompt-late:2022/UR1', 'delegated:2022/UR1', 'reminder:2022/UR1:2022-05-12/deadline', 'missing-report:UR1:2022-05-12', 'summary:2026/DÅ08']);
+    ]).toEqual([
+      'prompt:2022/UR1',
+      'prompt-late:2022/UR1',
+      'delegated:2022/UR1',
+      'reminder:2022/UR1:2022-05-12/deadline',
+      'missing-report:UR1:2022-05-12',
+      'summary:2026/DÅ08',
+    ]);
     expect(promptBatches(INBOX)).toEqual(['prompt:2022/UR1', 'prompt-late:2022/UR1', 'delegated:2022/UR1']);
   });
 });

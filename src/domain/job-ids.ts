@@ -18,9 +18,11 @@ export const jobIds = {
   /** The per-period card ids used before that (first try and first late try), read only so that no card sent then is sent again. */
   legacyPrompts: (periodId: string, email: string) => [`prompt:${periodId}:${email}`, `prompt-late:${periodId}:${email}`],
   /** A card after a late install, for the same cover: round 1 is the first try, rounds 2… follow a failed one. */
-  latePrompt: (ref: InboxRef, email: string, cover: string, round: number) => `prompt-late:${summaryPeriodKey(ref)}:${email}:${cover}` + (round > 1 ? `:${round}` : ''),
+  latePrompt: (ref: InboxRef, email: string, cover: string, round: number) =>
+    `prompt-late:${summaryPeriodKey(ref)}:${email}:${cover}` + (round > 1 ? `:${round}` : ''),
   /** A delegated indicator or goal: its new owner's card, once per delegation (`at`, in ms). */
-  delegatedPrompt: (periodId: string, email: string, subject: string, at: Date) => `prompt:${periodId}:${email}:delegated:${subject}:${at.getTime()}`,
+  delegatedPrompt: (periodId: string, email: string, subject: string, at: Date) =>
+    `prompt:${periodId}:${email}:delegated:${subject}:${at.getTime()}`,
   /** A fresh card when a coordinator reopens closed periods: one per owner and inbox, once per reopening (`issued`). */
   reopenedPrompt: (ref: InboxRef, email: string, issued: string) => `prompt:${summaryPeriodKey(ref)}:${email}:reopened:${issued}`,
   /**
@@ -31,11 +33,14 @@ export const jobIds = {
   reminder: (ref: InboxRef, slot: string, email: string) => `reminder:${summaryPeriodKey(ref)}:${slot}:${email}`,
   missingReport: (code: string, deadline: string, email: string) => `missing-report:${code}:${deadline}:${email}`,
   /** A unit manager's after-deadline list: once per period code, deadline, unit and manager. */
-  managerReport: (code: string, deadline: string, unit: string, email: string) => `missing-report:${code}:${deadline}:unit:${unit}:${email}`,
+  managerReport: (code: string, deadline: string, unit: string, email: string) =>
+    `missing-report:${code}:${deadline}:unit:${unit}:${email}`,
   /** A summary card's post or final job: once per channel and period. */
-  summary: (mode: SummaryMode, conversationId: string, ref: SummaryPeriodRef) => `summary:${mode}:${conversationId}:${summaryPeriodKey(ref)}`,
+  summary: (mode: SummaryMode, conversationId: string, ref: SummaryPeriodRef) =>
+    `summary:${mode}:${conversationId}:${summaryPeriodKey(ref)}`,
   /** In-place updates: one job per channel, period and time slot (`slot` counts intervals since the epoch). */
-  summaryUpdate: (conversationId: string, ref: SummaryPeriodRef, slot: number) => `summary:update:${conversationId}:${summaryPeriodKey(ref)}:${slot}`,
+  summaryUpdate: (conversationId: string, ref: SummaryPeriodRef, slot: number) =>
+    `summary:update:${conversationId}:${summaryPeriodKey(ref)}:${slot}`,
 };
 
 /** Batches group jobs for reporting (the opener's report reads an inbox's three prompt batches). */

@@ -4,7 +4,10 @@ import { JOB_KINDS, parseJobSpec, type JobSpec } from './jobs';
 /** One spec of each kind (and reminder type) as the services enqueue them. */
 const VALID: JobSpec[] = [
   { kind: 'prompt', payload: { period: 'HL-RGS-2022/UR1', email: 'anna.lind@regionexempel.se' } },
-  { kind: 'reminder', payload: { type: 'reminder', period: 'HL-RGS-2022/UR1', email: 'anna.lind@regionexempel.se', slot: 'manual-2022-05-02T08:00:00.000Z' } },
+  {
+    kind: 'reminder',
+    payload: { type: 'reminder', period: 'HL-RGS-2022/UR1', email: 'anna.lind@regionexempel.se', slot: 'manual-2022-05-02T08:00:00.000Z' },
+  },
   { kind: 'reminder', payload: { type: 'missing-report', code: 'UR1', deadline: '2022-05-12', email: 'samordnare@regionexempel.se' } },
   { kind: 'summary', payload: { conversation: '19:abc@thread.tacv2', code: 'DÅ08', year: '2026', mode: 'update' } },
 ];
@@ -15,15 +18,31 @@ describe(parseJobSpec.name, () => {
   });
 
   test('when a stored payload carries fields the kind does not know, then they are left out and the job still runs', () => {
-    expect(parseJobSpec('prompt', { period: 'P/UR1', email: 'a@x.se', extra: 'x' })).toEqual({ ok: true, spec: { kind: 'prompt', payload: { period: 'P/UR1', email: 'a@x.se' } } });
+    expect(parseJobSpec('prompt', { period: 'P/UR1', email: 'a@x.se', extra: 'x' })).toEqual({
+      ok: true,
+      spec: { kind: 'prompt', payload: { period: 'P/UR1', email: 'a@x.se' } },
+    });
   });
 
-  test.each(['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'Prompt', 'prompt ', '', 'summary:post', 'e7f3a9c1'])(
-    'when the kind is %j, then it is an unknown kind and the payload is not looked at',
-    (kind) => {
-      expect(parseJobSpec(kind, { period: 'P/UR1', email: 'a@x.se' })).toEqual({ ok: false, problem: 'unknown kind', error: `unknown job kind ${JSON.stringify(kind)}` });
-    },
-  );
+  test.each([
+    'constructor',
+    '__proto__',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    'Prompt',
+    'prompt ',
+    '',
+    'summary:post',
+    'e7f3a9c1',
+  ])('when the kind is %j, then it is an unknown kind and the payload is not looked at', (kind) => {
+    expect(parseJobSpec(kind, { period: 'P/UR1', email: 'a@x.se' })).toEqual({
+      ok: false,
+      problem: 'unknown kind',
+      error: `unknown job kind ${JSON.stringify(kind)}`,
+    });
+  });
 
   test.each([null, undefined, 42, {}, ['prompt']])('when the stored kind is not a string (%j), then it is an unknown kind', (kind) => {
     expect(parseJobSpec(kind, { period: 'P/UR1', email: 'a@x.se' })).toMatchObject({ ok: false, problem: 'unknown kind' });

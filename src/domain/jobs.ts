@@ -53,7 +53,12 @@ export function parseJobSpec(kind: unknown, payload: unknown): ParsedJobSpec {
   const known = JobKind.safeParse(kind);
   if (!known.success) return { ok: false, problem: 'unknown kind', error: `unknown job kind ${describe(kind)}` };
   const parsed = JobSpec.safeParse({ kind: known.data, payload });
-  if (!parsed.success) return { ok: false, problem: 'malformed payload', error: `malformed ${known.data} payload: ${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, ' ')}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      problem: 'malformed payload',
+      error: `malformed ${known.data} payload: ${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, ' ')}`,
+    };
   return { ok: true, spec: parsed.data };
 }
 

@@ -16,7 +16,11 @@ function input(answers: Record<string, Record<string, OutcomeValue>>, periods = 
     { ...k1, key: 'HL-X-NT', name: 'Utan målvärde', target: null, order: 92 },
   ];
   const byPeriod = new Map<string, { indicator: string; outcome: OutcomeValue; assessment: null; comment: string }[]>();
-  for (const [code, values] of Object.entries(answers)) byPeriod.set(code, Object.entries(values).map(([indicator, outcome]) => ({ indicator, outcome, assessment: null, comment: '' })));
+  for (const [code, values] of Object.entries(answers))
+    byPeriod.set(
+      code,
+      Object.entries(values).map(([indicator, outcome]) => ({ indicator, outcome, assessment: null, comment: '' })),
+    );
   return { units: halland.units, goals: halland.goals, indicators: [...halland.indicators, ...extra], periods, answers: byPeriod };
 }
 
@@ -27,7 +31,9 @@ describe(computeMeasurability.name, () => {
     const without = halland.goals.filter((g) => !halland.indicators.some((i) => i.goal === g.key)).length;
     expect(without).toBe(30);
     expect(unit.goalsWithoutIndicators).toBe(without);
-    expect(unit.review.filter((item) => item.indicatorKey === null).every((item) => item.reasons.join() === 'goal_without_indicators')).toBe(true);
+    expect(
+      unit.review.filter((item) => item.indicatorKey === null).every((item) => item.reasons.join() === 'goal_without_indicators'),
+    ).toBe(true);
     expect(unit.goals).toBe(halland.goals.length);
   });
 

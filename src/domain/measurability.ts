@@ -2,7 +2,13 @@ import type { IndicatorResponseFacts } from './aggregation';
 import type { Goal, Indicator, Unit } from './plan';
 
 /** Why a goal or an indicator should be looked at before the next plan is written. */
-export const REVIEW_REASONS = ['goal_without_indicators', 'never_measured', 'not_available_repeatedly', 'no_target', 'yes_no_target'] as const;
+export const REVIEW_REASONS = [
+  'goal_without_indicators',
+  'never_measured',
+  'not_available_repeatedly',
+  'no_target',
+  'yes_no_target',
+] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export interface ReviewItem {
@@ -68,12 +74,19 @@ export function computeMeasurability(input: MeasurabilityInput): Measurability {
   const units = new Map<string, UnitMeasurability>();
   for (const goal of input.goals) {
     let unit = units.get(goal.unit);
-    if (!unit) units.set(goal.unit, (unit = { unit: goal.unit, unitName: names.get(goal.unit) ?? goal.unit, ...emptyCounts(), review: [] }));
+    if (!unit)
+      units.set(goal.unit, (unit = { unit: goal.unit, unitName: names.get(goal.unit) ?? goal.unit, ...emptyCounts(), review: [] }));
     const indicators = (byGoal.get(goal.key) ?? []).sort((a, b) => a.order - b.order);
     unit.goals += 1;
     if (indicators.length === 0) {
       unit.goalsWithoutIndicators += 1;
-      unit.review.push({ goalKey: goal.key, goalTitle: goal.title, indicatorKey: null, indicatorName: null, reasons: ['goal_without_indicators'] });
+      unit.review.push({
+        goalKey: goal.key,
+        goalTitle: goal.title,
+        indicatorKey: null,
+        indicatorName: null,
+        reasons: ['goal_without_indicators'],
+      });
       continue;
     }
     let assessable = false;
@@ -82,12 +95,14 @@ export function computeMeasurability(input: MeasurabilityInput): Measurability {
       const due = input.periods.filter((code) => indicator.periods.includes(code));
       const outcomes = due.map((code) => answers.get(code)?.get(indicator.key)?.outcome ?? null);
       const reasons: Exclude<ReviewReason, 'goal_without_indicators'>[] = [];
-      if (due.length > 0 && !outcomes.some((outcome) => outcome !== null && outcome.kind !== 'not_available')) reasons.push('never_measured');
+      if (due.length > 0 && !outcomes.some((outcome) => outcome !== null && outcome.kind !== 'not_available'))
+        reasons.push('never_measured');
       if (outcomes.filter((outcome) => outcome?.kind === 'not_available').length >= 2) reasons.push('not_available_repeatedly');
       if (indicator.target === null) reasons.push('no_target');
       else if (typeof indicator.target === 'boolean' || indicator.valueType === 'yesno') reasons.push('yes_no_target');
       for (const reason of reasons) unit[COUNTER[reason]] += 1;
-      if (reasons.length > 0) unit.review.push({ goalKey: goal.key, goalTitle: goal.title, indicatorKey: indicator.key, indicatorName: indicator.name, reasons });
+      if (reasons.length > 0)
+        unit.review.push({ goalKey: goal.key, goalTitle: goal.title, indicatorKey: indicator.key, indicatorName: indicator.name, reasons });
       const now = latest === undefined ? undefined : answers.get(latest)?.get(indicator.key)?.outcome;
       if (typeof indicator.target === 'number' && now?.kind === 'number') assessable = true;
     }
@@ -102,7 +117,17 @@ export function computeMeasurability(input: MeasurabilityInput): Measurability {
 }
 
 type Counts = Omit<UnitMeasurability, 'unit' | 'unitName' | 'review'>;
-const COUNT_KEYS = ['goals', 'indicators', 'goalsWithoutIndicators', 'neverMeasured', 'notAvailableRepeatedly', 'noTarget', 'yesNoTarget', 'assessableGoals', 'assessableShare'] as const satisfies readonly (keyof Counts)[];
+const COUNT_KEYS = [
+  'goals',
+  'indicators',
+  'goalsWithoutIndicators',
+  'neverMeasured',
+  'notAvailableRepeatedly',
+  'noTarget',
+  'yesNoTarget',
+  'assessableGoals',
+  'assessableShare',
+] as const satisfies readonly (keyof Counts)[];
 const COUNTER: Record<Exclude<ReviewReason, 'goal_without_indicators'>, keyof Counts> = {
   never_measured: 'neverMeasured',
   not_available_repeatedly: 'notAvailableRepeatedly',
@@ -111,7 +136,17 @@ const COUNTER: Record<Exclude<ReviewReason, 'goal_without_indicators'>, keyof Co
 };
 
 function emptyCounts(): Counts {
-  return { goals: 0, indicators: 0, goalsWithoutIndicators: 0, neverMeasured: 0, notAvailableRepeatedly: 0, noTarget: 0, yesNoTarget: 0, assessableGoals: 0, assessableShare: 0 };
+  return {
+    goals: 0,
+    indicators: 0,
+    goalsWithoutIndicators: 0,
+    neverMeasured: 0,
+    notAvailableRepeatedly: 0,
+    noTarget: 0,
+    yesNoTarget: 0,
+    assessableGoals: 0,
+    assessableShare: 0,
+  };
 }
 
 function share(part: number, whole: number): number {

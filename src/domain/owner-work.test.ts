@@ -8,7 +8,19 @@ const BO = 'bo@region.example';
 const CIA = 'cia@region.example';
 
 function goal(key: string, owners: string[], more: Partial<Goal> = {}): Goal {
-  return { key, plan: 'P1', unit: 'U1', perspective: 'PE1', area: null, title: `Mål ${key}`, owners, activities: [], order: 0, archived: false, ...more };
+  return {
+    key,
+    plan: 'P1',
+    unit: 'U1',
+    perspective: 'PE1',
+    area: null,
+    title: `Mål ${key}`,
+    owners,
+    activities: [],
+    order: 0,
+    archived: false,
+    ...more,
+  };
 }
 
 function indicator(key: string, goalKey: string, owner: string, more: Partial<Indicator> = {}): Indicator {
@@ -52,7 +64,19 @@ function indicatorResponse(key: string, goalKey: string, outcome: OutcomeValue |
 }
 
 function goalResponse(goalKey: string, assessment: GoalResponse['assessment']): GoalResponse {
-  return { goal: goalKey, plan: 'P1', unit: 'U1', perspective: 'PE1', period: 'P1/T1', assessment, analysis: '', author: ANNA, authorName: 'Anna', savedAt: new Date('2026-05-01T08:00:00Z'), version: 1 };
+  return {
+    goal: goalKey,
+    plan: 'P1',
+    unit: 'U1',
+    perspective: 'PE1',
+    period: 'P1/T1',
+    assessment,
+    analysis: '',
+    author: ANNA,
+    authorName: 'Anna',
+    savedAt: new Date('2026-05-01T08:00:00Z'),
+    version: 1,
+  };
 }
 
 const NUMBER = (value: number): OutcomeValue => ({ kind: 'number', value });
@@ -69,7 +93,14 @@ const INDICATORS: Indicator[] = [
 ];
 
 function workOf(email: string, responses: { indicators?: IndicatorResponse[]; goals?: GoalResponse[] } = {}, periodCode = 'T1') {
-  return computeOwnerWork({ email, periodCode, goals: GOALS, indicators: INDICATORS, indicatorResponses: responses.indicators ?? [], goalResponses: responses.goals ?? [] });
+  return computeOwnerWork({
+    email,
+    periodCode,
+    goals: GOALS,
+    indicators: INDICATORS,
+    indicatorResponses: responses.indicators ?? [],
+    goalResponses: responses.goals ?? [],
+  });
 }
 
 function summary(work: ReturnType<typeof computeOwnerWork>) {
@@ -96,7 +127,11 @@ describe(indicatorsInPeriod.name, () => {
 describe(ownersInPeriod.name, () => {
   test('when goals and indicators have owners, then goal owners of live goals and owners of measured indicators are included', () => {
     const goals = [goal('G1', [ANNA]), goal('G9', ['dora@region.example'], { archived: true })];
-    const indicators = [indicator('I1', 'G1', BO), indicator('I2', 'G1', CIA, { periods: ['T2'] }), indicator('I3', 'G1', 'eva@region.example', { archived: true })];
+    const indicators = [
+      indicator('I1', 'G1', BO),
+      indicator('I2', 'G1', CIA, { periods: ['T2'] }),
+      indicator('I3', 'G1', 'eva@region.example', { archived: true }),
+    ];
 
     expect(ownersInPeriod(goals, indicators, 'T1')).toEqual(new Set([ANNA, BO]));
     expect(ownersInPeriod(goals, indicators, 'T2')).toEqual(new Set([ANNA, BO, CIA]));
@@ -108,14 +143,21 @@ describe(ownersInPeriod.name, () => {
 });
 
 describe(computeOwnerWork.name, () => {
-  test("when the person owns a goal, then every measured indicator of it and the goal itself are editable, but only the goal is theirs to answer", () => {
+  test('when the person owns a goal, then every measured indicator of it and the goal itself are editable, but only the goal is theirs to answer', () => {
     expect(summary(workOf(ANNA))).toEqual([{ goal: 'G1', goalEditable: true, indicators: ['I1*', 'I2*'], answered: 0, required: 1 }]);
   });
 
   test("when a goal owner also owns one of its indicators, then they answer that indicator and the goal, not a colleague's indicator", () => {
     const goals = [goal('G1', [ANNA])];
     const indicators = [indicator('I1', 'G1', ANNA), indicator('I2', 'G1', BO)];
-    const work = computeOwnerWork({ email: ANNA, periodCode: 'T1', goals, indicators, indicatorResponses: [indicatorResponse('I1', 'G1', NUMBER(3))], goalResponses: [goalResponse('G1', 'achieved')] });
+    const work = computeOwnerWork({
+      email: ANNA,
+      periodCode: 'T1',
+      goals,
+      indicators,
+      indicatorResponses: [indicatorResponse('I1', 'G1', NUMBER(3))],
+      goalResponses: [goalResponse('G1', 'achieved')],
+    });
 
     expect(work.goals[0]).toMatchObject({ answered: 2, required: 2 });
     expect(work.doneGoals).toBe(1);
@@ -139,7 +181,9 @@ describe(computeOwnerWork.name, () => {
     const goals = [goal('G1', [ANNA])];
     const indicators = [indicator('I1', 'G1', BO, { archived: true }), indicator('I2', 'G1', BO, { periods: ['T2'] })];
 
-    expect(computeOwnerWork({ email: BO, periodCode: 'T1', goals, indicators, indicatorResponses: [], goalResponses: [] }).goals).toEqual([]);
+    expect(computeOwnerWork({ email: BO, periodCode: 'T1', goals, indicators, indicatorResponses: [], goalResponses: [] }).goals).toEqual(
+      [],
+    );
   });
 
   test('when the goal is archived, then even its owner has no work for it', () => {
@@ -176,7 +220,10 @@ describe(computeOwnerWork.name, () => {
   test('when a response has no outcome, then it does not count as answered', () => {
     const work = workOf(BO, { indicators: [indicatorResponse('I1', 'G1', null), indicatorResponse('I5', 'G2', NUMBER(0))] });
 
-    expect(summary(work).map((g) => [g.goal, g.answered, g.required])).toEqual([['G1', 0, 1], ['G2', 1, 1]]);
+    expect(summary(work).map((g) => [g.goal, g.answered, g.required])).toEqual([
+      ['G1', 0, 1],
+      ['G2', 1, 1],
+    ]);
     expect(work.doneGoals).toBe(1);
   });
 
@@ -203,8 +250,13 @@ describe(computeOwnerWork.name, () => {
     const indicators = [indicator('I1', 'G1', BO, { periods: ['T2'] })];
     const input = { email: ANNA, periodCode: 'T1', goals, indicators, indicatorResponses: [] };
 
-    expect(computeOwnerWork({ ...input, goalResponses: [] }).goals.map((g) => [g.goal.key, g.indicators.length, g.answered, g.required])).toEqual([['G1', 0, 0, 1]]);
-    expect(computeOwnerWork({ ...input, goalResponses: [goalResponse('G1', 'achieved')] })).toMatchObject({ doneGoals: 1, goals: [{ answered: 1, required: 1 }] });
+    expect(
+      computeOwnerWork({ ...input, goalResponses: [] }).goals.map((g) => [g.goal.key, g.indicators.length, g.answered, g.required]),
+    ).toEqual([['G1', 0, 0, 1]]);
+    expect(computeOwnerWork({ ...input, goalResponses: [goalResponse('G1', 'achieved')] })).toMatchObject({
+      doneGoals: 1,
+      goals: [{ answered: 1, required: 1 }],
+    });
   });
 });
 

@@ -85,7 +85,10 @@ export function unitsUnder(units: readonly Unit[], roots: readonly string[]): Se
 }
 
 export function unitSubtree(units: readonly Unit[], root: string): Set<string> {
-  const children = groupBy(units.filter((unit) => unit.parent !== null), (unit) => unit.parent ?? '');
+  const children = groupBy(
+    units.filter((unit) => unit.parent !== null),
+    (unit) => unit.parent ?? '',
+  );
   const out = new Set<string>();
   const stack = [root];
   while (stack.length > 0) {

@@ -37,7 +37,12 @@ function normalizeUnits(file: PlanFile, issues: ImportIssue[]): Unit[] {
   const byKey = new Map<string, Unit>();
   file.units.forEach((unit, index) => {
     if (byKey.has(unit.key)) issues.push({ code: 'duplicate_key', path: `units[${index}].key`, field: 'key', value: unit.key });
-    byKey.set(unit.key, { key: unit.key, name: unit.name, parent: unit.parent ?? null, ...(unit.manager ? { manager: unit.manager.toLowerCase() } : {}) });
+    byKey.set(unit.key, {
+      key: unit.key,
+      name: unit.name,
+      parent: unit.parent ?? null,
+      ...(unit.manager ? { manager: unit.manager.toLowerCase() } : {}),
+    });
   });
   file.units.forEach((unit, index) => {
     if (unit.parent !== undefined && !byKey.has(unit.parent)) {
@@ -112,7 +117,13 @@ function flattenGoals(
 function checkIndicator(indicator: IndicatorInput, at: string, codes: Set<string>, issues: ImportIssue[]): void {
   (indicator.periods ?? []).forEach((code, index) => {
     if (!codes.has(code)) {
-      issues.push({ code: 'unknown_period', path: `${at}.periods[${index}]`, field: 'periods', value: code, detail: [...codes].join(', ') });
+      issues.push({
+        code: 'unknown_period',
+        path: `${at}.periods[${index}]`,
+        field: 'periods',
+        value: code,
+        detail: [...codes].join(', '),
+      });
     }
   });
   const expected = indicator.valueType === 'yesno' ? 'boolean' : 'number';

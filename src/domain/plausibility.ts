@@ -36,7 +36,10 @@ export function checkPlausibility(input: PlausibilityInput): Implausible | null 
   const target = typeof input.target === 'number' && input.target !== 0 ? input.target : null;
   const previousSize = input.previous ? magnitude(input.previous, input) : null;
   const previous = previousSize !== null && previousSize !== 0 ? input.previous : null;
-  const references = [target === null ? null : Math.abs(target) * scaleOf(undefined, input), previous === null ? null : previousSize].filter((r): r is number => r !== null);
+  const references = [
+    target === null ? null : Math.abs(target) * scaleOf(undefined, input),
+    previous === null ? null : previousSize,
+  ].filter((r): r is number => r !== null);
   if (references.length === 0) return null;
   const far = references.every((reference) => value > reference * PLAUSIBILITY_FACTOR || value * PLAUSIBILITY_FACTOR < reference);
   return far ? { target, previous } : null;

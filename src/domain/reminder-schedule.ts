@@ -23,7 +23,7 @@ export function isWorkingDay(date: string, isHoliday: (date: string) => boolean)
 export function workingDaysBefore(date: string, count: number, isHoliday: (date: string) => boolean): string {
   let day = DateTime.fromISO(date);
   while (!isWorkingDay(day.toISODate() ?? '', isHoliday)) day = day.minus({ days: 1 });
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     day = day.minus({ days: 1 });
     if (isWorkingDay(day.toISODate() ?? '', isHoliday)) left -= 1;
   }
@@ -44,7 +44,12 @@ export function reminderSlots(deadline: string, daysBefore: readonly number[], i
  * The slot to send now, if any: its date is today in `timezone` and the local time is within office
  * hours. A slot whose day has passed is not sent late (a reminder at 23:00 or days after would be noise).
  */
-export function dueSlot(now: Date, timezone: string, slots: readonly ReminderSlot[], hours: WorkingHours = OFFICE_HOURS): ReminderSlot | null {
+export function dueSlot(
+  now: Date,
+  timezone: string,
+  slots: readonly ReminderSlot[],
+  hours: WorkingHours = OFFICE_HOURS,
+): ReminderSlot | null {
   const local = DateTime.fromJSDate(now, { zone: timezone });
   if (local.hour < hours.startHour || local.hour >= hours.endHour) return null;
   const today = local.toISODate();
@@ -52,7 +57,13 @@ export function dueSlot(now: Date, timezone: string, slots: readonly ReminderSlo
 }
 
 /** Whether the deadline has passed and it is office hours on a working day: time to tell coordinators who is missing. */
-export function isAfterDeadline(now: Date, timezone: string, deadline: string, isHoliday: (date: string) => boolean, hours: WorkingHours = OFFICE_HOURS): boolean {
+export function isAfterDeadline(
+  now: Date,
+  timezone: string,
+  deadline: string,
+  isHoliday: (date: string) => boolean,
+  hours: WorkingHours = OFFICE_HOURS,
+): boolean {
   const local = DateTime.fromJSDate(now, { zone: timezone });
   const today = local.toISODate() ?? '';
   return today > deadline && isWorkingDay(today, isHoliday) && local.hour >= hours.startHour && local.hour < hours.endHour;

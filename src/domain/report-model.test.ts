@@ -6,7 +6,9 @@ const plan = normalizedFixture('norrbotten');
 const NBSP = '\u00a0';
 
 function indicatorOf(model: ReportModel, key: string): ReportIndicator {
-  const found = model.units.flatMap((u) => u.perspectives.flatMap((p) => p.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators)))).find((i) => i.key === key);
+  const found = model.units
+    .flatMap((u) => u.perspectives.flatMap((p) => p.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators))))
+    .find((i) => i.key === key);
   if (!found) throw new Error(`no ${key}`);
   return found;
 }
@@ -20,10 +22,26 @@ describe(buildReportModel.name, () => {
   });
   const earlier = new Map([['DÅ04', typedAnswers(plan, { 'NB-P2-G1-I1': { typed: '5,1 %' } })]]);
   const lastYear = new Map(typedAnswers(plan, { 'NB-P2-G1-I1': { typed: '5,4 %' } }).map((a) => [a.indicator, a]));
-  const input = reportInputOf(plan, 'DÅ08', { indicators: current, goals: [{ goal: 'NB-P2-G1', assessment: 'not_achieved', analysis: 'Vi når inte målet.', authorName: 'Peter', savedAt: new Date('2026-09-02T08:00:00Z') }] }, { earlier, lastYear });
+  const input = reportInputOf(
+    plan,
+    'DÅ08',
+    {
+      indicators: current,
+      goals: [
+        {
+          goal: 'NB-P2-G1',
+          assessment: 'not_achieved',
+          analysis: 'Vi når inte målet.',
+          authorName: 'Peter',
+          savedAt: new Date('2026-09-02T08:00:00Z'),
+        },
+      ],
+    },
+    { earlier, lastYear },
+  );
   const model = buildReportModel(input);
 
-  test('when built, then its counts are exactly the channel summary\'s', () => {
+  test("when built, then its counts are exactly the channel summary's", () => {
     const summary = summarizePeriod({ ...input.summary, redLimit: 100 });
     expect(model.summary.totals).toEqual(summary.totals);
     expect(model.summary.perspectives).toEqual(summary.perspectives);
@@ -41,7 +59,11 @@ describe(buildReportModel.name, () => {
   test('when an answer is missing, not available or not due, then the state says so (never a blank value)', () => {
     expect(indicatorOf(model, 'NB-P1-G1-I1').outcome.state).toBe('missing');
     expect(indicatorOf(model, 'NB-P1-G1-I1').assessment).toBe('missing');
-    expect(indicatorOf(model, 'NB-P1-G1-I2')).toMatchObject({ outcome: { state: 'not_available' }, assessment: 'not_measured', comment: 'Ny rutin för rapportering.' });
+    expect(indicatorOf(model, 'NB-P1-G1-I2')).toMatchObject({
+      outcome: { state: 'not_available' },
+      assessment: 'not_measured',
+      comment: 'Ny rutin för rapportering.',
+    });
     expect(indicatorOf(model, 'NB-P1-G1-I4')).toMatchObject({ outcome: { state: 'not_in_period' }, assessment: null, measuredIn: ['ÅR'] });
   });
 
@@ -57,7 +79,14 @@ describe(buildReportModel.name, () => {
   test('when goals are red, then every one is listed with its analysis and the numbers of its red indicators', () => {
     const red = model.summary.redGoals.find((g) => g.goalKey === 'NB-P2-G1');
     expect(red).toMatchObject({ analysis: 'Vi når inte målet.', assessment: 'not_achieved' });
-    expect(red?.indicators).toEqual([{ name: expect.stringContaining('Sjukfrånvaro'), outcome: expect.objectContaining({ text: `6,3${NBSP}%` }), target: null, comment: 'Sjukfrånvaron ökar.' }]);
+    expect(red?.indicators).toEqual([
+      {
+        name: expect.stringContaining('Sjukfrånvaro'),
+        outcome: expect.objectContaining({ text: `6,3${NBSP}%` }),
+        target: null,
+        comment: 'Sjukfrånvaron ökar.',
+      },
+    ]);
     expect(model.summary.redGoals.map((g) => g.goalKey)).toContain('NB-P3-G1');
   });
 

@@ -1,5 +1,12 @@
 import type { Comparison } from './comparison';
-import { summarizePeriod, type BucketCounts, type Bucket, type IndicatorResponseFacts, type PerspectiveSummary, type SummarizePeriodInput } from './aggregation';
+import {
+  summarizePeriod,
+  type BucketCounts,
+  type Bucket,
+  type IndicatorResponseFacts,
+  type PerspectiveSummary,
+  type SummarizePeriodInput,
+} from './aggregation';
 import { computeMeasurability, type Measurability } from './measurability';
 import { unitsUnder } from './owner-work';
 import type { Goal, Indicator, PeriodState, Plan } from './plan';
@@ -9,8 +16,10 @@ import type { GoalResponse, IndicatorResponse } from './response';
 export type { ReportValue } from './report-value';
 
 /** An indicator answer as the report needs it: the summary's facts plus who saved it and when. */
-export type ReportIndicatorAnswer = IndicatorResponseFacts & Partial<Pick<IndicatorResponse, 'outcomeText' | 'author' | 'authorName' | 'savedAt'>>;
-export type ReportGoalAnswer = Pick<GoalResponse, 'goal' | 'assessment' | 'analysis'> & Partial<Pick<GoalResponse, 'author' | 'authorName' | 'savedAt'>>;
+export type ReportIndicatorAnswer = IndicatorResponseFacts &
+  Partial<Pick<IndicatorResponse, 'outcomeText' | 'author' | 'authorName' | 'savedAt'>>;
+export type ReportGoalAnswer = Pick<GoalResponse, 'goal' | 'assessment' | 'analysis'> &
+  Partial<Pick<GoalResponse, 'author' | 'authorName' | 'savedAt'>>;
 
 export interface ReportPeriod {
   code: string;
@@ -166,7 +175,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     };
   };
   const units = groupUnits(input, goals, indicators, goalAnswers, toIndicator);
-  const reportIndicators = new Map(units.flatMap((unit) => unit.perspectives.flatMap((p) => p.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators.map((i) => [i.key, i] as const))))));
+  const reportIndicators = new Map(
+    units.flatMap((unit) =>
+      unit.perspectives.flatMap((p) => p.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators.map((i) => [i.key, i] as const)))),
+    ),
+  );
   const unitNames = new Map(source.units.map((unit) => [unit.key, unit.name]));
   return {
     cover: {
@@ -198,14 +211,25 @@ export function buildReportModel(input: ReportInput): ReportModel {
             .filter((comment) => comment.indicatorKey !== null)
             .map((comment) => {
               const shown = reportIndicators.get(comment.indicatorKey!);
-              return { name: comment.name, outcome: shown?.outcome ?? MISSING_VALUE, target: shown?.target ?? null, comment: comment.comment };
+              return {
+                name: comment.name,
+                outcome: shown?.outcome ?? MISSING_VALUE,
+                target: shown?.target ?? null,
+                comment: comment.comment,
+              };
             }),
         };
       }),
     },
     periods,
     units,
-    measurability: computeMeasurability({ units: source.units, goals, indicators, periods: periods.map((period) => period.code), answers: periodAnswers(input) }),
+    measurability: computeMeasurability({
+      units: source.units,
+      goals,
+      indicators,
+      periods: periods.map((period) => period.code),
+      answers: periodAnswers(input),
+    }),
   };
 }
 
@@ -243,7 +267,8 @@ function groupUnits(
   const sorted = [...goals].sort(
     (a, b) =>
       (order.get(`${a.plan}|${a.perspective}`) ?? 1e9) - (order.get(`${b.plan}|${b.perspective}`) ?? 1e9) ||
-      (a.area === null ? -1 : (order.get(`${a.plan}|${a.perspective}|${a.area}`) ?? 1e9)) - (b.area === null ? -1 : (order.get(`${b.plan}|${b.perspective}|${b.area}`) ?? 1e9)) ||
+      (a.area === null ? -1 : (order.get(`${a.plan}|${a.perspective}|${a.area}`) ?? 1e9)) -
+        (b.area === null ? -1 : (order.get(`${b.plan}|${b.perspective}|${b.area}`) ?? 1e9)) ||
       a.order - b.order,
   );
   const units = new Map<string, ReportUnit>();

@@ -22,7 +22,11 @@ export const NOT_IN_PERIOD: ReportValue = { state: 'not_in_period', text: '', nu
  * `typed` is what the owner wrote: a unit they typed after a plain number (`-11,1 mnkr` for an
  * indicator whose plan names no unit) is kept, since the parser keeps only the number.
  */
-export function reportValue(outcome: OutcomeValue | null | undefined, indicator: Pick<Indicator, 'valueType' | 'unitOfMeasure'>, typed = ''): ReportValue {
+export function reportValue(
+  outcome: OutcomeValue | null | undefined,
+  indicator: Pick<Indicator, 'valueType' | 'unitOfMeasure'>,
+  typed = '',
+): ReportValue {
   if (!outcome) return MISSING_VALUE;
   if (outcome.kind === 'not_available') return { state: 'not_available', text: '', number: null, unit: null };
   const unit = valueUnit(outcome, indicator) ?? (outcome.kind === 'number' && indicator.valueType === 'number' ? typedUnit(typed) : null);

@@ -60,7 +60,13 @@ export interface GoalAnswer {
 
 /** The answer's fields with the source made explicit, so that an old answer and a new one compare alike. */
 export function indicatorAnswerOf(response: IndicatorAnswer): Required<IndicatorAnswer> {
-  return { outcome: response.outcome, outcomeText: response.outcomeText, comment: response.comment, assessment: response.assessment, assessmentSource: assessmentSourceOf(response) };
+  return {
+    outcome: response.outcome,
+    outcomeText: response.outcomeText,
+    comment: response.comment,
+    assessment: response.assessment,
+    assessmentSource: assessmentSourceOf(response),
+  };
 }
 
 export function assessmentSourceOf(answer: Pick<IndicatorAnswer, 'assessmentSource'>): AssessmentSource {

@@ -30,7 +30,10 @@ function indicator(key: string, valueType: ValueType, more: Partial<Indicator> =
 const SICK_LEAVE = indicator('I1', 'percent', { direction: 'decrease', target: 4.6, baseline: 5.1 });
 
 /** One indicator row's inputs, as the goal form posts them. */
-function rowFields(key: string, row: { outcome?: unknown; comment?: unknown; assessment?: unknown; na?: unknown }): Record<string, unknown> {
+function rowFields(
+  key: string,
+  row: { outcome?: unknown; comment?: unknown; assessment?: unknown; na?: unknown },
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(row)) fields[`${key}.${name}`] = value;
   return fields;
@@ -43,24 +46,145 @@ function readOne(target: Indicator, row: Parameters<typeof rowFields>[1], tolera
 describe(readSubmission.name, () => {
   type Accepted = [string, Indicator, Parameters<typeof rowFields>[1], IndicatorAnswer];
   test.each<Accepted>([
-    ['a percent is typed with a decimal comma and a spaced %', indicator('P', 'percent'), { outcome: '5,4 %' }, { outcome: { kind: 'number', value: 5.4 }, outcomeText: '5,4 %', comment: '', assessment: null, assessmentSource: 'owner' }],
-    ['a number is typed with a space as thousands separator', indicator('N', 'number'), { outcome: '21 707' }, { outcome: { kind: 'number', value: 21707 }, outcomeText: '21 707', comment: '', assessment: null, assessmentSource: 'owner' }],
-    ['a number is typed with a no-break space as thousands separator', indicator('N', 'number'), { outcome: '1\u00A0600' }, { outcome: { kind: 'number', value: 1600 }, outcomeText: '1\u00A0600', comment: '', assessment: null, assessmentSource: 'owner' }],
-    ['a negative currency amount is typed with a space group', indicator('C', 'currency'), { outcome: '-26 151' }, { outcome: { kind: 'number', value: -26151 }, outcomeText: '-26 151', comment: '', assessment: null, assessmentSource: 'owner' }],
-    ['a currency amount is typed with a Unicode minus and mnkr', indicator('C', 'currency'), { outcome: '−11,1 mnkr' }, { outcome: { kind: 'number', value: -11.1, currencyUnit: 'mnkr' }, outcomeText: '−11,1 mnkr', comment: '', assessment: null, assessmentSource: 'owner' }],
-    ['a yes/no indicator is answered Ja', indicator('Y', 'yesno'), { outcome: 'Ja' }, { outcome: { kind: 'boolean', value: true }, outcomeText: 'Ja', comment: '', assessment: null, assessmentSource: 'owner' }],
-    ['a yes/no indicator is answered nej in lower case', indicator('Y', 'yesno'), { outcome: 'nej' }, { outcome: { kind: 'boolean', value: false }, outcomeText: 'nej', comment: '', assessment: null, assessmentSource: 'owner' }],
-    ['a text indicator gets free text with surrounding spaces', indicator('T', 'text'), { outcome: '  Genomfört enligt plan ' }, { outcome: { kind: 'text', value: 'Genomfört enligt plan' }, outcomeText: 'Genomfört enligt plan', comment: '', assessment: null, assessmentSource: 'owner' }],
-    ['Ej tillgängligt is typed as the outcome of a percent, with a reason', indicator('P', 'percent'), { outcome: 'Ej tillgängligt', comment: 'Statistiken kommer i maj' }, { outcome: { kind: 'not_available' }, outcomeText: 'Ej tillgängligt', comment: 'Statistiken kommer i maj', assessment: 'not_measured', assessmentSource: 'owner' }],
-    ['the not-available toggle is on with a reason, and an outcome is also typed', SICK_LEAVE, { na: 'true', outcome: '5,0 %', comment: 'Mäts senare' }, { outcome: { kind: 'not_available' }, outcomeText: '', comment: 'Mäts senare', assessment: 'not_measured', assessmentSource: 'owner' }],
-    ['the toggle is sent as "false"', SICK_LEAVE, { na: 'false', outcome: '4,5 %' }, { outcome: { kind: 'number', value: 4.5 }, outcomeText: '4,5 %', comment: '', assessment: 'achieved', assessmentSource: 'suggested' }],
-    ['no bedömning is chosen and the decrease target is reached', SICK_LEAVE, { outcome: '4,5 %' }, { outcome: { kind: 'number', value: 4.5 }, outcomeText: '4,5 %', comment: '', assessment: 'achieved', assessmentSource: 'suggested' }],
-    ['no bedömning is chosen, the target is missed and a comment says why', SICK_LEAVE, { outcome: '6 %', comment: 'Hög influensa' }, { outcome: { kind: 'number', value: 6 }, outcomeText: '6 %', comment: 'Hög influensa', assessment: 'not_achieved', assessmentSource: 'suggested' }],
-    ['the owner overrides a suggested red with green', SICK_LEAVE, { outcome: '6 %', assessment: 'achieved' }, { outcome: { kind: 'number', value: 6 }, outcomeText: '6 %', comment: '', assessment: 'achieved', assessmentSource: 'owner' }],
-    ['partly is chosen with a comment', SICK_LEAVE, { outcome: '4,8 %', assessment: 'partly', comment: '  Nära målet  ' }, { outcome: { kind: 'number', value: 4.8 }, outcomeText: '4,8 %', comment: 'Nära målet', assessment: 'partly', assessmentSource: 'owner' }],
-    ['not_measured is chosen without an outcome', SICK_LEAVE, { assessment: 'not_measured' }, { outcome: null, outcomeText: '', comment: '', assessment: 'not_measured', assessmentSource: 'owner' }],
+    [
+      'a percent is typed with a decimal comma and a spaced %',
+      indicator('P', 'percent'),
+      { outcome: '5,4 %' },
+      { outcome: { kind: 'number', value: 5.4 }, outcomeText: '5,4 %', comment: '', assessment: null, assessmentSource: 'owner' },
+    ],
+    [
+      'a number is typed with a space as thousands separator',
+      indicator('N', 'number'),
+      { outcome: '21 707' },
+      { outcome: { kind: 'number', value: 21707 }, outcomeText: '21 707', comment: '', assessment: null, assessmentSource: 'owner' },
+    ],
+    [
+      'a number is typed with a no-break space as thousands separator',
+      indicator('N', 'number'),
+      { outcome: '1\u00A0600' },
+      { outcome: { kind: 'number', value: 1600 }, outcomeText: '1\u00A0600', comment: '', assessment: null, assessmentSource: 'owner' },
+    ],
+    [
+      'a negative currency amount is typed with a space group',
+      indicator('C', 'currency'),
+      { outcome: '-26 151' },
+      { outcome: { kind: 'number', value: -26151 }, outcomeText: '-26 151', comment: '', assessment: null, assessmentSource: 'owner' },
+    ],
+    [
+      'a currency amount is typed with a Unicode minus and mnkr',
+      indicator('C', 'currency'),
+      { outcome: '−11,1 mnkr' },
+      {
+        outcome: { kind: 'number', value: -11.1, currencyUnit: 'mnkr' },
+        outcomeText: '−11,1 mnkr',
+        comment: '',
+        assessment: null,
+        assessmentSource: 'owner',
+      },
+    ],
+    [
+      'a yes/no indicator is answered Ja',
+      indicator('Y', 'yesno'),
+      { outcome: 'Ja' },
+      { outcome: { kind: 'boolean', value: true }, outcomeText: 'Ja', comment: '', assessment: null, assessmentSource: 'owner' },
+    ],
+    [
+      'a yes/no indicator is answered nej in lower case',
+      indicator('Y', 'yesno'),
+      { outcome: 'nej' },
+      { outcome: { kind: 'boolean', value: false }, outcomeText: 'nej', comment: '', assessment: null, assessmentSource: 'owner' },
+    ],
+    [
+      'a text indicator gets free text with surrounding spaces',
+      indicator('T', 'text'),
+      { outcome: '  Genomfört enligt plan ' },
+      {
+        outcome: { kind: 'text', value: 'Genomfört enligt plan' },
+        outcomeText: 'Genomfört enligt plan',
+        comment: '',
+        assessment: null,
+        assessmentSource: 'owner',
+      },
+    ],
+    [
+      'Ej tillgängligt is typed as the outcome of a percent, with a reason',
+      indicator('P', 'percent'),
+      { outcome: 'Ej tillgängligt', comment: 'Statistiken kommer i maj' },
+      {
+        outcome: { kind: 'not_available' },
+        outcomeText: 'Ej tillgängligt',
+        comment: 'Statistiken kommer i maj',
+        assessment: 'not_measured',
+        assessmentSource: 'owner',
+      },
+    ],
+    [
+      'the not-available toggle is on with a reason, and an outcome is also typed',
+      SICK_LEAVE,
+      { na: 'true', outcome: '5,0 %', comment: 'Mäts senare' },
+      {
+        outcome: { kind: 'not_available' },
+        outcomeText: '',
+        comment: 'Mäts senare',
+        assessment: 'not_measured',
+        assessmentSource: 'owner',
+      },
+    ],
+    [
+      'the toggle is sent as "false"',
+      SICK_LEAVE,
+      { na: 'false', outcome: '4,5 %' },
+      { outcome: { kind: 'number', value: 4.5 }, outcomeText: '4,5 %', comment: '', assessment: 'achieved', assessmentSource: 'suggested' },
+    ],
+    [
+      'no bedömning is chosen and the decrease target is reached',
+      SICK_LEAVE,
+      { outcome: '4,5 %' },
+      { outcome: { kind: 'number', value: 4.5 }, outcomeText: '4,5 %', comment: '', assessment: 'achieved', assessmentSource: 'suggested' },
+    ],
+    [
+      'no bedömning is chosen, the target is missed and a comment says why',
+      SICK_LEAVE,
+      { outcome: '6 %', comment: 'Hög influensa' },
+      {
+        outcome: { kind: 'number', value: 6 },
+        outcomeText: '6 %',
+        comment: 'Hög influensa',
+        assessment: 'not_achieved',
+        assessmentSource: 'suggested',
+      },
+    ],
+    [
+      'the owner overrides a suggested red with green',
+      SICK_LEAVE,
+      { outcome: '6 %', assessment: 'achieved' },
+      { outcome: { kind: 'number', value: 6 }, outcomeText: '6 %', comment: '', assessment: 'achieved', assessmentSource: 'owner' },
+    ],
+    [
+      'partly is chosen with a comment',
+      SICK_LEAVE,
+      { outcome: '4,8 %', assessment: 'partly', comment: '  Nära målet  ' },
+      {
+        outcome: { kind: 'number', value: 4.8 },
+        outcomeText: '4,8 %',
+        comment: 'Nära målet',
+        assessment: 'partly',
+        assessmentSource: 'owner',
+      },
+    ],
+    [
+      'not_measured is chosen without an outcome',
+      SICK_LEAVE,
+      { assessment: 'not_measured' },
+      { outcome: null, outcomeText: '', comment: '', assessment: 'not_measured', assessmentSource: 'owner' },
+    ],
     ['the row is left empty', SICK_LEAVE, {}, { outcome: null, outcomeText: '', comment: '', assessment: null, assessmentSource: 'owner' }],
-    ['inputs arrive as null', SICK_LEAVE, { outcome: null, comment: null, assessment: null, na: null }, { outcome: null, outcomeText: '', comment: '', assessment: null, assessmentSource: 'owner' }],
+    [
+      'inputs arrive as null',
+      SICK_LEAVE,
+      { outcome: null, comment: null, assessment: null, na: null },
+      { outcome: null, outcomeText: '', comment: '', assessment: null, assessmentSource: 'owner' },
+    ],
   ])('when %s, then the answer is read', (_situation, target, row, expected) => {
     const result = readOne(target, row);
 
@@ -74,11 +198,31 @@ describe(readSubmission.name, () => {
     ['the not-available toggle is on without a reason', SICK_LEAVE, { na: 'true' }, { comment: 'reason_required' }],
     ['the not-available toggle is on with a blank reason', SICK_LEAVE, { na: 'true', comment: '   ' }, { comment: 'reason_required' }],
     ['partly is chosen without a comment', SICK_LEAVE, { outcome: '4,8 %', assessment: 'partly' }, { comment: 'comment_required' }],
-    ['not_achieved is chosen with a blank comment', SICK_LEAVE, { outcome: '6 %', assessment: 'not_achieved', comment: ' \n ' }, { comment: 'comment_required' }],
-    ['no bedömning is chosen and the suggested one is red, without a comment', SICK_LEAVE, { outcome: '6 %' }, { comment: 'comment_required_suggested' }],
-    ['no bedömning is chosen and the suggested one is yellow, without a comment', SICK_LEAVE, { outcome: '5,0 %' }, { comment: 'comment_required_suggested' }],
+    [
+      'not_achieved is chosen with a blank comment',
+      SICK_LEAVE,
+      { outcome: '6 %', assessment: 'not_achieved', comment: ' \n ' },
+      { comment: 'comment_required' },
+    ],
+    [
+      'no bedömning is chosen and the suggested one is red, without a comment',
+      SICK_LEAVE,
+      { outcome: '6 %' },
+      { comment: 'comment_required_suggested' },
+    ],
+    [
+      'no bedömning is chosen and the suggested one is yellow, without a comment',
+      SICK_LEAVE,
+      { outcome: '5,0 %' },
+      { comment: 'comment_required_suggested' },
+    ],
     ['achieved is chosen without an outcome', SICK_LEAVE, { assessment: 'achieved' }, { outcome: 'outcome_required' }],
-    ['not_achieved is chosen without an outcome or comment', SICK_LEAVE, { assessment: 'not_achieved' }, { outcome: 'outcome_required', comment: 'comment_required' }],
+    [
+      'not_achieved is chosen without an outcome or comment',
+      SICK_LEAVE,
+      { assessment: 'not_achieved' },
+      { outcome: 'outcome_required', comment: 'comment_required' },
+    ],
     ['an unknown bedömning is posted', SICK_LEAVE, { outcome: '4,5 %', assessment: 'green' }, { assessment: 'invalid_assessment' }],
     ['the outcome is an object', SICK_LEAVE, { outcome: { $gt: '' } }, { outcome: 'invalid_input' }],
     ['the outcome is a number instead of a string', SICK_LEAVE, { outcome: 4.5 }, { outcome: 'invalid_input' }],
@@ -87,11 +231,21 @@ describe(readSubmission.name, () => {
     ['the bedömning is an object', SICK_LEAVE, { outcome: '4,5 %', assessment: { $ne: null } }, { assessment: 'invalid_assessment' }],
     ['the toggle is a boolean instead of a string', SICK_LEAVE, { outcome: '4,5 %', na: true }, { assessment: 'invalid_assessment' }],
     ['the comment is 100 000 characters', SICK_LEAVE, { outcome: '4,5 %', comment: 'x'.repeat(100_000) }, { comment: 'too_long' }],
-    ['the comment is one character over the limit', SICK_LEAVE, { outcome: '4,5 %', comment: 'x'.repeat(MAX_COMMENT_LENGTH + 1) }, { comment: 'too_long' }],
+    [
+      'the comment is one character over the limit',
+      SICK_LEAVE,
+      { outcome: '4,5 %', comment: 'x'.repeat(MAX_COMMENT_LENGTH + 1) },
+      { comment: 'too_long' },
+    ],
     ['the outcome is 100 000 characters', indicator('T', 'text'), { outcome: 'x'.repeat(100_000) }, { outcome: 'too_long' }],
     ['a number has two decimal commas', indicator('N', 'number'), { outcome: '12,3,4' }, { outcome: 'multiple_decimal_separators' }],
     ['a number is letters', indicator('N', 'number'), { outcome: 'abc' }, { outcome: 'not_a_number' }],
-    ['a percent is absurdly large (a missing comma)', indicator('P', 'percent'), { outcome: '5400 %' }, { outcome: 'percent_out_of_range' }],
+    [
+      'a percent is absurdly large (a missing comma)',
+      indicator('P', 'percent'),
+      { outcome: '5400 %' },
+      { outcome: 'percent_out_of_range' },
+    ],
     ['a yes/no is answered kanske', indicator('Y', 'yesno'), { outcome: 'kanske' }, { outcome: 'not_yes_no' }],
   ])('when %s, then the row is refused', (_situation, target, row, expected) => {
     const result = readOne(target, row);
@@ -171,13 +325,33 @@ describe(readSubmission.name, () => {
 
   type GoalCase = [string, Record<string, unknown>, GoalAnswer | null, FieldErrors | undefined];
   test.each<GoalCase>([
-    ['the goal is assessed achieved without analysis', { 'G1.assessment': 'achieved' }, { assessment: 'achieved', analysis: '' }, undefined],
-    ['the goal is assessed partly with an analysis', { 'G1.assessment': 'partly', 'G1.analysis': ' Sjukfrånvaron minskar långsamt ' }, { assessment: 'partly', analysis: 'Sjukfrånvaron minskar långsamt' }, undefined],
+    [
+      'the goal is assessed achieved without analysis',
+      { 'G1.assessment': 'achieved' },
+      { assessment: 'achieved', analysis: '' },
+      undefined,
+    ],
+    [
+      'the goal is assessed partly with an analysis',
+      { 'G1.assessment': 'partly', 'G1.analysis': ' Sjukfrånvaron minskar långsamt ' },
+      { assessment: 'partly', analysis: 'Sjukfrånvaron minskar långsamt' },
+      undefined,
+    ],
     ['the goal is left unassessed', {}, { assessment: null, analysis: '' }, undefined],
     ['the goal is assessed partly without analysis', { 'G1.assessment': 'partly' }, null, { analysis: 'analysis_required_partly' }],
-    ['the goal is assessed not_achieved with a blank analysis', { 'G1.assessment': 'not_achieved', 'G1.analysis': '  ' }, null, { analysis: 'analysis_required' }],
+    [
+      'the goal is assessed not_achieved with a blank analysis',
+      { 'G1.assessment': 'not_achieved', 'G1.analysis': '  ' },
+      null,
+      { analysis: 'analysis_required' },
+    ],
     ['the goal gets an unknown assessment', { 'G1.assessment': 'röd' }, null, { assessment: 'invalid_assessment' }],
-    ['the goal analysis is 100 000 characters', { 'G1.assessment': 'achieved', 'G1.analysis': 'x'.repeat(100_000) }, null, { analysis: 'too_long' }],
+    [
+      'the goal analysis is 100 000 characters',
+      { 'G1.assessment': 'achieved', 'G1.analysis': 'x'.repeat(100_000) },
+      null,
+      { analysis: 'too_long' },
+    ],
     ['the goal analysis is an object', { 'G1.assessment': 'achieved', 'G1.analysis': { $gt: '' } }, null, { analysis: 'invalid_input' }],
     ['the goal assessment is a number', { 'G1.assessment': 1 }, null, { assessment: 'invalid_assessment' }],
   ])('when %s, then the goal answer and errors are as expected', (_situation, fields, answer, errors) => {
@@ -200,7 +374,9 @@ describe(readSubmission.name, () => {
   });
 
   test('when "mäts senare" is typed with a chosen assessment, then it counts as not measured', () => {
-    expect(readOne(SICK_LEAVE, { outcome: 'mäts senare', assessment: 'achieved', comment: 'x' }).indicators.get('I1')?.assessment).toBe('not_measured');
+    expect(readOne(SICK_LEAVE, { outcome: 'mäts senare', assessment: 'achieved', comment: 'x' }).indicators.get('I1')?.assessment).toBe(
+      'not_measured',
+    );
   });
 
   test('when "Ingen bedömning" is chosen for an indicator with a suggestion, then the suggestion is stored as suggested', () => {
@@ -216,7 +392,10 @@ describe(readSubmission.name, () => {
   });
 
   test('when "Ingen bedömning" is chosen for the goal, then its bedömning is cleared', () => {
-    expect(readSubmission({ 'G1.assessment': NO_ASSESSMENT }, [], { key: GOAL, editable: true }).goal).toEqual({ assessment: null, analysis: '' });
+    expect(readSubmission({ 'G1.assessment': NO_ASSESSMENT }, [], { key: GOAL, editable: true }).goal).toEqual({
+      assessment: null,
+      analysis: '',
+    });
   });
 
   test('when an outcome is typed, then the bedömning suggested from it is reported for the form, chosen or not', () => {
@@ -235,7 +414,13 @@ describe(readSubmission.name, () => {
 
       expect(result.ok).toBe(false);
       expect(result.errors.get(HME.key)).toEqual({ outcome: 'implausible' });
-      expect(result.implausible.get(HME.key)).toEqual({ value: { kind: 'number', value: 999999999999 }, text: '999999999999', target: 80, previous: { kind: 'number', value: 78 }, confirmed: false });
+      expect(result.implausible.get(HME.key)).toEqual({
+        value: { kind: 'number', value: 999999999999 },
+        text: '999999999999',
+        target: 80,
+        previous: { kind: 'number', value: 78 },
+        confirmed: false,
+      });
       expect(result.typed.get(HME.key)?.outcome).toBe('999999999999');
     });
 
@@ -243,12 +428,18 @@ describe(readSubmission.name, () => {
       const result = read({ outcome: '999999999999' }, { confirmed: { [HME.key]: '999999999999' } });
 
       expect(result.ok).toBe(true);
-      expect(result.indicators.get(HME.key)).toMatchObject({ outcome: { kind: 'number', value: 999999999999 }, assessment: 'achieved', assessmentSource: 'suggested' });
+      expect(result.indicators.get(HME.key)).toMatchObject({
+        outcome: { kind: 'number', value: 999999999999 },
+        assessment: 'achieved',
+        assessmentSource: 'suggested',
+      });
       expect(result.implausible.get(HME.key)?.confirmed).toBe(true);
     });
 
     test('when a different value is saved after the question, then the new one is questioned again', () => {
-      expect(read({ outcome: '8 000' }, { confirmed: { [HME.key]: '999999999999' } }).errors.get(HME.key)).toEqual({ outcome: 'implausible' });
+      expect(read({ outcome: '8 000' }, { confirmed: { [HME.key]: '999999999999' } }).errors.get(HME.key)).toEqual({
+        outcome: 'implausible',
+      });
     });
 
     test('when the far value is what is stored already, then it is not questioned again', () => {
@@ -267,14 +458,24 @@ describe(readSubmission.name, () => {
     ['comment', { comment: 'x'.repeat(4_000) }, { comment: 'input_too_long' }],
     ['outcome', { outcome: '4'.repeat(4_000) }, { outcome: 'input_too_long' }],
   ])('when the %s was cut at the edge for being too long, then it is reported as such and nothing is read', (field, row, expected) => {
-    const result = readSubmission(rowFields(SICK_LEAVE.key, row), [SICK_LEAVE], { key: GOAL, editable: false }, { tooLong: new Set([`${SICK_LEAVE.key}.${field}`]) });
+    const result = readSubmission(
+      rowFields(SICK_LEAVE.key, row),
+      [SICK_LEAVE],
+      { key: GOAL, editable: false },
+      { tooLong: new Set([`${SICK_LEAVE.key}.${field}`]) },
+    );
 
     expect(result.errors.get(SICK_LEAVE.key)).toEqual(expected);
     expect(result.typed.get(SICK_LEAVE.key)).toMatchObject(row);
   });
 
   test('when the goal analysis was cut at the edge, then it is refused even though what is left fits', () => {
-    const result = readSubmission({ 'G1.assessment': 'achieved', 'G1.analysis': 'x'.repeat(4_000) }, [], { key: GOAL, editable: true }, { tooLong: new Set(['G1.analysis']) });
+    const result = readSubmission(
+      { 'G1.assessment': 'achieved', 'G1.analysis': 'x'.repeat(4_000) },
+      [],
+      { key: GOAL, editable: true },
+      { tooLong: new Set(['G1.analysis']) },
+    );
 
     expect(result.errors.get(GOAL)).toEqual({ analysis: 'input_too_long' });
     expect(result.typedGoal?.analysis).toHaveLength(4_000);

@@ -94,7 +94,16 @@ export function readSubmission(
   goal: { key: string; editable: boolean },
   context: SubmissionContext = {},
 ): SubmissionResult {
-  const result: SubmissionResult = { ok: true, indicators: new Map(), goal: null, errors: new Map(), typed: new Map(), typedGoal: null, suggested: new Map(), implausible: new Map() };
+  const result: SubmissionResult = {
+    ok: true,
+    indicators: new Map(),
+    goal: null,
+    errors: new Map(),
+    typed: new Map(),
+    typedGoal: null,
+    suggested: new Map(),
+    implausible: new Map(),
+  };
   const read = (name: string) => stringField(fields, name, context.tooLong);
   for (const indicator of editable) {
     const typed = typedRow(read, indicator.key);
@@ -125,15 +134,25 @@ function typedRow(read: (name: string) => Field, key: string) {
   const comment = read(`${key}.comment`);
   const assessment = read(`${key}.assessment`);
   const na = read(`${key}.na`);
-  const invalid: Invalid = { outcome: inputError(outcome), comment: inputError(comment), assessment: assessment.invalid || assessment.tooLong || na.invalid || na.tooLong };
-  return { row: { outcome: outcome.value, comment: comment.value, assessment: assessment.value, notAvailable: na.value === 'true' }, invalid };
+  const invalid: Invalid = {
+    outcome: inputError(outcome),
+    comment: inputError(comment),
+    assessment: assessment.invalid || assessment.tooLong || na.invalid || na.tooLong,
+  };
+  return {
+    row: { outcome: outcome.value, comment: comment.value, assessment: assessment.value, notAvailable: na.value === 'true' },
+    invalid,
+  };
 }
 
 function inputError(field: Field): FieldErrorCode | null {
   return field.invalid ? 'invalid_input' : field.tooLong ? 'input_too_long' : null;
 }
 
-type IndicatorRead = ({ answer: IndicatorAnswer; errors?: undefined } | { errors: FieldErrors }) & { suggested: Assessment | null; implausible: PlausibilityNote | null };
+type IndicatorRead = ({ answer: IndicatorAnswer; errors?: undefined } | { errors: FieldErrors }) & {
+  suggested: Assessment | null;
+  implausible: PlausibilityNote | null;
+};
 
 function readIndicator(indicator: Indicator, row: TypedRow, invalid: Invalid, context: SubmissionContext): IndicatorRead {
   const errors: FieldErrors = {};
@@ -151,17 +170,32 @@ function readIndicator(indicator: Indicator, row: TypedRow, invalid: Invalid, co
   if (invalid.outcome) errors.outcome = invalid.outcome;
   else if (row.notAvailable || typedNotAvailable) {
     if (comment === '') errors.comment ??= 'reason_required';
-    answer = { outcome: { kind: 'not_available' }, outcomeText: row.notAvailable ? '' : row.outcome.trim(), comment, assessment: 'not_measured', assessmentSource: 'owner' };
+    answer = {
+      outcome: { kind: 'not_available' },
+      outcomeText: row.notAvailable ? '' : row.outcome.trim(),
+      comment,
+      assessment: 'not_measured',
+      assessmentSource: 'owner',
+    };
   } else {
     const parsed = parseOutcome(row.outcome, indicator.valueType, { allowEmpty: true, maxPercent: MAX_PERCENT });
     if (!parsed.ok) errors.outcome = parsed.error.code;
     else {
       const value = parsed.value;
-      suggested = value ? suggestAssessment({ outcome: value, target: indicator.target, baseline: indicator.baseline, direction: indicator.direction, ...(context.tolerance === undefined ? {} : { tolerance: context.tolerance }) }) : null;
+      suggested = value
+        ? suggestAssessment({
+            outcome: value,
+            target: indicator.target,
+            baseline: indicator.baseline,
+            direction: indicator.direction,
+            ...(context.tolerance === undefined ? {} : { tolerance: context.tolerance }),
+          })
+        : null;
       const own = assessment === 'invalid' ? null : assessment;
       const chosen = own ?? suggested;
       if (value === null && chosen !== null && chosen !== 'not_measured') errors.outcome = 'outcome_required';
-      if ((chosen === 'partly' || chosen === 'not_achieved') && comment === '') errors.comment ??= own === null ? 'comment_required_suggested' : 'comment_required';
+      if ((chosen === 'partly' || chosen === 'not_achieved') && comment === '')
+        errors.comment ??= own === null ? 'comment_required_suggested' : 'comment_required';
       implausible = value ? questionValue(indicator, value, row.outcome.trim(), context) : null;
       if (implausible && !implausible.confirmed) errors.outcome = 'implausible';
       const assessmentSource = own === null && suggested !== null ? 'suggested' : 'owner';
@@ -178,9 +212,16 @@ function questionValue(indicator: Indicator, value: OutcomeValue, text: string, 
   const stored = context.stored?.get(indicator.key)?.outcome;
   if (stored && sameValue(stored, value)) return null;
   const previous = context.previous?.get(indicator.key) ?? null;
-  const far = checkPlausibility({ value, valueType: indicator.valueType, unitOfMeasure: indicator.unitOfMeasure, target: indicator.target, previous });
+  const far = checkPlausibility({
+    value,
+    valueType: indicator.valueType,
+    unitOfMeasure: indicator.unitOfMeasure,
+    target: indicator.target,
+    previous,
+  });
   if (!far) return null;
-  const confirmed = context.confirmed !== undefined && Object.hasOwn(context.confirmed, indicator.key) && context.confirmed[indicator.key] === text;
+  const confirmed =
+    context.confirmed !== undefined && Object.hasOwn(context.confirmed, indicator.key) && context.confirmed[indicator.key] === text;
   return { ...far, value, text, confirmed };
 }
 
@@ -217,7 +258,11 @@ function stringField(fields: Readonly<Record<string, unknown>>, name: string, to
   if (value === undefined || value === null) return { value: '', invalid: false, tooLong: false };
   if (typeof value !== 'string') return { value: '', invalid: true, tooLong: false };
   // Keep one character past the longest limit, so the length rules report too_long without holding 100 000 characters.
-  return { value: value.length > MAX_ANALYSIS_LENGTH ? value.slice(0, MAX_ANALYSIS_LENGTH + 1) : value, invalid: false, tooLong: tooLong?.has(name) ?? false };
+  return {
+    value: value.length > MAX_ANALYSIS_LENGTH ? value.slice(0, MAX_ANALYSIS_LENGTH + 1) : value,
+    invalid: false,
+    tooLong: tooLong?.has(name) ?? false,
+  };
 }
 
 function isNotAvailableText(text: string, indicator: Indicator): boolean {

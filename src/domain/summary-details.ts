@@ -61,7 +61,13 @@ export function perspectiveGoals(input: SummarizePeriodInput, perspectiveName: s
     if (foldText(perspectiveNameOf(input, goal).trim()) !== wanted) continue;
     const counts: BucketCounts = { achieved: 0, partly: 0, not_achieved: 0, not_measured: 0, missing: 0 };
     for (const indicator of byGoal.get(goal.key) ?? []) counts[bucketOf(indicatorResponses.get(indicator.key))] += 1;
-    rows.push({ goalKey: goal.key, title: goal.title, unitName: unitNames.get(goal.unit) ?? goal.unit, assessment: goalResponses.get(goal.key)?.assessment ?? 'missing', indicators: counts });
+    rows.push({
+      goalKey: goal.key,
+      title: goal.title,
+      unitName: unitNames.get(goal.unit) ?? goal.unit,
+      assessment: goalResponses.get(goal.key)?.assessment ?? 'missing',
+      indicators: counts,
+    });
   }
   return rows;
 }
@@ -78,7 +84,13 @@ export function goalDetail(input: SummarizePeriodInput, goalKey: string): GoalDe
     .sort((a, b) => a.order - b.order)
     .map((indicator) => {
       const answer = indicatorResponses.get(indicator.key);
-      return { indicator, outcome: answer?.outcome ?? null, assessment: bucketOf(answer), comment: answer?.comment ?? '', previous: previousOutcomes.get(indicator.key) ?? null };
+      return {
+        indicator,
+        outcome: answer?.outcome ?? null,
+        assessment: bucketOf(answer),
+        comment: answer?.comment ?? '',
+        previous: previousOutcomes.get(indicator.key) ?? null,
+      };
     });
   return {
     goal,
@@ -119,7 +131,8 @@ export function missingWork(input: SummarizePeriodInput): OwnerBacklog[] {
   const goalResponses = new Map(input.goalResponses.map((response) => [response.goal, response]));
   const openIndicators = new Map<string, Indicator[]>();
   for (const indicator of input.indicators) {
-    if (indicator.archived || !indicator.periods.includes(input.periodCode) || isIndicatorAnswered(indicatorResponses.get(indicator.key))) continue;
+    if (indicator.archived || !indicator.periods.includes(input.periodCode) || isIndicatorAnswered(indicatorResponses.get(indicator.key)))
+      continue;
     openIndicators.set(indicator.goal, [...(openIndicators.get(indicator.goal) ?? []), indicator]);
   }
   const backlog = new Map<string, OwedGoal[]>();

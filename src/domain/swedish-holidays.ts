@@ -11,7 +11,12 @@ export function isSwedishHoliday(date: string): boolean {
   const year = Number(date.slice(0, 4));
   let days = byYear.get(year);
   if (!days) {
-    days = new Set(calendar.getHolidays(year).filter((day) => day.type === 'public' || day.type === 'bank').map((day) => day.date.slice(0, 10)));
+    days = new Set(
+      calendar
+        .getHolidays(year)
+        .filter((day) => day.type === 'public' || day.type === 'bank')
+        .map((day) => day.date.slice(0, 10)),
+    );
     byYear.set(year, days);
   }
   return days.has(date);

@@ -28,7 +28,8 @@ export function matchUnits(units: readonly Unit[], text: string): UnitMatch {
     if (unit) return void found.set(unit.key, unit);
     const [splitter, ...rest] = splitters;
     const pieces = splitter ? trimmed.split(splitter) : [trimmed];
-    if (!splitter || pieces.length === 1) return splitter ? read(trimmed, rest) : void unknown.push({ typed: trimmed, suggestion: nearestName(units, trimmed) });
+    if (!splitter || pieces.length === 1)
+      return splitter ? read(trimmed, rest) : void unknown.push({ typed: trimmed, suggestion: nearestName(units, trimmed) });
     for (const piece of pieces) read(piece, rest);
   };
   read(text, [/\s*,\s*/, /\s+(?:och|and|&)\s+/i, /\s+/]);

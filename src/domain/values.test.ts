@@ -31,15 +31,21 @@ describe(parseOutcome.name, () => {
     ['percent without the sign', '5,5', 'percent', 5.5],
     ['negative percent', '-1,3 %', 'percent', -1.3],
     ['decimal comma', '0,5', 'number', 0.5],
-    ...['4,11', '4,46', '36,7', '97,2', '15,7', '203,5', '4,65', '5,5'].map(
-      (s): [string, string, ValueType, number] => ['decimal comma', s, 'number', Number(s.replace(',', '.'))],
-    ),
+    ...['4,11', '4,46', '36,7', '97,2', '15,7', '203,5', '4,65', '5,5'].map((s): [string, string, ValueType, number] => [
+      'decimal comma',
+      s,
+      'number',
+      Number(s.replace(',', '.')),
+    ]),
     ['decimal comma with a zero decimal', '4,0', 'number', 4],
     ['an unambiguous decimal point', '4.5', 'number', 4.5],
     ['a decimal point after a leading zero', '0.125', 'number', 0.125],
-    ...['200', '466', '12', '0', '4', '77', '872', '80', '65'].map(
-      (s): [string, string, ValueType, number] => ['plain integer', s, 'number', Number(s)],
-    ),
+    ...['200', '466', '12', '0', '4', '77', '872', '80', '65'].map((s): [string, string, ValueType, number] => [
+      'plain integer',
+      s,
+      'number',
+      Number(s),
+    ]),
     ['space thousands', '21 707', 'number', 21707],
     ['space thousands', '9 773', 'number', 9773],
     ['space thousands', '1 600', 'number', 1600],
@@ -83,14 +89,29 @@ describe(parseOutcome.name, () => {
   });
 
   test.each<[string, boolean]>([
-    ['Ja', true], ['Nej', false], ['ja', true], ['NEJ', false], ['Ja.', true],
-    ['yes', true], ['No', false], ['j', true], ['N', false],
+    ['Ja', true],
+    ['Nej', false],
+    ['ja', true],
+    ['NEJ', false],
+    ['Ja.', true],
+    ['yes', true],
+    ['No', false],
+    ['j', true],
+    ['N', false],
   ])('when %j is typed for yesno, then it is %s', (input, value) => {
     expect(parseOutcome(input, 'yesno')).toEqual({ ok: true, value: { kind: 'boolean', value } });
   });
 
-  const notAvailable = ['Ej tillgängligt', 'ej tillgänglig', ' EJ TILLGÄNGLIGT. ', 'Mäts senare', 'n/a', 'N/A.',
-    `Ej${NBSP}tillgängligt`, 'Ej tillga\u0308ngligt'];
+  const notAvailable = [
+    'Ej tillgängligt',
+    'ej tillgänglig',
+    ' EJ TILLGÄNGLIGT. ',
+    'Mäts senare',
+    'n/a',
+    'N/A.',
+    `Ej${NBSP}tillgängligt`,
+    'Ej tillga\u0308ngligt',
+  ];
   test.each(VALUE_TYPES.flatMap((type) => notAvailable.map((input): [string, ValueType] => [input, type])))(
     'when %j is typed for %s, then it is not_available',
     (input, type) => {
@@ -149,19 +170,24 @@ describe(parseOutcome.name, () => {
   });
 
   test.each<[string, ValueType, number, boolean]>([
-    ['201 digits', 'number', 201, false], ['201 letters', 'yesno', 201, false],
-    ['2000 letters', 'text', 2000, true], ['2001 letters', 'text', 2001, false],
+    ['201 digits', 'number', 201, false],
+    ['201 letters', 'yesno', 201, false],
+    ['2000 letters', 'text', 2000, true],
+    ['2001 letters', 'text', 2001, false],
   ])('when %s are typed for %s, then only text up to 2000 characters is accepted', (_situation, type, length, ok) => {
     const input = (type === 'number' ? '9' : 'a').repeat(length);
-    expect(parseOutcome(input, type)).toEqual(ok ? { ok, value: { kind: 'text', value: input } } : { ok, error: { code: 'too_long', input } });
+    expect(parseOutcome(input, type)).toEqual(
+      ok ? { ok, value: { kind: 'text', value: input } } : { ok, error: { code: 'too_long', input } },
+    );
   });
 
-  test.each<[string, number, boolean]>([['100 %', 100, true], ['100,01 %', 100, false], ['-5 %', 100, true]])(
-    'when %j is typed with maxPercent %d, then ok is %s',
-    (input, maxPercent, ok) => {
-      expect(parseOutcome(input, 'percent', { maxPercent }).ok).toBe(ok);
-    },
-  );
+  test.each<[string, number, boolean]>([
+    ['100 %', 100, true],
+    ['100,01 %', 100, false],
+    ['-5 %', 100, true],
+  ])('when %j is typed with maxPercent %d, then ok is %s', (input, maxPercent, ok) => {
+    expect(parseOutcome(input, 'percent', { maxPercent }).ok).toBe(ok);
+  });
 
   test('when any string is typed for any type, then it never throws', () => {
     const type = fc.constantFrom(...VALUE_TYPES);
@@ -203,10 +229,12 @@ describe(formatValue.name, () => {
   );
 
   test('when yes or no is formatted and parsed back, then it is unchanged', () => {
-    fc.assert(fc.property(fc.boolean(), (b) => {
-      const result = parseOutcome(formatValue({ kind: 'boolean', value: b }, 'yesno'), 'yesno');
-      return result.ok && result.value?.kind === 'boolean' && result.value.value === b;
-    }));
+    fc.assert(
+      fc.property(fc.boolean(), (b) => {
+        const result = parseOutcome(formatValue({ kind: 'boolean', value: b }, 'yesno'), 'yesno');
+        return result.ok && result.value?.kind === 'boolean' && result.value.value === b;
+      }),
+    );
   });
 });
 

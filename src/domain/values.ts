@@ -50,13 +50,23 @@ const GROUPED_RE = /^[1-9]\d{0,2}(?:[\u0020\u00A0\u202F\u2009]\d{3})+$/u;
 const UNIT_RE = /^[\p{L}%]+(?:\/[\p{L}\p{N}]+)*[²³]?\.?$/u;
 const NOT_AVAILABLE_RE = /^(?:ej tillgängligt?|mäts senare|n\/a)\.?$/u;
 const YES_NO = new Map<string, boolean>([
-  ['ja', true], ['j', true], ['yes', true],
-  ['nej', false], ['n', false], ['no', false],
+  ['ja', true],
+  ['j', true],
+  ['yes', true],
+  ['nej', false],
+  ['n', false],
+  ['no', false],
 ]);
 const CURRENCY_ALIASES = new Map<string, CurrencyUnit>([
-  ['kr', 'kr'], ['kronor', 'kr'], ['sek', 'kr'],
-  ['tkr', 'tkr'], ['tsek', 'tkr'],
-  ['mnkr', 'mnkr'], ['mkr', 'mnkr'], ['msek', 'mnkr'], ['mnsek', 'mnkr'],
+  ['kr', 'kr'],
+  ['kronor', 'kr'],
+  ['sek', 'kr'],
+  ['tkr', 'tkr'],
+  ['tsek', 'tkr'],
+  ['mnkr', 'mnkr'],
+  ['mkr', 'mnkr'],
+  ['msek', 'mnkr'],
+  ['mnsek', 'mnkr'],
 ]);
 const PERCENT_UNITS = new Set(['%', 'procent']);
 

@@ -29,9 +29,17 @@ export function registerReportRoute(server: Server, serve: ServeReport, logger: 
       reply = match ? await serve(match[1]!, match[2]!) : await serve('', 'html');
     } catch (error) {
       logger.error({ err: error }, 'report could not be made');
-      reply = { status: 500, contentType: 'text/plain; charset=utf-8', body: 'Rapporten kunde inte skapas just nu. Försök igen om en stund.' };
+      reply = {
+        status: 500,
+        contentType: 'text/plain; charset=utf-8',
+        body: 'Rapporten kunde inte skapas just nu. Försök igen om en stund.',
+      };
     }
-    res.setHeader('Content-Security-Policy', reply.csp ?? "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    res.setHeader(
+      'Content-Security-Policy',
+      reply.csp ??
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Robots-Tag', 'noindex, nofollow');
     res.setHeader('X-Content-Type-Options', 'nosniff');

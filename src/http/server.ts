@@ -70,7 +70,10 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       });
       if (outcome.kind === 'unauthorized') {
         // Also when the signing keys could not be fetched: the caller learns nothing about why.
-        deps.logger.warn({ activityType: envelope.data.type, reason: outcome.reason.slice(0, 300) }, 'rejected a request whose token did not validate');
+        deps.logger.warn(
+          { activityType: envelope.data.type, reason: outcome.reason.slice(0, 300) },
+          'rejected a request whose token did not validate',
+        );
         res.send(401, { error: 'Unauthorized' });
         return;
       }
@@ -128,7 +131,9 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
 /** https://host as the caller reached us (App Service sets X-Forwarded-Proto); http only for a local host. */
 function requestOrigin(req: Request): string {
   const host = String(req.header('host') ?? '').trim();
-  const forwarded = String(req.header('x-forwarded-proto') ?? '').split(',')[0]!.trim();
+  const forwarded = String(req.header('x-forwarded-proto') ?? '')
+    .split(',')[0]!
+    .trim();
   const local = /^(localhost|127\.|\[::1\])/.test(host);
   const protocol = forwarded === 'http' || forwarded === 'https' ? forwarded : local ? 'http' : 'https';
   return /^[A-Za-z0-9.:[\]-]{1,300}$/.test(host) ? `${protocol}://${host}` : '';

@@ -37,10 +37,19 @@ const SV = {
   } satisfies Record<Assessment, string>,
   suggested: 'föreslagen',
   target: (direction: Direction, target: string | null, baseline: string | null) => {
-    const verbs: Record<Direction, string> = { increase: 'öka till', decrease: 'minska till', maintain: 'behålla', atLeast: 'minst', atMost: 'högst', yes: '', none: '' };
+    const verbs: Record<Direction, string> = {
+      increase: 'öka till',
+      decrease: 'minska till',
+      maintain: 'behålla',
+      atLeast: 'minst',
+      atMost: 'högst',
+      yes: '',
+      none: '',
+    };
     const parts: string[] = [];
     if (target !== null) parts.push(`Mål: ${[verbs[direction], target].filter((p) => p !== '').join(' ')}`);
-    else if (direction === 'increase' || direction === 'decrease' || direction === 'maintain') parts.push(`Riktning: ${direction === 'increase' ? 'öka' : direction === 'decrease' ? 'minska' : 'behålla'}`);
+    else if (direction === 'increase' || direction === 'decrease' || direction === 'maintain')
+      parts.push(`Riktning: ${direction === 'increase' ? 'öka' : direction === 'decrease' ? 'minska' : 'behålla'}`);
     if (baseline !== null) parts.push(`Ingångsvärde ${baseline}`);
     return parts.join(' · ');
   },
@@ -52,7 +61,8 @@ const SV = {
     period_not_open: 'Perioden är inte öppen än.',
     unknown_goal: 'Målet finns inte i planen längre.',
     not_owner: 'Du är inte ägare till det här målet eller dess mätetal, så du kan inte svara på det. Ingenting sparades.',
-    unknown_action: 'Jag förstod inte vad kortet bad om (det kan vara för gammalt). Ingenting ändrades. Skriv status för att få ett nytt kort.',
+    unknown_action:
+      'Jag förstod inte vad kortet bad om (det kan vara för gammalt). Ingenting ändrades. Skriv status för att få ett nytt kort.',
     bad_payload: 'Kortet skickade något jag inte förstod. Ingenting sparades. Skriv status för att få ett nytt kort.',
     unknown_person: 'Jag kunde inte se vem du är i Teams, så ingenting sparades.',
   },
@@ -88,10 +98,23 @@ const EN: CollectTexts = {
   answeredBy: (owner) => `Answered by ${owner}`,
   savedBy: (name, when) => `Saved by ${name} ${when}`,
   noValue: 'No answer yet',
-  assessments: { achieved: 'Green – achieved', partly: 'Yellow – partly achieved', not_achieved: 'Red – not achieved', not_measured: 'Grey – not measurable / later' },
+  assessments: {
+    achieved: 'Green – achieved',
+    partly: 'Yellow – partly achieved',
+    not_achieved: 'Red – not achieved',
+    not_measured: 'Grey – not measurable / later',
+  },
   suggested: 'suggested',
   target: (direction, target, baseline) => {
-    const verbs: Record<Direction, string> = { increase: 'increase to', decrease: 'decrease to', maintain: 'maintain', atLeast: 'at least', atMost: 'at most', yes: '', none: '' };
+    const verbs: Record<Direction, string> = {
+      increase: 'increase to',
+      decrease: 'decrease to',
+      maintain: 'maintain',
+      atLeast: 'at least',
+      atMost: 'at most',
+      yes: '',
+      none: '',
+    };
     const parts: string[] = [];
     if (target !== null) parts.push(`Target: ${[verbs[direction], target].filter((p) => p !== '').join(' ')}`);
     else if (direction === 'increase' || direction === 'decrease' || direction === 'maintain') parts.push(`Direction: ${direction}`);
@@ -106,7 +129,8 @@ const EN: CollectTexts = {
     period_not_open: 'The period is not open yet.',
     unknown_goal: 'The goal is no longer in the plan.',
     not_owner: 'You do not own this goal or its indicators, so you cannot answer it. Nothing was saved.',
-    unknown_action: 'I did not understand what the card asked for (it may be too old). Nothing was changed. Write status to get a new card.',
+    unknown_action:
+      'I did not understand what the card asked for (it may be too old). Nothing was changed. Write status to get a new card.',
     bad_payload: 'The card sent something I did not understand. Nothing was saved. Write status to get a new card.',
     unknown_person: 'I could not see who you are in Teams, so nothing was saved.',
   },

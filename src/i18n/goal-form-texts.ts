@@ -17,7 +17,8 @@ export interface FieldErrorDetail {
 }
 
 const q = (text: string) => `”${text}”`;
-const count = (n: number, locale: Locale) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE').format(n).replace(/[\u0020\u202F]/gu, '\u00A0');
+const count = (n: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE').format(n).replace(/[\u0020\u202F]/gu, '\u00A0');
 
 /** An utfall typed the way the indicator is measured (`unit`: its currency scale); the locale's decimal sign (both are parsed). */
 function example(valueType: ValueType, unit: string | null, decimal: ',' | '.'): string {
@@ -46,7 +47,8 @@ const SV = {
     analysisPlaceholder: 'Hur går arbetet mot målet, och vad görs? Krävs vid gul eller röd bedömning.',
   },
   /** The utfall field's placeholder for an indicator of this type, in its unit (currency: kr, tkr or mnkr). */
-  outcomePlaceholder: (valueType: ValueType, unit: string | null) => (valueType === 'text' ? 'Beskriv utfallet' : `T.ex. ${example(valueType, unit, ',')}`),
+  outcomePlaceholder: (valueType: ValueType, unit: string | null) =>
+    valueType === 'text' ? 'Beskriv utfallet' : `T.ex. ${example(valueType, unit, ',')}`,
   outcomeExample: (valueType: ValueType, unit: string | null) => example(valueType, unit, ','),
   yes: 'Ja',
   no: 'Nej',
@@ -54,11 +56,16 @@ const SV = {
   /** Short names of the bedömningar, for sentences. */
   assessmentNames: { achieved: 'Grön', partly: 'Gul', not_achieved: 'Röd', not_measured: 'Grå' } satisfies Record<Assessment, string>,
   /** Beside the bedömning: what the target suggests, and that it applies when none is chosen. */
-  suggestion: (name: string, applies: boolean) => (applies ? `Föreslagen utifrån målvärdet: ${name}. Den gäller om du inte väljer en egen bedömning.` : `Föreslagen utifrån målvärdet: ${name}.`),
+  suggestion: (name: string, applies: boolean) =>
+    applies
+      ? `Föreslagen utifrån målvärdet: ${name}. Den gäller om du inte väljer en egen bedömning.`
+      : `Föreslagen utifrån målvärdet: ${name}.`,
   invalid: 'Något behöver rättas innan det kan sparas. Se markeringarna nedan – det du skrev finns kvar.',
   confirm: 'Kontrollera det markerade värdet. Stämmer det, spara igen – det du skrev finns kvar.',
-  conflict: (names: string) => `${names} har ändrat samma svar medan du skrev. De aktuella värdena visas nedan; dina ändringar av dem sparades inte.`,
-  conflictMine: 'Du har ändrat samma svar i ett annat fönster. De aktuella värdena visas nedan; ändringarna från det här fönstret sparades inte.',
+  conflict: (names: string) =>
+    `${names} har ändrat samma svar medan du skrev. De aktuella värdena visas nedan; dina ändringar av dem sparades inte.`,
+  conflictMine:
+    'Du har ändrat samma svar i ett annat fönster. De aktuella värdena visas nedan; ändringarna från det här fönstret sparades inte.',
   conflictGone: 'Svaret har ändrats sedan formuläret öppnades, så dina ändringar av det sparades inte. Formuläret visar nu det som gäller.',
   othersSaved: 'Övriga svar sparades.',
   fieldError: (code: FieldErrorCode, typed: string, detail: FieldErrorDetail = {}): string => {
@@ -74,7 +81,9 @@ const SV = {
       case 'invalid_digit_grouping':
         return `${q(typed)} är inte ett tal: tusentalsgrupper ska ha tre siffror.`;
       case 'unit_mismatch':
-        return detail.unit ? `${q(typed)} har fel enhet: det här mätetalet anges i ${detail.unit.name}, t.ex. ${detail.unit.example}.` : `${q(typed)} har fel enhet för det här mätetalet.`;
+        return detail.unit
+          ? `${q(typed)} har fel enhet: det här mätetalet anges i ${detail.unit.name}, t.ex. ${detail.unit.example}.`
+          : `${q(typed)} har fel enhet för det här mätetalet.`;
       case 'percent_out_of_range':
         return `${q(typed)} är orimligt som procent.`;
       case 'not_yes_no':
@@ -102,7 +111,9 @@ const SV = {
       case 'implausible': {
         const far = detail.implausible;
         if (!far) return 'Värdet ligger långt från det väntade – stämmer det? Spara igen för att bekräfta.';
-        const from = [far.target === null ? '' : `målvärdet ${far.target}`, far.previous === null ? '' : `förra periodens ${far.previous}`].filter((part) => part !== '').join(' och ');
+        const from = [far.target === null ? '' : `målvärdet ${far.target}`, far.previous === null ? '' : `förra periodens ${far.previous}`]
+          .filter((part) => part !== '')
+          .join(' och ');
         return `Värdet ${far.value} ligger långt från ${from} – stämmer det? Spara igen för att bekräfta.`;
       }
     }
@@ -130,11 +141,16 @@ const EN: GoalFormTexts = {
   no: 'No',
   noAssessment: 'No assessment',
   assessmentNames: { achieved: 'Green', partly: 'Yellow', not_achieved: 'Red', not_measured: 'Grey' },
-  suggestion: (name, applies) => (applies ? `Suggested from the target: ${name}. It applies unless you choose an assessment of your own.` : `Suggested from the target: ${name}.`),
+  suggestion: (name, applies) =>
+    applies
+      ? `Suggested from the target: ${name}. It applies unless you choose an assessment of your own.`
+      : `Suggested from the target: ${name}.`,
   invalid: 'Something needs fixing before it can be saved. See the marks below – what you typed is kept.',
   confirm: 'Check the marked value. If it is right, save again – what you typed is kept.',
-  conflict: (names) => `${names} changed the same answers while you were typing. The current values are shown below; your changes to them were not saved.`,
-  conflictMine: 'You changed the same answer in another window. The current values are shown below; the changes from this window were not saved.',
+  conflict: (names) =>
+    `${names} changed the same answers while you were typing. The current values are shown below; your changes to them were not saved.`,
+  conflictMine:
+    'You changed the same answer in another window. The current values are shown below; the changes from this window were not saved.',
   conflictGone: 'The answer has changed since the form was opened, so your changes to it were not saved. The form now shows what applies.',
   othersSaved: 'Your other answers were saved.',
   fieldError: (code, typed, detail = {}) => {
@@ -151,7 +167,9 @@ const EN: GoalFormTexts = {
       case 'invalid_digit_grouping':
         return `${quoted} is not a number: groups of thousands have three digits.`;
       case 'unit_mismatch':
-        return detail.unit ? `${quoted} has the wrong unit: this indicator is given in ${detail.unit.name}, e.g. ${detail.unit.example}.` : `${quoted} has the wrong unit for this indicator.`;
+        return detail.unit
+          ? `${quoted} has the wrong unit: this indicator is given in ${detail.unit.name}, e.g. ${detail.unit.example}.`
+          : `${quoted} has the wrong unit for this indicator.`;
       case 'percent_out_of_range':
         return `${quoted} is not a sensible percentage.`;
       case 'not_yes_no':
@@ -179,7 +197,12 @@ const EN: GoalFormTexts = {
       case 'implausible': {
         const far = detail.implausible;
         if (!far) return 'The value is far from what was expected – is it right? Save again to confirm.';
-        const from = [far.target === null ? '' : `the target ${far.target}`, far.previous === null ? '' : `the previous period's ${far.previous}`].filter((part) => part !== '').join(' and ');
+        const from = [
+          far.target === null ? '' : `the target ${far.target}`,
+          far.previous === null ? '' : `the previous period's ${far.previous}`,
+        ]
+          .filter((part) => part !== '')
+          .join(' and ');
         return `The value ${far.value} is far from ${from} – is it right? Save again to confirm.`;
       }
     }

@@ -59,10 +59,12 @@ export function helpSections(locale: Locale): { heading: string; commands: Comma
   const texts = helpTexts(locale);
   return SECTION_ORDER.map((section) => ({
     heading: texts.sections[section],
-    commands: COMMAND_NAMES.filter((name) => commandEntry(name).available && SECTION_OF[commandEntry(name).who] === section).map((name) => ({
-      command: helpLine(name, locale),
-      description: commandEntry(name).help[locale],
-    })),
+    commands: COMMAND_NAMES.filter((name) => commandEntry(name).available && SECTION_OF[commandEntry(name).who] === section).map(
+      (name) => ({
+        command: helpLine(name, locale),
+        description: commandEntry(name).help[locale],
+      }),
+    ),
   })).filter((section) => section.commands.length > 0);
 }
 

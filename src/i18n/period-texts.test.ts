@@ -12,12 +12,14 @@ describe(unitsInline.name, () => {
   });
 });
 
-describe('the coordinator\'s texts for öppna period', () => {
+describe("the coordinator's texts for öppna period", () => {
   const sv = periodTexts('sv');
 
-  test('when the period is already open, then the body says so and that only owners without a card get one, with the facts\' numbers', () => {
+  test("when the period is already open, then the body says so and that only owners without a card get one, with the facts' numbers", () => {
     const body = sv.confirmBody({ alreadyOpen: true, owners: 3, toSend: 1, had: 1, unreachable: 1 }, ['Regionstyrelsen']);
-    expect(body).toBe('Perioden är redan öppen för Regionstyrelsen. Bara målägare som inte har fått sitt kort får ett nu: 1 av 3. 1 är ej nåbara: de har inte installerat Utfall i Teams och får sitt kort när de gör det.');
+    expect(body).toBe(
+      'Perioden är redan öppen för Regionstyrelsen. Bara målägare som inte har fått sitt kort får ett nu: 1 av 3. 1 är ej nåbara: de har inte installerat Utfall i Teams och får sitt kort när de gör det.',
+    );
   });
 
   test('when the count changed between the confirmation and the click, then the answer says so', () => {
@@ -30,6 +32,8 @@ describe('the coordinator\'s texts for öppna period', () => {
     expect(sv.fanoutReport('Delår per april 2022', ['HSN', 'RS', 'RUN'], 2, 3, ['Nina Nåbar'], 0)).toBe(
       'Delår per april 2022 (HSN, RS och RUN): 2 av 3 målägare har fått sitt kort. Ej nåbara (1): Nina Nåbar. De får sitt kort så snart de installerar Utfall.',
     );
-    expect(sv.fanoutReport('Delår per april 2022', ['RS'], 4, 4, [], 0)).toBe('Delår per april 2022 (RS): alla 4 målägare har fått sitt kort.');
+    expect(sv.fanoutReport('Delår per april 2022', ['RS'], 4, 4, [], 0)).toBe(
+      'Delår per april 2022 (RS): alla 4 målägare har fått sitt kort.',
+    );
   });
 });

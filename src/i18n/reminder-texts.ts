@@ -12,7 +12,8 @@ const SV = {
       ? `${label}, ${unit}: sista svarsdagen har passerat och alla målägare har svarat.`
       : `${label}, ${unit}: sista svarsdagen har passerat. ${count} målägare har inte svarat klart: ${listed}${more > 0 ? `, … och ${more} till (skriv ”sammanfattning” för hela listan)` : ''}.`,
   remindWhat: 'skicka påminnelser',
-  remindUsage: 'Skriv så här: **påminn [enhet]**, till exempel *påminn* eller *påminn RS*. Påminnelsen går bara till dem som inte har svarat klart i en öppen period.',
+  remindUsage:
+    'Skriv så här: **påminn [enhet]**, till exempel *påminn* eller *påminn RS*. Påminnelsen går bara till dem som inte har svarat klart i en öppen period.',
   noOpenPeriod: (unit: string | null) => `Det finns ingen öppen period${unit ? ` för enheten ”${unit}”` : ''} att påminna om.`,
   confirmTitle: (label: string) => `Påminna om ${label}?`,
   confirmBody: (missing: number, reminded: number, unreachable: number) =>
@@ -34,8 +35,11 @@ const SV = {
   refusedTitle: 'Det gick inte',
   sentTitle: 'Påminnelser skickas',
   sentBody: (count: number, unreachable: number, names: string) =>
-    (count === 0 ? 'Alla som kan nås har svarat klart nu. Ingen påminnelse skickades.' : count === 1 ? '1 påminnelse skickas nu.' : `${count} påminnelser skickas nu.`) +
-    (unreachable > 0 ? ` Ej nåbara (${unreachable}) får ingen: ${names}.` : ''),
+    (count === 0
+      ? 'Alla som kan nås har svarat klart nu. Ingen påminnelse skickades.'
+      : count === 1
+        ? '1 påminnelse skickas nu.'
+        : `${count} påminnelser skickas nu.`) + (unreachable > 0 ? ` Ej nåbara (${unreachable}) får ingen: ${names}.` : ''),
   changed: (shown: number, now: number) => ` Antalet har ändrats sedan bekräftelsen visades (då ${shown}, nu ${now}).`,
   cancelled: 'Avbrutet. Inga påminnelser skickades.',
 };
@@ -51,7 +55,8 @@ const EN: typeof SV = {
       ? `${label}, ${unit}: the deadline has passed and every goal owner has answered.`
       : `${label}, ${unit}: the deadline has passed. ${count} goal owners have not finished: ${listed}${more > 0 ? `, … and ${more} more (write "summary" for the whole list)` : ''}.`,
   remindWhat: 'send reminders',
-  remindUsage: 'Write: **remind [unit]**, e.g. *remind* or *remind RS*. The reminder only goes to those who have not finished in an open period.',
+  remindUsage:
+    'Write: **remind [unit]**, e.g. *remind* or *remind RS*. The reminder only goes to those who have not finished in an open period.',
   noOpenPeriod: (unit) => `There is no open period${unit ? ` for the unit "${unit}"` : ''} to remind about.`,
   confirmTitle: (label) => `Remind about ${label}?`,
   confirmBody: (missing, reminded, unreachable) =>
@@ -73,8 +78,11 @@ const EN: typeof SV = {
   refusedTitle: 'That did not work',
   sentTitle: 'Reminders are being sent',
   sentBody: (count, unreachable, names) =>
-    (count === 0 ? 'Everyone who can be reached has finished now. No reminder was sent.' : count === 1 ? '1 reminder is being sent now.' : `${count} reminders are being sent now.`) +
-    (unreachable > 0 ? ` Unreachable (${unreachable}) get none: ${names}.` : ''),
+    (count === 0
+      ? 'Everyone who can be reached has finished now. No reminder was sent.'
+      : count === 1
+        ? '1 reminder is being sent now.'
+        : `${count} reminders are being sent now.`) + (unreachable > 0 ? ` Unreachable (${unreachable}) get none: ${names}.` : ''),
   changed: (shown, now) => ` The number has changed since the confirmation was shown (then ${shown}, now ${now}).`,
   cancelled: 'Cancelled. No reminders were sent.',
 };

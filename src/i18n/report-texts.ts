@@ -27,7 +27,10 @@ const SV = {
   noRedGoals: 'Inga röda mål.',
   analysis: 'Analys',
   noAnalysis: 'Ingen analys.',
-  buckets: { achieved: 'Grön', partly: 'Gul', not_achieved: 'Röd', not_measured: 'Grå', missing: 'Saknas' } satisfies Record<Bucket, string>,
+  buckets: { achieved: 'Grön', partly: 'Gul', not_achieved: 'Röd', not_measured: 'Grå', missing: 'Saknas' } satisfies Record<
+    Bucket,
+    string
+  >,
   missing: 'Saknas',
   notAvailable: 'Ej tillgängligt',
   notInPeriod: (codes: string[]) => (codes.length === 1 && codes[0] === 'ÅR' ? 'Mäts helår' : `Mäts ${codes.join(', ')}`),

@@ -17,7 +17,15 @@ const SV_ADJECTIVES: Record<Bucket, [string, string]> = {
   not_measured: ['grått', 'grå'],
   missing: ['saknas', 'saknas'],
 };
-const SV_DIRECTIONS: Record<Direction, string> = { increase: 'öka till', decrease: 'minska till', maintain: 'behålla', atLeast: 'minst', atMost: 'högst', yes: '', none: '' };
+const SV_DIRECTIONS: Record<Direction, string> = {
+  increase: 'öka till',
+  decrease: 'minska till',
+  maintain: 'behålla',
+  atLeast: 'minst',
+  atMost: 'högst',
+  yes: '',
+  none: '',
+};
 const svNoun = (level: ComparedLevel) => (level === 'goals' ? 'mål' : 'mätetal');
 
 const SV = {
@@ -33,7 +41,10 @@ const SV = {
   response: (answered: number, total: number, rate: number) => `${answered} av ${total} målägare har svarat, ${rate}${NBSP}%`,
   noOwners: 'Inga målägare har något att svara på i perioden.',
   heading: 'Perspektiv',
-  buckets: { achieved: 'Grön', partly: 'Gul', not_achieved: 'Röd', not_measured: 'Grå', missing: 'Saknas' } satisfies Record<Bucket, string>,
+  buckets: { achieved: 'Grön', partly: 'Gul', not_achieved: 'Röd', not_measured: 'Grå', missing: 'Saknas' } satisfies Record<
+    Bucket,
+    string
+  >,
   allGoals: 'Alla mål',
   allIndicators: 'Alla mätetal',
   hint: 'Antal mål per perspektiv och bedömning. Tryck på ett perspektiv för att se dess mål.',
@@ -43,7 +54,9 @@ const SV = {
     `${Math.abs(delta)} ${delta > 0 ? 'fler' : 'färre'} ${SV_ADJECTIVES[bucket][Math.abs(delta) === 1 ? 0 : 1]} ${svNoun(level)}`,
   change: (label: string, parts: string[], compared: number, level: ComparedLevel) => {
     const base = `av ${compared} ${svNoun(level)} som bedömts båda gångerna`;
-    return parts.length === 0 ? `Lika många gröna, gula och röda som i ${label} (${base}).` : `Jämfört med ${label}: ${parts.join(', ')} (${base}).`;
+    return parts.length === 0
+      ? `Lika många gröna, gula och röda som i ${label} (${base}).`
+      : `Jämfört med ${label}: ${parts.join(', ')} (${base}).`;
   },
   redTitle: (n: number) => `Röda mål (${n})`,
   moreRed: (n: number) => `… och ${n} röda mål till. Välj ”Alla röda mål”.`,
@@ -67,8 +80,10 @@ const SV = {
   countPart: (bucket: Bucket, n: number) => `${n} ${SV_ADJECTIVES[bucket][n === 1 ? 0 : 1]}`,
   indicatorCounts: (parts: string[]) => (parts.length === 0 ? 'Inga mätetal mäts i perioden.' : `Mätetal: ${parts.join(', ')}`),
   noGoals: 'Inga mål i det här perspektivet.',
-  goalIntro: (assessment: string, owners: string, analysis: string) => `${assessment}${owners ? `\n\n**Målägare:** ${owners}` : ''}${analysis ? `\n\n**Analys:** ${analysis}` : ''}`,
-  outcome: (outcome: string | null, target: string | null) => [outcome === null ? 'Utfall saknas' : `Utfall ${outcome}`, target === null ? null : `mål ${target}`].filter(Boolean).join(' · '),
+  goalIntro: (assessment: string, owners: string, analysis: string) =>
+    `${assessment}${owners ? `\n\n**Målägare:** ${owners}` : ''}${analysis ? `\n\n**Analys:** ${analysis}` : ''}`,
+  outcome: (outcome: string | null, target: string | null) =>
+    [outcome === null ? 'Utfall saknas' : `Utfall ${outcome}`, target === null ? null : `mål ${target}`].filter(Boolean).join(' · '),
   previousValue: (code: string, value: string) => `Förra perioden (${code}): ${value}`,
   responsible: (name: string) => `Ansvarig: ${name}`,
   missingTitle: (n: number) => `Har inte svarat klart (${n})`,
@@ -85,9 +100,24 @@ const SV = {
   goalNotFound: 'Målet finns inte längre i sammanfattningen.',
 };
 
-const EN_ADJECTIVES: Record<Bucket, string> = { achieved: 'green', partly: 'yellow', not_achieved: 'red', not_measured: 'grey', missing: 'missing' };
-const EN_DIRECTIONS: Record<Direction, string> = { increase: 'increase to', decrease: 'decrease to', maintain: 'maintain', atLeast: 'at least', atMost: 'at most', yes: '', none: '' };
-const enNoun = (level: ComparedLevel, n: number) => (level === 'goals' ? (n === 1 ? 'goal' : 'goals') : n === 1 ? 'indicator' : 'indicators');
+const EN_ADJECTIVES: Record<Bucket, string> = {
+  achieved: 'green',
+  partly: 'yellow',
+  not_achieved: 'red',
+  not_measured: 'grey',
+  missing: 'missing',
+};
+const EN_DIRECTIONS: Record<Direction, string> = {
+  increase: 'increase to',
+  decrease: 'decrease to',
+  maintain: 'maintain',
+  atLeast: 'at least',
+  atMost: 'at most',
+  yes: '',
+  none: '',
+};
+const enNoun = (level: ComparedLevel, n: number) =>
+  level === 'goals' ? (n === 1 ? 'goal' : 'goals') : n === 1 ? 'indicator' : 'indicators';
 
 const EN: typeof SV = {
   title: (label) => `Goal attainment – ${label}`,
@@ -106,10 +136,13 @@ const EN: typeof SV = {
   allIndicators: 'All indicators',
   hint: 'Goals per perspective and assessment. Tap a perspective to see its goals.',
   morePerspectives: (n) => `… and ${n} more perspectives`,
-  changePart: (bucket, delta, level) => `${Math.abs(delta)} ${delta > 0 ? 'more' : 'fewer'} ${EN_ADJECTIVES[bucket]} ${enNoun(level, Math.abs(delta))}`,
+  changePart: (bucket, delta, level) =>
+    `${Math.abs(delta)} ${delta > 0 ? 'more' : 'fewer'} ${EN_ADJECTIVES[bucket]} ${enNoun(level, Math.abs(delta))}`,
   change: (label, parts, compared, level) => {
     const base = `of ${compared} ${enNoun(level, compared)} assessed both times`;
-    return parts.length === 0 ? `As many green, yellow and red as in ${label} (${base}).` : `Since ${label}: ${parts.join(', ')} (${base}).`;
+    return parts.length === 0
+      ? `As many green, yellow and red as in ${label} (${base}).`
+      : `Since ${label}: ${parts.join(', ')} (${base}).`;
   },
   redTitle: (n) => `Red goals (${n})`,
   moreRed: (n) => `… and ${n} more red goals. Choose "All red goals".`,
@@ -130,13 +163,16 @@ const EN: typeof SV = {
   countPart: (bucket, n) => `${n} ${EN_ADJECTIVES[bucket]}`,
   indicatorCounts: (parts) => (parts.length === 0 ? 'No indicators are measured in this period.' : `Indicators: ${parts.join(', ')}`),
   noGoals: 'No goals in this perspective.',
-  goalIntro: (assessment, owners, analysis) => `${assessment}${owners ? `\n\n**Goal owner:** ${owners}` : ''}${analysis ? `\n\n**Analysis:** ${analysis}` : ''}`,
-  outcome: (outcome, target) => [outcome === null ? 'No outcome' : `Outcome ${outcome}`, target === null ? null : `target ${target}`].filter(Boolean).join(' · '),
+  goalIntro: (assessment, owners, analysis) =>
+    `${assessment}${owners ? `\n\n**Goal owner:** ${owners}` : ''}${analysis ? `\n\n**Analysis:** ${analysis}` : ''}`,
+  outcome: (outcome, target) =>
+    [outcome === null ? 'No outcome' : `Outcome ${outcome}`, target === null ? null : `target ${target}`].filter(Boolean).join(' · '),
   previousValue: (code, value) => `Previous period (${code}): ${value}`,
   responsible: (name) => `Responsible: ${name}`,
   missingTitle: (n) => `Not finished answering (${n})`,
   everyoneAnswered: 'Every goal owner has answered.',
-  owedGoal: (title, indicators, assessment) => `${[indicators > 0 ? `${indicators} ${enNoun('indicators', indicators)}` : '', assessment ? 'the assessment' : ''].filter(Boolean).join(' and ')} in "${title}"`,
+  owedGoal: (title, indicators, assessment) =>
+    `${[indicators > 0 ? `${indicators} ${enNoun('indicators', indicators)}` : '', assessment ? 'the assessment' : ''].filter(Boolean).join(' and ')} in "${title}"`,
   moreOwed: (n) => `… and ${n} more goals`,
   owes: (parts) => `Left: ${parts.join('; ')}`,
   remindAction: (unit) => (unit === null ? 'Remind those who have not answered' : `Remind in ${unit}`),

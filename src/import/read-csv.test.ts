@@ -6,14 +6,62 @@ import { detectDelimiter, parseCsvSheet, readCsv } from './read-csv';
 import type { PeriodRowInput, TabularResult } from './tabular';
 
 const SWEDISH_HEADER = [
-  'enhet_id', 'enhet', 'år', 'perspektiv', 'målområde', 'mål_id', 'mål', 'målägare', 'mätetal_id', 'mätetal',
-  'ansvarig', 'typ', 'enhet_mått', 'riktning', 'ingångsvärde', 'målvärde', 'perioder',
+  'enhet_id',
+  'enhet',
+  'år',
+  'perspektiv',
+  'målområde',
+  'mål_id',
+  'mål',
+  'målägare',
+  'mätetal_id',
+  'mätetal',
+  'ansvarig',
+  'typ',
+  'enhet_mått',
+  'riktning',
+  'ingångsvärde',
+  'målvärde',
+  'perioder',
 ];
 const ENGLISH_HEADER = [
-  'unit_key', 'unit', 'plan_year', 'perspective', 'area', 'goal_key', 'goal', 'goal_owner', 'indicator_key', 'indicator',
-  'indicator_owner', 'value_type', 'unit_of_measure', 'direction', 'baseline', 'target', 'periods',
+  'unit_key',
+  'unit',
+  'plan_year',
+  'perspective',
+  'area',
+  'goal_key',
+  'goal',
+  'goal_owner',
+  'indicator_key',
+  'indicator',
+  'indicator_owner',
+  'value_type',
+  'unit_of_measure',
+  'direction',
+  'baseline',
+  'target',
+  'periods',
 ];
-const SICK_LEAVE = ['RS', 'Regionstyrelsen', '2026', 'Medarbetare', 'Hälsofrämjande arbetsmiljö', 'RS-G7', 'Arbetsmiljön ska vara hälsofrämjande, och hållbar', 'anna.berg@region.example', 'RS-G7-I1', 'Sjukfrånvaro', '', 'procent', '%', 'Minska', '5,1 %', '4,6', 'DÅ04; DÅ08; ÅR'];
+const SICK_LEAVE = [
+  'RS',
+  'Regionstyrelsen',
+  '2026',
+  'Medarbetare',
+  'Hälsofrämjande arbetsmiljö',
+  'RS-G7',
+  'Arbetsmiljön ska vara hälsofrämjande, och hållbar',
+  'anna.berg@region.example',
+  'RS-G7-I1',
+  'Sjukfrånvaro',
+  '',
+  'procent',
+  '%',
+  'Minska',
+  '5,1 %',
+  '4,6',
+  'DÅ04; DÅ08; ÅR',
+];
 const PERIODS: PeriodRowInput[] = [
   { code: 'DÅ04', label: 'Delår per april 2026', opens: '2026-04-30', deadline: '2026-05-12', closes: '2026-05-20' },
   { code: 'DÅ08', label: 'Delår per augusti 2026', opens: '2026-08-31', deadline: '2026-09-11', closes: '2026-09-18' },
@@ -38,7 +86,13 @@ describe(readCsv.name, () => {
   test('when the file is `;`-separated with a BOM and Swedish headers, then it becomes a plan file', () => {
     const file = fileOf(readCsv(`\uFEFF${toCsv([SWEDISH_HEADER, SICK_LEAVE], ';')}\r\n`, OPTIONS));
     expect(goalsOf(file)).toMatchObject([{ key: 'RS-G7', title: 'Arbetsmiljön ska vara hälsofrämjande, och hållbar' }]);
-    expect(goalsOf(file)[0]?.indicators[0]).toMatchObject({ valueType: 'percent', direction: 'decrease', baseline: 5.1, target: 4.6, periods: ['DÅ04', 'DÅ08', 'ÅR'] });
+    expect(goalsOf(file)[0]?.indicators[0]).toMatchObject({
+      valueType: 'percent',
+      direction: 'decrease',
+      baseline: 5.1,
+      target: 4.6,
+      periods: ['DÅ04', 'DÅ08', 'ÅR'],
+    });
   });
 
   test('when the file is `,`-separated without a BOM and has English headers, then it reads the same', () => {
@@ -65,15 +119,24 @@ describe(readCsv.name, () => {
 
   test('when a row has more cells than the header, then csv_syntax gives its line', () => {
     const text = toCsv([SWEDISH_HEADER, SICK_LEAVE, [...SICK_LEAVE, 'extra']], ';');
-    expect(readCsv(text, OPTIONS)).toEqual({ ok: false, issues: [{ code: 'csv_syntax', row: 3, detail: 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' }] });
+    expect(readCsv(text, OPTIONS)).toEqual({
+      ok: false,
+      issues: [{ code: 'csv_syntax', row: 3, detail: 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' }],
+    });
   });
 
-  test.each([['an empty string', ''], ['only a BOM and line breaks', '\uFEFF\r\n\r\n']])('when the file is %s, then it is empty_file', (_situation, text) => {
+  test.each([
+    ['an empty string', ''],
+    ['only a BOM and line breaks', '\uFEFF\r\n\r\n'],
+  ])('when the file is %s, then it is empty_file', (_situation, text) => {
     expect(readCsv(text, OPTIONS)).toEqual({ ok: false, issues: [{ code: 'empty_file' }] });
   });
 
   test('when the bytes are binary, then not_csv', () => {
-    expect(readCsv(Buffer.from('%PDF-1.7\n\u0000\u0001binary'), OPTIONS)).toEqual({ ok: false, issues: [{ code: 'not_csv', detail: 'binary' }] });
+    expect(readCsv(Buffer.from('%PDF-1.7\n\u0000\u0001binary'), OPTIONS)).toEqual({
+      ok: false,
+      issues: [{ code: 'not_csv', detail: 'binary' }],
+    });
   });
 
   test('when a cell spans two lines and a blank line follows, then issues name the line each record starts on', () => {
@@ -98,28 +161,31 @@ describe(readCsv.name, () => {
   });
 
   describe('the plan fixtures flattened to Swedish CSV', () => {
-    test.each([['norrbotten', PLAN_FIXTURES.norrbotten], ['halland', PLAN_FIXTURES.halland]])(
-      'when %s is read back, then goals, indicators, owners, targets and periods are the same',
-      (_name, fixture) => {
-        const original = PlanFileSchema.parse(readJsonFixture(fixture));
-        const plan = original.plans[0];
-        if (plan === undefined) throw new Error('fixture without a plan');
-        const converted = fileOf(readCsv(toCsv(flatten(original), ';'), { organisation: original.organisation, periods: plan.periods }));
-        expect(summary(converted)).toEqual(summary(original));
-        expect(converted.plans.map((p) => [p.key, p.unit, p.year, p.periods])).toEqual(original.plans.map((p) => [p.key, p.unit, p.year, p.periods]));
-      },
-    );
+    test.each([
+      ['norrbotten', PLAN_FIXTURES.norrbotten],
+      ['halland', PLAN_FIXTURES.halland],
+    ])('when %s is read back, then goals, indicators, owners, targets and periods are the same', (_name, fixture) => {
+      const original = PlanFileSchema.parse(readJsonFixture(fixture));
+      const plan = original.plans[0];
+      if (plan === undefined) throw new Error('fixture without a plan');
+      const converted = fileOf(readCsv(toCsv(flatten(original), ';'), { organisation: original.organisation, periods: plan.periods }));
+      expect(summary(converted)).toEqual(summary(original));
+      expect(converted.plans.map((p) => [p.key, p.unit, p.year, p.periods])).toEqual(
+        original.plans.map((p) => [p.key, p.unit, p.year, p.periods]),
+      );
+    });
   });
 });
 
 describe(parseCsvSheet.name, () => {
   test('when a periods CSV has a bad date, then its issue is on the periods sheet, not on the indicator file', () => {
-    const periods = parseCsvSheet('kod;namn;öppnar;sista svarsdag;stänger\nDÅ04;April;30/4;2026-05-12;2026-05-20\nDÅ08;Augusti;2026-08-31;2026-09-11;2026-09-18\nÅR;Helår;2027-01-08;2027-01-22;2027-02-01\n');
+    const periods = parseCsvSheet(
+      'kod;namn;öppnar;sista svarsdag;stänger\nDÅ04;April;30/4;2026-05-12;2026-05-20\nDÅ08;Augusti;2026-08-31;2026-09-11;2026-09-18\nÅR;Helår;2027-01-08;2027-01-22;2027-02-01\n',
+    );
     if (!periods.ok) throw new Error('expected a sheet');
     const result = readCsv(toCsv([SWEDISH_HEADER, SICK_LEAVE], ';'), { organisation: 'Region Exempel', periods: periods.sheet });
     expect(result).toEqual({ ok: false, issues: [{ code: 'invalid_date', sheet: 'Perioder', row: 2, field: 'öppnar', value: '30/4' }] });
   });
-
 
   test('when the first lines are blank, then the header is the first line with text and keeps its line number', () => {
     const read = parseCsvSheet('\n\nkod;namn\nÅR;Helår\n');
@@ -142,12 +208,19 @@ describe(detectDelimiter.name, () => {
 
 const SWEDISH_TYPES: Record<ValueType, string> = { number: 'tal', percent: 'procent', currency: 'kr', yesno: 'ja/nej', text: 'text' };
 const SWEDISH_DIRECTIONS: Record<Direction, string> = {
-  increase: 'öka', decrease: 'minska', maintain: 'behålla', atLeast: 'minst', atMost: 'högst', yes: 'ja', none: '',
+  increase: 'öka',
+  decrease: 'minska',
+  maintain: 'behålla',
+  atLeast: 'minst',
+  atMost: 'högst',
+  yes: 'ja',
+  none: '',
 };
 
 /** One Swedish-headed row per indicator, and one per goal without indicators, as a coordinator would write them. */
 function flatten(file: PlanFile): string[][] {
-  const value = (v: number | boolean | null | undefined) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Ja' : 'Nej') : formatNumber(v, 10));
+  const value = (v: number | boolean | null | undefined) =>
+    v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'Ja' : 'Nej') : formatNumber(v, 10);
   const rows = file.plans.flatMap((plan) =>
     plan.perspectives.flatMap((perspective) => {
       const placed = [
@@ -159,8 +232,16 @@ function flatten(file: PlanFile): string[][] {
         const head = [plan.unit, unitName, String(plan.year), perspective.name, area, goal.key, goal.title, goal.owners.join('; ')];
         if (goal.indicators.length === 0) return [[...head, ...Array<string>(9).fill('')]];
         return goal.indicators.map((i) => [
-          ...head, i.key, i.name, i.owner ?? '', SWEDISH_TYPES[i.valueType], i.unit ?? '', SWEDISH_DIRECTIONS[i.direction],
-          value(i.baseline), value(i.target), (i.periods ?? []).join(', '),
+          ...head,
+          i.key,
+          i.name,
+          i.owner ?? '',
+          SWEDISH_TYPES[i.valueType],
+          i.unit ?? '',
+          SWEDISH_DIRECTIONS[i.direction],
+          value(i.baseline),
+          value(i.target),
+          (i.periods ?? []).join(', '),
         ]);
       });
     }),
@@ -174,8 +255,15 @@ function summary(file: PlanFile) {
     title: goal.title,
     owners: goal.owners,
     indicators: goal.indicators.map((i) => ({
-      key: i.key, name: i.name, owner: i.owner, valueType: i.valueType, unit: i.unit, direction: i.direction,
-      baseline: i.baseline ?? null, target: i.target ?? null, periods: i.periods ?? [],
+      key: i.key,
+      name: i.name,
+      owner: i.owner,
+      valueType: i.valueType,
+      unit: i.unit,
+      direction: i.direction,
+      baseline: i.baseline ?? null,
+      target: i.target ?? null,
+      periods: i.periods ?? [],
     })),
   }));
 }
@@ -192,7 +280,9 @@ describe('the unit manager column (enhetschef / unit_manager)', () => {
   test('when two rows of a unit name different chefs, then the import fails naming the row, the column and the earlier row', () => {
     const result = readCsv(toCsv([header, [...SICK_LEAVE, 'karin.ek@region.example'], [...second, 'bo.ek@region.example']], ';'), OPTIONS);
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.issues).toEqual([expect.objectContaining({ code: 'conflicting_values', row: 3, field: 'Enhetschef', value: 'bo.ek@region.example' })]);
+    expect(result.ok ? [] : result.issues).toEqual([
+      expect.objectContaining({ code: 'conflicting_values', row: 3, field: 'Enhetschef', value: 'bo.ek@region.example' }),
+    ]);
   });
 
   test('when the chef is not an e-mail address, then the plan file is refused for that unit', () => {

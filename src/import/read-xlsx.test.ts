@@ -3,9 +3,41 @@ import type { PlanFile } from '../domain/plan-format';
 import { readXlsx } from './read-xlsx';
 import type { PeriodRowInput, TabularResult } from './tabular';
 
-const HEADER = ['Enhet_id', 'Enhet', 'År', 'Perspektiv', 'Mål_id', 'Mål', 'Målägare', 'Mätetal_id', 'Mätetal', 'Ansvarig', 'Typ', 'Riktning', 'Ingångsvärde', 'Målvärde', 'Perioder'];
+const HEADER = [
+  'Enhet_id',
+  'Enhet',
+  'År',
+  'Perspektiv',
+  'Mål_id',
+  'Mål',
+  'Målägare',
+  'Mätetal_id',
+  'Mätetal',
+  'Ansvarig',
+  'Typ',
+  'Riktning',
+  'Ingångsvärde',
+  'Målvärde',
+  'Perioder',
+];
 type Values = (ExcelJS.CellValue | undefined)[];
-const ROW: Values = ['RS', 'Regionstyrelsen', 2026, 'Medarbetare', 'RS-G7', 'Arbetsmiljön', 'anna.berg@region.example', 'RS-G7-I1', 'Sjukfrånvaro', '', 'procent', 'minska', 5.1, 4.6, 'DÅ04, ÅR'];
+const ROW: Values = [
+  'RS',
+  'Regionstyrelsen',
+  2026,
+  'Medarbetare',
+  'RS-G7',
+  'Arbetsmiljön',
+  'anna.berg@region.example',
+  'RS-G7-I1',
+  'Sjukfrånvaro',
+  '',
+  'procent',
+  'minska',
+  5.1,
+  4.6,
+  'DÅ04, ÅR',
+];
 const day = (month: number, date: number, year = 2026) => new Date(Date.UTC(year, month - 1, date));
 const PERIOD_ROWS: Values[] = [
   ['Kod', 'Benämning', 'Öppnar', 'Sista svarsdag', 'Stänger'],
@@ -27,7 +59,11 @@ function fileOf(result: TabularResult): PlanFile {
   return result.file;
 }
 
-const indicatorsOf = (file: PlanFile) => file.plans.flatMap((p) => p.perspectives).flatMap((p) => p.goals ?? []).flatMap((g) => g.indicators);
+const indicatorsOf = (file: PlanFile) =>
+  file.plans
+    .flatMap((p) => p.perspectives)
+    .flatMap((p) => p.goals ?? [])
+    .flatMap((g) => g.indicators);
 
 describe(readXlsx.name, () => {
   test('when the workbook has an indicator sheet and Perioder with date cells, then it becomes a plan file', async () => {
@@ -37,7 +73,16 @@ describe(readXlsx.name, () => {
       { code: 'ÅR', label: 'Helår 2026', opens: '2027-01-08', deadline: '2027-01-22', closes: '2027-02-01' },
     ]);
     expect(indicatorsOf(file)).toEqual([
-      { key: 'RS-G7-I1', name: 'Sjukfrånvaro', owner: 'anna.berg@region.example', valueType: 'percent', direction: 'decrease', baseline: 5.1, target: 4.6, periods: ['DÅ04', 'ÅR'] },
+      {
+        key: 'RS-G7-I1',
+        name: 'Sjukfrånvaro',
+        owner: 'anna.berg@region.example',
+        valueType: 'percent',
+        direction: 'decrease',
+        baseline: 5.1,
+        target: 4.6,
+        periods: ['DÅ04', 'ÅR'],
+      },
     ]);
   });
 
@@ -58,11 +103,12 @@ describe(readXlsx.name, () => {
     row[5] = { richText: [{ text: 'Arbets' }, { font: { bold: true }, text: 'miljön' }] };
     row[6] = { text: 'anna.berg@region.example', hyperlink: 'mailto:anna.berg@region.example' };
     row[13] = { formula: 'M2-0.5', result: 4.6 };
-    const [goal] = (fileOf(await readXlsx(await xlsx({ Mätetal: [HEADER, row], Perioder: PERIOD_ROWS }), OPTIONS))).plans[0]?.perspectives[0]?.goals ?? [];
+    const [goal] =
+      fileOf(await readXlsx(await xlsx({ Mätetal: [HEADER, row], Perioder: PERIOD_ROWS }), OPTIONS)).plans[0]?.perspectives[0]?.goals ?? [];
     expect([goal?.title, goal?.owners, goal?.indicators[0]?.target]).toEqual(['Arbetsmiljön', ['anna.berg@region.example'], 4.6]);
   });
 
-  test('when goal cells are merged over the goal\'s indicator rows, then every row belongs to that goal', async () => {
+  test("when goal cells are merged over the goal's indicator rows, then every row belongs to that goal", async () => {
     const second: Values = ['', '', '', '', '', '', '', 'RS-G7-I2', 'Korttidsfrånvaro', '', 'procent', 'minska', '', '', 'ÅR'];
     const buffer = await xlsx({ Mätetal: [HEADER, ROW, second], Perioder: PERIOD_ROWS }, (workbook) => {
       for (const column of ['A', 'B', 'C', 'D', 'E', 'F', 'G']) workbook.getWorksheet('Mätetal')?.mergeCells(`${column}2:${column}3`);
@@ -84,7 +130,10 @@ describe(readXlsx.name, () => {
   });
 
   test('when there is no Perioder sheet and no periods are given, then missing_periods_sheet', async () => {
-    await expect(readXlsx(await xlsx({ Mätetal: [HEADER, ROW] }), OPTIONS)).resolves.toEqual({ ok: false, issues: [{ code: 'missing_periods_sheet' }] });
+    await expect(readXlsx(await xlsx({ Mätetal: [HEADER, ROW] }), OPTIONS)).resolves.toEqual({
+      ok: false,
+      issues: [{ code: 'missing_periods_sheet' }],
+    });
   });
 
   test('when periods are given as options, then they replace the sheet', async () => {
@@ -93,7 +142,10 @@ describe(readXlsx.name, () => {
       { code: 'ÅR', opens: '2027-01-08', deadline: '2027-01-22', closes: '2027-02-01' },
     ];
     const file = fileOf(await readXlsx(await xlsx({ Mätetal: [HEADER, ROW] }), { ...OPTIONS, periods }));
-    expect(file.plans[0]?.periods.map((period) => [period.code, period.label])).toEqual([['DÅ04', 'DÅ04'], ['ÅR', 'ÅR']]);
+    expect(file.plans[0]?.periods.map((period) => [period.code, period.label])).toEqual([
+      ['DÅ04', 'DÅ04'],
+      ['ÅR', 'ÅR'],
+    ]);
   });
 
   test('when the periods tab comes first and is named PERIODS, then the indicators are read from the other tab', async () => {
@@ -117,8 +169,20 @@ describe(readXlsx.name, () => {
   });
 
   test('when a column header is unknown, then unknown_column names it on the indicator sheet', async () => {
-    const result = await readXlsx(await xlsx({ Mätetal: [[...HEADER, 'Kommentar'], [...ROW, 'x']], Perioder: PERIOD_ROWS }), OPTIONS);
-    expect(result).toEqual({ ok: false, issues: [{ code: 'unknown_column', sheet: 'Mätetal', row: 1, field: 'Kommentar', value: 'Kommentar' }] });
+    const result = await readXlsx(
+      await xlsx({
+        Mätetal: [
+          [...HEADER, 'Kommentar'],
+          [...ROW, 'x'],
+        ],
+        Perioder: PERIOD_ROWS,
+      }),
+      OPTIONS,
+    );
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ code: 'unknown_column', sheet: 'Mätetal', row: 1, field: 'Kommentar', value: 'Kommentar' }],
+    });
   });
 
   test('when the indicator sheet is empty, then empty_file', async () => {

@@ -12,9 +12,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const PERIOD_SHEET_NAMES = new Set(['perioder', 'periods']);
 
-export type XlsxSheetsResult =
-  | { ok: true; indicators: TabularSheet; periods: TabularSheet | null }
-  | { ok: false; issues: ImportIssue[] };
+export type XlsxSheetsResult = { ok: true; indicators: TabularSheet; periods: TabularSheet | null } | { ok: false; issues: ImportIssue[] };
 
 /**
  * Reads a plan workbook: the first worksheet holds the indicators, a sheet named `Perioder` (or

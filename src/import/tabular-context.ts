@@ -34,7 +34,12 @@ const MAX_SLUG = 40;
  * given a hash of the whole, so that two long names sharing a beginning still get different keys.
  */
 export function slugOf(name: string): string {
-  const slug = name.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/gu, '') || 'x';
+  const slug =
+    name
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/gu, '') || 'x';
   if (slug.length <= MAX_SLUG) return slug;
   return `${slug.slice(0, MAX_SLUG - 8).replace(/-+$/u, '')}-${fnv1a(slug).toString(36).padStart(7, '0').slice(0, 7)}`;
 }

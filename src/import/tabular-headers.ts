@@ -25,7 +25,15 @@ export const INDICATOR_HEADERS = {
 export type IndicatorField = keyof typeof INDICATOR_HEADERS;
 
 export const REQUIRED_INDICATOR_FIELDS: readonly IndicatorField[] = [
-  'unitKey', 'planYear', 'perspective', 'goalKey', 'goal', 'goalOwner', 'indicatorKey', 'indicator', 'valueType',
+  'unitKey',
+  'planYear',
+  'perspective',
+  'goalKey',
+  'goal',
+  'goalOwner',
+  'indicatorKey',
+  'indicator',
+  'valueType',
 ];
 
 /** Column headers of the `Perioder` sheet (or a periods CSV given to the command). */

@@ -68,7 +68,11 @@ function entryFromInput(input: PeriodRowInput, index: number): PeriodEntry {
   };
 }
 
-function entryFromRow(sheet: TabularSheet, columns: Columns<PeriodField>, { row, cells }: TabularRow): PeriodEntry | { issue: ImportIssue } {
+function entryFromRow(
+  sheet: TabularSheet,
+  columns: Columns<PeriodField>,
+  { row, cells }: TabularRow,
+): PeriodEntry | { issue: ImportIssue } {
   const text = (field: PeriodField) => fieldText(columns, cells, field);
   const header = (field: PeriodField) => columns[field]?.header ?? field;
   const planYear = parseYear(text('planYear'));
@@ -77,7 +81,13 @@ function entryFromRow(sheet: TabularSheet, columns: Columns<PeriodField>, { row,
   }
   const fields = Object.fromEntries(PERIOD_FIELDS.map((field) => [field, header(field)]));
   return {
-    period: { code: text('code'), label: text('label') || text('code'), opens: text('opens'), deadline: text('deadline'), closes: text('closes') },
+    period: {
+      code: text('code'),
+      label: text('label') || text('code'),
+      opens: text('opens'),
+      deadline: text('deadline'),
+      closes: text('closes'),
+    },
     ...(planYear === undefined ? {} : { planYear }),
     ...(text('unitKey') === '' ? {} : { unitKey: text('unitKey') }),
     origin: { row, ...(sheet.name === undefined ? {} : { sheet: sheet.name }), fields },
@@ -92,7 +102,8 @@ export function assignPeriods(plans: readonly PlanInput[], entries: readonly Per
   const issues: ImportIssue[] = [];
   const unitKeys = new Set(plans.map((plan) => plan.unit));
   for (const entry of entries) {
-    if (entry.unitKey !== undefined && !unitKeys.has(entry.unitKey)) issues.push(originIssue(entry.origin, 'unknown_unit', 'unitKey', entry.unitKey));
+    if (entry.unitKey !== undefined && !unitKeys.has(entry.unitKey))
+      issues.push(originIssue(entry.origin, 'unknown_unit', 'unitKey', entry.unitKey));
   }
   for (const plan of plans) {
     const seen = new Map<string, PeriodEntry>();

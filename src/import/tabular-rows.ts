@@ -4,7 +4,14 @@ import type { ValueType } from '../domain/vocabulary';
 import { fieldCell, fieldText, type Columns, type IndicatorField } from './tabular-headers';
 import { isBlankRow, issueIn, type Cell, type TabularRow, type TabularSheet } from './tabular-sheet';
 import {
-  ownerAddress, parseDirection, parseTargetCell, parseValueType, parseYear, splitOwners, splitPeriodCodes, type TargetParse,
+  ownerAddress,
+  parseDirection,
+  parseTargetCell,
+  parseValueType,
+  parseYear,
+  splitOwners,
+  splitPeriodCodes,
+  type TargetParse,
 } from './tabular-values';
 
 /** One indicator row read on its own. Structural cells may be blank: a goal's later rows inherit them. */
@@ -29,7 +36,15 @@ export interface RowFacts {
 }
 
 const INDICATOR_CELLS: readonly IndicatorField[] = [
-  'indicatorKey', 'indicator', 'indicatorOwner', 'valueType', 'unitOfMeasure', 'direction', 'baseline', 'target', 'periods',
+  'indicatorKey',
+  'indicator',
+  'indicatorOwner',
+  'valueType',
+  'unitOfMeasure',
+  'direction',
+  'baseline',
+  'target',
+  'periods',
 ];
 
 interface RowReader {
@@ -39,10 +54,7 @@ interface RowReader {
 }
 
 /** Reads every non-blank data row; each problem in a cell becomes an issue on that row and column. */
-export function readIndicatorRows(
-  sheet: TabularSheet,
-  columns: Columns<IndicatorField>,
-): { facts: RowFacts[]; issues: ImportIssue[] } {
+export function readIndicatorRows(sheet: TabularSheet, columns: Columns<IndicatorField>): { facts: RowFacts[]; issues: ImportIssue[] } {
   const facts: RowFacts[] = [];
   const issues: ImportIssue[] = [];
   for (const row of sheet.rows) {
@@ -60,7 +72,12 @@ function rowReader(sheet: TabularSheet, columns: Columns<IndicatorField>, { row,
     text,
     cell: (field) => fieldCell(columns, cells, field),
     issue: (code, field, detail) =>
-      issueIn(sheet, code, { row, field: columns[field]?.header ?? field, value: text(field), ...(detail === undefined ? {} : { detail }) }),
+      issueIn(sheet, code, {
+        row,
+        field: columns[field]?.header ?? field,
+        value: text(field),
+        ...(detail === undefined ? {} : { detail }),
+      }),
   };
 }
 

@@ -24,8 +24,14 @@ interface TreeState extends TreeContext {
  */
 export function buildTree(context: TreeContext, facts: readonly RowFacts[]): { units: UnitInput[]; plans: PlanInput[] } {
   const state: TreeState = {
-    ...context, units: new Map(), badUnitKeys: new Set(), plans: new Map(), perspectives: new Map(),
-    areas: new Map(), goals: new Map(), indicatorRows: new Map(),
+    ...context,
+    units: new Map(),
+    badUnitKeys: new Set(),
+    plans: new Map(),
+    perspectives: new Map(),
+    areas: new Map(),
+    goals: new Map(),
+    indicatorRows: new Map(),
   };
   for (const row of facts) addRow(state, row);
   for (const plan of state.plans.values()) {
@@ -151,8 +157,15 @@ function addIndicator(state: TreeState, goal: GoalInput, own: IndicatorInput, ro
   const indicator = owner === undefined ? own : { ...own, owner };
   goal.indicators.push(indicator);
   register(state, indicator, row, {
-    key: 'indicatorKey', name: 'indicator', owner: ownOwner === undefined ? 'goalOwner' : 'indicatorOwner',
-    valueType: 'valueType', unit: 'unitOfMeasure', direction: 'direction', baseline: 'baseline', target: 'target', periods: 'periods',
+    key: 'indicatorKey',
+    name: 'indicator',
+    owner: ownOwner === undefined ? 'goalOwner' : 'indicatorOwner',
+    valueType: 'valueType',
+    unit: 'unitOfMeasure',
+    direction: 'direction',
+    baseline: 'baseline',
+    target: 'target',
+    periods: 'periods',
   });
 }
 

@@ -5,14 +5,26 @@ import { cellText, type Cell } from './tabular-sheet';
 
 /** Folds accents, case and separators so `Ja/Nej`, `janej` and `ja-nej` read alike. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_/-]+/gu, '');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_/-]+/gu, '');
 }
 
 const VALUE_TYPE_WORDS = new Map<string, ValueType>([
-  ['number', 'number'], ['tal', 'number'], ['antal', 'number'],
-  ['percent', 'percent'], ['procent', 'percent'], ['%', 'percent'],
-  ['currency', 'currency'], ['kr', 'currency'], ['valuta', 'currency'], ['belopp', 'currency'],
-  ['yesno', 'yesno'], ['janej', 'yesno'],
+  ['number', 'number'],
+  ['tal', 'number'],
+  ['antal', 'number'],
+  ['percent', 'percent'],
+  ['procent', 'percent'],
+  ['%', 'percent'],
+  ['currency', 'currency'],
+  ['kr', 'currency'],
+  ['valuta', 'currency'],
+  ['belopp', 'currency'],
+  ['yesno', 'yesno'],
+  ['janej', 'yesno'],
   ['text', 'text'],
 ]);
 
@@ -21,13 +33,25 @@ export function parseValueType(text: string): ValueType | undefined {
 }
 
 const DIRECTION_WORDS = new Map<string, Direction>([
-  ['increase', 'increase'], ['oka', 'increase'], ['okning', 'increase'],
-  ['decrease', 'decrease'], ['minska', 'decrease'], ['minskning', 'decrease'],
-  ['maintain', 'maintain'], ['behalla', 'maintain'], ['bibehalla', 'maintain'],
-  ['atleast', 'atLeast'], ['minst', 'atLeast'],
-  ['atmost', 'atMost'], ['hogst', 'atMost'],
-  ['yes', 'yes'], ['ja', 'yes'], ['janej', 'yes'],
-  ['none', 'none'], ['ingen', 'none'], ['', 'none'],
+  ['increase', 'increase'],
+  ['oka', 'increase'],
+  ['okning', 'increase'],
+  ['decrease', 'decrease'],
+  ['minska', 'decrease'],
+  ['minskning', 'decrease'],
+  ['maintain', 'maintain'],
+  ['behalla', 'maintain'],
+  ['bibehalla', 'maintain'],
+  ['atleast', 'atLeast'],
+  ['minst', 'atLeast'],
+  ['atmost', 'atMost'],
+  ['hogst', 'atMost'],
+  ['yes', 'yes'],
+  ['ja', 'yes'],
+  ['janej', 'yes'],
+  ['none', 'none'],
+  ['ingen', 'none'],
+  ['', 'none'],
 ]);
 
 // Plans write the starting value into the direction: `Minska (ingångsvärde 5,1%)`.
@@ -45,7 +69,10 @@ export function parseDirection(text: string): { direction: Direction; baselineHi
 
 /** Owner e-mails in one cell, separated by `,` or `;`; repeats dropped. */
 export function splitOwners(text: string): string[] {
-  const owners = text.split(/[,;]/u).map(ownerAddress).filter((owner) => owner !== '');
+  const owners = text
+    .split(/[,;]/u)
+    .map(ownerAddress)
+    .filter((owner) => owner !== '');
   return owners.filter((owner, index) => owners.findIndex((o) => o.toLowerCase() === owner.toLowerCase()) === index);
 }
 
@@ -69,9 +96,7 @@ export function splitPeriodCodes(text: string): string[] {
   return codes;
 }
 
-export type TargetParse =
-  | { ok: true; value: number | boolean | null }
-  | { ok: false; code: ImportIssueCode; detail?: string };
+export type TargetParse = { ok: true; value: number | boolean | null } | { ok: false; code: ImportIssueCode; detail?: string };
 
 /**
  * A baseline or target cell for an indicator of `valueType`. Blank, `ej tillgängligt` and

@@ -4,17 +4,45 @@ import { tabularToPlanFile, type Cell, type PeriodRowInput, type TabularResult, 
 import { MAX_ROWS } from './tabular-sheet';
 
 const HEADER = [
-  'unit_key', 'unit', 'plan_year', 'perspective', 'area', 'goal_key', 'goal', 'goal_owner', 'indicator_key',
-  'indicator', 'indicator_owner', 'value_type', 'unit_of_measure', 'direction', 'baseline', 'target', 'periods',
+  'unit_key',
+  'unit',
+  'plan_year',
+  'perspective',
+  'area',
+  'goal_key',
+  'goal',
+  'goal_owner',
+  'indicator_key',
+  'indicator',
+  'indicator_owner',
+  'value_type',
+  'unit_of_measure',
+  'direction',
+  'baseline',
+  'target',
+  'periods',
 ] as const;
 type Column = (typeof HEADER)[number];
 type RowValues = Partial<Record<Column, Cell>>;
 
 const ROW: RowValues = {
-  unit_key: 'RS', unit: 'Regionstyrelsen', plan_year: '2026', perspective: 'Medarbetare', area: 'Hälsofrämjande arbetsmiljö',
-  goal_key: 'RS-G7', goal: 'Arbetsmiljön ska vara hälsofrämjande', goal_owner: 'anna.berg@region.example',
-  indicator_key: 'RS-G7-I1', indicator: 'Sjukfrånvaro', indicator_owner: '', value_type: 'percent', unit_of_measure: '%',
-  direction: 'decrease', baseline: '5,1', target: '4,6', periods: 'DÅ04, DÅ08, ÅR',
+  unit_key: 'RS',
+  unit: 'Regionstyrelsen',
+  plan_year: '2026',
+  perspective: 'Medarbetare',
+  area: 'Hälsofrämjande arbetsmiljö',
+  goal_key: 'RS-G7',
+  goal: 'Arbetsmiljön ska vara hälsofrämjande',
+  goal_owner: 'anna.berg@region.example',
+  indicator_key: 'RS-G7-I1',
+  indicator: 'Sjukfrånvaro',
+  indicator_owner: '',
+  value_type: 'percent',
+  unit_of_measure: '%',
+  direction: 'decrease',
+  baseline: '5,1',
+  target: '4,6',
+  periods: 'DÅ04, DÅ08, ÅR',
 };
 
 const PERIODS: PeriodRowInput[] = [
@@ -55,21 +83,61 @@ function issuesOf(result: TabularResult): ImportIssue[] {
 }
 
 const indicatorsOf = (file: PlanFile) =>
-  file.plans.flatMap((plan) => plan.perspectives).flatMap((p) => [...(p.goals ?? []), ...(p.areas ?? []).flatMap((a) => a.goals)]).flatMap((g) => g.indicators);
+  file.plans
+    .flatMap((plan) => plan.perspectives)
+    .flatMap((p) => [...(p.goals ?? []), ...(p.areas ?? []).flatMap((a) => a.goals)])
+    .flatMap((g) => g.indicators);
 
 describe(tabularToPlanFile.name, () => {
   test('when every row is valid, then the rows group into unit, plan, perspective, area, goal and indicators', () => {
-    const file = fileOf(convert([{}, { indicator_key: 'RS-G7-I2', indicator: 'Handlingsplan', value_type: 'yesno', direction: 'ja', baseline: '', target: 'Ja', periods: 'ÅR' }]));
+    const file = fileOf(
+      convert([
+        {},
+        {
+          indicator_key: 'RS-G7-I2',
+          indicator: 'Handlingsplan',
+          value_type: 'yesno',
+          direction: 'ja',
+          baseline: '',
+          target: 'Ja',
+          periods: 'ÅR',
+        },
+      ]),
+    );
     expect(file.units).toEqual([{ key: 'RS', name: 'Regionstyrelsen' }]);
     const [plan] = file.plans;
     expect(plan).toMatchObject({ key: 'RS-2026', unit: 'RS', year: 2026, name: 'Verksamhetsplan 2026 – Regionstyrelsen' });
     expect(plan?.periods.map((period) => period.code)).toEqual(['DÅ04', 'DÅ08', 'ÅR']);
     expect(plan?.perspectives).toMatchObject([
-      { key: 'RS-2026-medarbetare', name: 'Medarbetare', areas: [{ key: 'RS-2026-medarbetare-hälsofrämjande-arbetsmiljö', goals: [{ key: 'RS-G7', owners: ['anna.berg@region.example'] }] }] },
+      {
+        key: 'RS-2026-medarbetare',
+        name: 'Medarbetare',
+        areas: [{ key: 'RS-2026-medarbetare-hälsofrämjande-arbetsmiljö', goals: [{ key: 'RS-G7', owners: ['anna.berg@region.example'] }] }],
+      },
     ]);
     expect(indicatorsOf(file)).toEqual([
-      { key: 'RS-G7-I1', name: 'Sjukfrånvaro', owner: 'anna.berg@region.example', valueType: 'percent', unit: '%', direction: 'decrease', baseline: 5.1, target: 4.6, periods: ['DÅ04', 'DÅ08', 'ÅR'] },
-      { key: 'RS-G7-I2', name: 'Handlingsplan', owner: 'anna.berg@region.example', valueType: 'yesno', unit: '%', direction: 'yes', baseline: null, target: true, periods: ['ÅR'] },
+      {
+        key: 'RS-G7-I1',
+        name: 'Sjukfrånvaro',
+        owner: 'anna.berg@region.example',
+        valueType: 'percent',
+        unit: '%',
+        direction: 'decrease',
+        baseline: 5.1,
+        target: 4.6,
+        periods: ['DÅ04', 'DÅ08', 'ÅR'],
+      },
+      {
+        key: 'RS-G7-I2',
+        name: 'Handlingsplan',
+        owner: 'anna.berg@region.example',
+        valueType: 'yesno',
+        unit: '%',
+        direction: 'yes',
+        baseline: null,
+        target: true,
+        periods: ['ÅR'],
+      },
     ]);
   });
 
@@ -79,7 +147,25 @@ describe(tabularToPlanFile.name, () => {
   });
 
   test('when the headers are Swedish in any case, with spaces or without accents, then they map like the English ones', () => {
-    const swedish = ['Enhet_ID', 'enhet', 'ÅR', 'Perspektiv', 'målområde', 'mål id', 'Mål', 'Målägare', 'mätetal_id', 'Mätetal', 'ansvarig', 'Typ', 'enhet_matt', 'Riktning (öka, minska, behålla, minst, högst, ja)', 'ingångsvärde', 'MÅLVÄRDE', ' perioder '];
+    const swedish = [
+      'Enhet_ID',
+      'enhet',
+      'ÅR',
+      'Perspektiv',
+      'målområde',
+      'mål id',
+      'Mål',
+      'Målägare',
+      'mätetal_id',
+      'Mätetal',
+      'ansvarig',
+      'Typ',
+      'enhet_matt',
+      'Riktning (öka, minska, behålla, minst, högst, ja)',
+      'ingångsvärde',
+      'MÅLVÄRDE',
+      ' perioder ',
+    ];
     expect(convert([{}], PERIODS, swedish)).toEqual(convert([{}]));
   });
 
@@ -100,11 +186,19 @@ describe(tabularToPlanFile.name, () => {
   });
 
   test('when optional columns are absent, then the unit name defaults to its key and there is no area', () => {
-    const header = HEADER.filter((column) => !['unit', 'area', 'indicator_owner', 'unit_of_measure', 'direction', 'baseline', 'target', 'periods'].includes(column));
+    const header = HEADER.filter(
+      (column) => !['unit', 'area', 'indicator_owner', 'unit_of_measure', 'direction', 'baseline', 'target', 'periods'].includes(column),
+    );
     const file = fileOf(convert([{}], PERIODS, header));
     expect(file.units).toEqual([{ key: 'RS', name: 'RS' }]);
     expect(file.plans[0]?.perspectives[0]?.goals?.[0]?.indicators[0]).toEqual({
-      key: 'RS-G7-I1', name: 'Sjukfrånvaro', owner: 'anna.berg@region.example', valueType: 'percent', direction: 'none', baseline: null, target: null,
+      key: 'RS-G7-I1',
+      name: 'Sjukfrånvaro',
+      owner: 'anna.berg@region.example',
+      valueType: 'percent',
+      direction: 'none',
+      baseline: null,
+      target: null,
     });
   });
 
@@ -142,7 +236,9 @@ describe(tabularToPlanFile.name, () => {
   });
 
   test('when a goal has several owners, then they split on , and ; and the first owns the indicators by default', () => {
-    const file = fileOf(convert([{ goal_owner: 'Erik.Lind@region.example; Anna Berg <anna.berg@region.example>, ERIK.LIND@region.example' }]));
+    const file = fileOf(
+      convert([{ goal_owner: 'Erik.Lind@region.example; Anna Berg <anna.berg@region.example>, ERIK.LIND@region.example' }]),
+    );
     expect(file.plans[0]?.perspectives[0]?.areas?.[0]?.goals[0]?.owners).toEqual(['erik.lind@region.example', 'anna.berg@region.example']);
     expect(indicatorsOf(file)[0]?.owner).toBe('erik.lind@region.example');
   });
@@ -155,9 +251,7 @@ describe(tabularToPlanFile.name, () => {
 
   test('when a goal owner is a name, then invalid_email shows the whole name once, on the goal row', () => {
     const rows: RowValues[] = [{ goal_owner: 'Erik Lind; anna.berg@region.example' }, { indicator_key: 'RS-G7-I2', goal_owner: '' }];
-    expect(issuesOf(convert(rows))).toEqual([
-      { code: 'invalid_email', row: 2, field: 'goal_owner', value: 'Erik Lind' },
-    ]);
+    expect(issuesOf(convert(rows))).toEqual([{ code: 'invalid_email', row: 2, field: 'goal_owner', value: 'Erik Lind' }]);
   });
 
   test('when a key holds characters a key may not, then invalid_key points at its row', () => {
@@ -167,10 +261,26 @@ describe(tabularToPlanFile.name, () => {
   });
 
   test.each<[string, RowValues, ImportIssue]>([
-    ['a target with two decimal commas', { target: '12,3,4' }, { code: 'invalid_number', row: 2, field: 'target', value: '12,3,4', detail: 'multiple_decimal_separators' }],
-    ['a word as a baseline', { baseline: 'abc' }, { code: 'invalid_number', row: 2, field: 'baseline', value: 'abc', detail: 'not_a_number' }],
-    ['a number as a yes/no target', { value_type: 'ja/nej', target: '5' }, { code: 'invalid_value', row: 2, field: 'target', value: '5', detail: 'not_yes_no' }],
-    ['a target on a text indicator', { value_type: 'text' }, { code: 'target_type_mismatch', row: 2, field: 'baseline', value: '5,1', detail: 'text' }],
+    [
+      'a target with two decimal commas',
+      { target: '12,3,4' },
+      { code: 'invalid_number', row: 2, field: 'target', value: '12,3,4', detail: 'multiple_decimal_separators' },
+    ],
+    [
+      'a word as a baseline',
+      { baseline: 'abc' },
+      { code: 'invalid_number', row: 2, field: 'baseline', value: 'abc', detail: 'not_a_number' },
+    ],
+    [
+      'a number as a yes/no target',
+      { value_type: 'ja/nej', target: '5' },
+      { code: 'invalid_value', row: 2, field: 'target', value: '5', detail: 'not_yes_no' },
+    ],
+    [
+      'a target on a text indicator',
+      { value_type: 'text' },
+      { code: 'target_type_mismatch', row: 2, field: 'baseline', value: '5,1', detail: 'text' },
+    ],
     ['an unknown value type', { value_type: 'decimal' }, { code: 'invalid_value_type', row: 2, field: 'value_type', value: 'decimal' }],
     ['an unknown direction', { direction: 'Se fotnot 1' }, { code: 'invalid_direction', row: 2, field: 'direction', value: 'Se fotnot 1' }],
     ['a plan year that is not a year', { plan_year: '26' }, { code: 'invalid_value', row: 2, field: 'plan_year', value: '26' }],
@@ -197,19 +307,27 @@ describe(tabularToPlanFile.name, () => {
   });
 
   test('when the direction carries the baseline in brackets, then it becomes the baseline unless the column has one', () => {
-    const [fromDirection, ownColumn] = indicatorsOf(fileOf(convert([
-      { direction: 'Minska (ingångsvärde 5,1%)', baseline: '' },
-      { indicator_key: 'RS-G7-I2', direction: 'Öka (ingångsvärde 66%)', baseline: '70' },
-    ])));
+    const [fromDirection, ownColumn] = indicatorsOf(
+      fileOf(
+        convert([
+          { direction: 'Minska (ingångsvärde 5,1%)', baseline: '' },
+          { indicator_key: 'RS-G7-I2', direction: 'Öka (ingångsvärde 66%)', baseline: '70' },
+        ]),
+      ),
+    );
     expect([fromDirection?.direction, fromDirection?.baseline]).toEqual(['decrease', 5.1]);
     expect([ownColumn?.direction, ownColumn?.baseline]).toEqual(['increase', 70]);
   });
 
   test('when the cells are typed numbers and booleans (XLSX), then they are used as they are', () => {
-    const [number, yesno] = indicatorsOf(fileOf(convert([
-      { baseline: 1600.5, target: 4.6, plan_year: 2026 },
-      { indicator_key: 'RS-G7-I2', value_type: 'yesno', baseline: false, target: true },
-    ])));
+    const [number, yesno] = indicatorsOf(
+      fileOf(
+        convert([
+          { baseline: 1600.5, target: 4.6, plan_year: 2026 },
+          { indicator_key: 'RS-G7-I2', value_type: 'yesno', baseline: false, target: true },
+        ]),
+      ),
+    );
     expect([number?.baseline, number?.target, yesno?.baseline, yesno?.target]).toEqual([1600.5, 4.6, false, true]);
   });
 
@@ -219,7 +337,7 @@ describe(tabularToPlanFile.name, () => {
     ]);
   });
 
-  test('when periods are written as `då04,08;år`, then they expand and take the plan\'s spelling', () => {
+  test("when periods are written as `då04,08;år`, then they expand and take the plan's spelling", () => {
     expect(indicatorsOf(fileOf(convert([{ periods: 'då04,08;år' }])))[0]?.periods).toEqual(['DÅ04', 'DÅ08', 'ÅR']);
   });
 
@@ -228,8 +346,13 @@ describe(tabularToPlanFile.name, () => {
   });
 
   test('when a period names a plan year or unit, then only those plans get it', () => {
-    const periods: PeriodRowInput[] = [...PERIODS, { code: 'T1', opens: '2027-04-30', deadline: '2027-05-12', closes: '2027-05-20', planYear: 2027 }];
-    const file = fileOf(convert([{ periods: '' }, { plan_year: '2027', goal_key: 'RS-G8', indicator_key: 'RS-G8-I1', periods: 'T1' }], periods));
+    const periods: PeriodRowInput[] = [
+      ...PERIODS,
+      { code: 'T1', opens: '2027-04-30', deadline: '2027-05-12', closes: '2027-05-20', planYear: 2027 },
+    ];
+    const file = fileOf(
+      convert([{ periods: '' }, { plan_year: '2027', goal_key: 'RS-G8', indicator_key: 'RS-G8-I1', periods: 'T1' }], periods),
+    );
     expect(file.plans.map((plan) => [plan.key, plan.periods.map((period) => period.code)])).toEqual([
       ['RS-2026', ['DÅ04', 'DÅ08', 'ÅR']],
       ['RS-2027', ['DÅ04', 'DÅ08', 'ÅR', 'T1']],

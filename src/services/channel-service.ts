@@ -10,10 +10,15 @@ import type { IdentityService, ChannelToRemember } from './identity-service';
 import type { LoadedSummary, SummaryService } from './summary-service';
 
 /** Units named in a command: every one found, or why not. */
-export type UnitsNamed = { kind: 'units'; units: Unit[] } | { kind: 'usage' } | { kind: 'no_units' } | { kind: 'unknown'; unknown: UnitMatch['unknown'] };
+export type UnitsNamed =
+  { kind: 'units'; units: Unit[] } | { kind: 'usage' } | { kind: 'no_units' } | { kind: 'unknown'; unknown: UnitMatch['unknown'] };
 
-export type LinkResult = Exclude<UnitsNamed, { kind: 'units' }> | { kind: 'already_linked'; named: string[] } | { kind: 'linked'; named: string[]; all: string[] };
-export type UnlinkResult = Exclude<UnitsNamed, { kind: 'units' }> | { kind: 'not_linked'; named: string[] } | { kind: 'unlinked'; named: string[]; remaining: string[] };
+export type LinkResult =
+  Exclude<UnitsNamed, { kind: 'units' }> | { kind: 'already_linked'; named: string[] } | { kind: 'linked'; named: string[]; all: string[] };
+export type UnlinkResult =
+  | Exclude<UnitsNamed, { kind: 'units' }>
+  | { kind: 'not_linked'; named: string[] }
+  | { kind: 'unlinked'; named: string[]; remaining: string[] };
 
 export type SummaryRequest =
   | { kind: 'not_linked' }
@@ -48,7 +53,13 @@ export class ChannelService {
     const named = await this.unitsNamed(unitText);
     if (named.kind !== 'units') return named;
     await this.deps.identity.rememberChannel(channel);
-    const created = await this.deps.links.link(channel.conversationId, named.units.map((unit) => unit.key), by.email, this.deps.now(), locale);
+    const created = await this.deps.links.link(
+      channel.conversationId,
+      named.units.map((unit) => unit.key),
+      by.email,
+      this.deps.now(),
+      locale,
+    );
     const all = await this.deps.links.unitsOf(channel.conversationId);
     const names = named.units.map((unit) => unit.name);
     if (created === 0) return { kind: 'already_linked', named: names };
@@ -59,7 +70,10 @@ export class ChannelService {
   async unlink(channelId: string, unitText: string): Promise<UnlinkResult> {
     const named = await this.unitsNamed(unitText);
     if (named.kind !== 'units') return named;
-    const removed = await this.deps.links.unlink(channelId, named.units.map((unit) => unit.key));
+    const removed = await this.deps.links.unlink(
+      channelId,
+      named.units.map((unit) => unit.key),
+    );
     const names = named.units.map((unit) => unit.name);
     if (removed === 0) return { kind: 'not_linked', named: names };
     return { kind: 'unlinked', named: names, remaining: await this.unitNames(await this.deps.links.unitsOf(channelId)) };
@@ -84,8 +98,14 @@ export class ChannelService {
    * `sammanfattning [enhet] [period]`: in a linked channel, what the channel follows (or a unit within
    * it); in personal chat, for coordinators only, any unit (default: the top units).
    */
-  async summary(where: { channelId: string } | { coordinator: boolean; managed: readonly string[] }, args: readonly string[]): Promise<SummaryRequest> {
-    const { unitText, period: code } = splitUnitAndPeriod(args, (await this.deps.plans.listPeriods()).map((period) => period.code));
+  async summary(
+    where: { channelId: string } | { coordinator: boolean; managed: readonly string[] },
+    args: readonly string[],
+  ): Promise<SummaryRequest> {
+    const { unitText, period: code } = splitUnitAndPeriod(
+      args,
+      (await this.deps.plans.listPeriods()).map((period) => period.code),
+    );
     const allUnits = await this.deps.plans.listUnits();
     let scope: string[];
     if ('channelId' in where) {
@@ -101,7 +121,10 @@ export class ChannelService {
         scope = matched.units.map((unit) => unit.key);
       }
     } else if (where.coordinator) {
-      if (unitText === '') scope = allUnits.filter((unit) => unit.parent === null || !allUnits.some((other) => other.key === unit.parent)).map((unit) => unit.key);
+      if (unitText === '')
+        scope = allUnits
+          .filter((unit) => unit.parent === null || !allUnits.some((other) => other.key === unit.parent))
+          .map((unit) => unit.key);
       else {
         const matched = matchUnits(allUnits, unitText);
         if (matched.unknown.length > 0) return { kind: 'unknown', unknown: matched.unknown };

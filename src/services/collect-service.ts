@@ -93,18 +93,36 @@ export class CollectService {
     if (!plan) return null;
     const content = await this.cache.get(plan.key);
     // First who owns what (no answers needed), then only those answers, fetched by _id.
-    const outline = computeOwnerWork({ email, periodCode: period.code, goals: content.goals, indicators: content.indicators, indicatorResponses: [], goalResponses: [] });
+    const outline = computeOwnerWork({
+      email,
+      periodCode: period.code,
+      goals: content.goals,
+      indicators: content.indicators,
+      indicatorResponses: [],
+      goalResponses: [],
+    });
     const indicatorKeys = outline.goals.flatMap((goal) => goal.indicators.map((item) => item.indicator.key));
     const goalKeys = outline.goals.map((goal) => goal.goal.key);
     const [indicatorResponses, goalResponses] = await Promise.all([
       this.deps.responses.listIndicatorResponses(period.id, indicatorKeys),
       this.deps.responses.listGoalResponses(period.id, goalKeys),
     ]);
-    const work = computeOwnerWork({ email, periodCode: period.code, goals: content.goals, indicators: content.indicators, indicatorResponses, goalResponses });
+    const work = computeOwnerWork({
+      email,
+      periodCode: period.code,
+      goals: content.goals,
+      indicators: content.indicators,
+      indicatorResponses,
+      goalResponses,
+    });
     return { period, plan, work, previous: await this.previousOf(period, content.periods, indicatorKeys) };
   }
 
-  private async previousOf(period: Period, periods: readonly Omit<Period, 'state'>[], indicatorKeys: readonly string[]): Promise<PeriodWork['previous']> {
+  private async previousOf(
+    period: Period,
+    periods: readonly Omit<Period, 'state'>[],
+    indicatorKeys: readonly string[],
+  ): Promise<PeriodWork['previous']> {
     const earlier = periods.filter((p) => p.opens < period.opens).sort((a, b) => (a.opens < b.opens ? 1 : -1))[0];
     if (!earlier) return null;
     const responses = await this.deps.responses.listIndicatorResponses(earlier.id, indicatorKeys);
@@ -121,10 +139,16 @@ export class CollectService {
     if (periods.length === 0) return null;
     const planned = await this.prompts.plan(periods);
     const owners = [...new Set(planned.map((prompt) => prompt.email))].sort();
-    const [people, existing, units] = await Promise.all([this.deps.people.findByEmails(owners), this.prompts.existing(planned), this.deps.plans.listUnits()]);
+    const [people, existing, units] = await Promise.all([
+      this.deps.people.findByEmails(owners),
+      this.prompts.existing(planned),
+      this.deps.plans.listUnits(),
+    ]);
     const reachable = new Set(people.filter((p) => p.reachable && p.aadObjectId).map((p) => p.email));
     const names = new Map(people.map((p) => [p.email, p.name ?? p.email]));
-    const waiting = new Set(planned.filter((prompt) => !existing.has(jobIds.prompt(prompt.ref, prompt.email, prompt.cover))).map((prompt) => prompt.email));
+    const waiting = new Set(
+      planned.filter((prompt) => !existing.has(jobIds.prompt(prompt.ref, prompt.email, prompt.cover))).map((prompt) => prompt.email),
+    );
     const unitNames = new Map(units.map((unit) => [unit.key, unit.name]));
     return {
       periods,
@@ -195,7 +219,8 @@ export class CollectService {
     const periods = await this.periodsFor(code, unitKey, ['draft', 'open']);
     const closed: Period[] = [];
     for (const period of periods) {
-      if (await this.deps.plans.setPeriodState(period.id, ['draft', 'open'], 'closed', this.deps.now())) closed.push({ ...period, state: 'closed' });
+      if (await this.deps.plans.setPeriodState(period.id, ['draft', 'open'], 'closed', this.deps.now()))
+        closed.push({ ...period, state: 'closed' });
     }
     if (closed.length > 0) await this.deps.events?.closed(closed);
     return closed;
@@ -209,48 +234,86 @@ export class CollectService {
   }
 
   /** Saves a goal form: validated, authorised per indicator, optimistic per response. */
-  async save(person: Person, periodId: string, goalKey: string, fields: Readonly<Record<string, unknown>>, versions: Readonly<Record<string, number>>, options: SaveOptions = {}): Promise<SaveResult> {
+  async save(
+    person: Person,
+    periodId: string,
+    goalKey: string,
+    fields: Readonly<Record<string, unknown>>,
+    versions: Readonly<Record<string, number>>,
+    options: SaveOptions = {},
+  ): Promise<SaveResult> {
     const view = await this.workFor(person.email, periodId);
     if (!view) return { kind: 'refused', reason: 'unknown_period' };
     if (view.period.state === 'closed') return { kind: 'refused', reason: 'period_closed' };
     if (view.period.state !== 'open') return { kind: 'refused', reason: 'period_not_open' };
     const goalWork = view.work.goals.find((g) => g.goal.key === goalKey);
-    if (!goalWork) return (await this.deps.plans.findGoal(goalKey)) ? { kind: 'refused', reason: 'not_owner' } : { kind: 'refused', reason: 'unknown_goal' };
+    if (!goalWork)
+      return (await this.deps.plans.findGoal(goalKey))
+        ? { kind: 'refused', reason: 'not_owner' }
+        : { kind: 'refused', reason: 'unknown_goal' };
 
     // Only what the form showed is read: a paged form must not blank the indicators of other pages.
     const shown = new Set(Object.keys(versions));
     const editable = goalWork.indicators.filter((item) => item.editable && shown.has(item.indicator.key)).map((item) => item.indicator);
-    const submission = readSubmission(fields, editable, { key: goalKey, editable: goalWork.goalEditable && shown.has(goalKey) }, {
-      tolerance: this.deps.tolerance,
-      stored: new Map(goalWork.indicators.flatMap((item) => (item.response ? [[item.indicator.key, item.response] as const] : []))),
-      previous: new Map([...(view.previous?.responses.values() ?? [])].flatMap((r) => (r.outcome ? [[r.indicator, r.outcome] as const] : []))),
-      ...(options.confirmed ? { confirmed: options.confirmed } : {}),
-      tooLong: new Set(options.tooLong ?? []),
-    });
+    const submission = readSubmission(
+      fields,
+      editable,
+      { key: goalKey, editable: goalWork.goalEditable && shown.has(goalKey) },
+      {
+        tolerance: this.deps.tolerance,
+        stored: new Map(goalWork.indicators.flatMap((item) => (item.response ? [[item.indicator.key, item.response] as const] : []))),
+        previous: new Map(
+          [...(view.previous?.responses.values() ?? [])].flatMap((r) => (r.outcome ? [[r.indicator, r.outcome] as const] : [])),
+        ),
+        ...(options.confirmed ? { confirmed: options.confirmed } : {}),
+        tooLong: new Set(options.tooLong ?? []),
+      },
+    );
     if (!submission.ok) return { kind: 'invalid', view, goal: goalWork, submission, versions };
     const outcome = await this.write(person, view.period, goalWork.goal, goalWork, submission, versions);
     if (outcome.saved > 0) await this.deps.events?.answered(view.period);
     // Without a conflict the answers now stored are exactly the ones just written: the view is
     // brought up to date in memory instead of being read again (a conflict re-reads everything).
-    const fresh = outcome.conflicts.length === 0 ? await this.withAnswers(person.email, view, outcome.latest, goalKey, outcome.latestGoal) : ((await this.workFor(person.email, periodId)) ?? view);
+    const fresh =
+      outcome.conflicts.length === 0
+        ? await this.withAnswers(person.email, view, outcome.latest, goalKey, outcome.latestGoal)
+        : ((await this.workFor(person.email, periodId)) ?? view);
     const freshGoal = fresh.work.goals.find((g) => g.goal.key === goalKey) ?? goalWork;
     return outcome.conflicts.length > 0
       ? { kind: 'conflict', view: fresh, goal: freshGoal, conflicts: outcome.conflicts, saved: outcome.saved }
       : { kind: 'saved', view: fresh, goal: freshGoal, saved: outcome.saved };
   }
 
-  private async write(person: Person, period: Period, goal: Goal, work: GoalWork, submission: SubmissionResult, versions: Readonly<Record<string, number>>) {
+  private async write(
+    person: Person,
+    period: Period,
+    goal: Goal,
+    work: GoalWork,
+    submission: SubmissionResult,
+    versions: Readonly<Record<string, number>>,
+  ) {
     const now = this.deps.now();
     const author = { email: person.email, name: person.name ?? person.email };
     const conflicts: SaveConflict[] = [];
-    const conflict = (key: string, current: { author: string; authorName: string } | null): SaveConflict => ({ key, by: current?.authorName ?? null, mine: current?.author === person.email });
+    const conflict = (key: string, current: { author: string; authorName: string } | null): SaveConflict => ({
+      key,
+      by: current?.authorName ?? null,
+      mine: current?.author === person.email,
+    });
     const latest = new Map<string, IndicatorResponse>();
     let latestGoal: GoalResponse | undefined;
     let saved = 0;
     for (const item of work.indicators) {
       const answer = submission.indicators.get(item.indicator.key);
       if (!answer || (!item.response && isBlank(answer))) continue;
-      const place = { indicator: item.indicator.key, goal: goal.key, plan: goal.plan, unit: goal.unit, perspective: goal.perspective, period: period.id };
+      const place = {
+        indicator: item.indicator.key,
+        goal: goal.key,
+        plan: goal.plan,
+        unit: goal.unit,
+        perspective: goal.perspective,
+        period: period.id,
+      };
       const result = await this.deps.responses.saveIndicator(place, answer, versionOf(versions, item.indicator.key), author, now);
       if (result.status === 'conflict') conflicts.push(conflict(item.indicator.key, result.current));
       else latest.set(item.indicator.key, result.response);
@@ -266,18 +329,37 @@ export class CollectService {
     return { conflicts, saved, latest, latestGoal };
   }
 
-  private async withAnswers(email: string, view: PeriodWork, latest: ReadonlyMap<string, IndicatorResponse>, goalKey: string, latestGoal: GoalResponse | undefined): Promise<PeriodWork> {
+  private async withAnswers(
+    email: string,
+    view: PeriodWork,
+    latest: ReadonlyMap<string, IndicatorResponse>,
+    goalKey: string,
+    latestGoal: GoalResponse | undefined,
+  ): Promise<PeriodWork> {
     const content = await this.cache.get(view.plan.key);
-    const indicatorResponses = view.work.goals.flatMap((g) => g.indicators.map((item) => latest.get(item.indicator.key) ?? item.response)).filter((r): r is IndicatorResponse => r !== undefined);
-    const goalResponses = view.work.goals.map((g) => (g.goal.key === goalKey ? (latestGoal ?? g.goalResponse) : g.goalResponse)).filter((r): r is GoalResponse => r !== undefined);
-    return { ...view, work: computeOwnerWork({ email, periodCode: view.period.code, goals: content.goals, indicators: content.indicators, indicatorResponses, goalResponses }) };
+    const indicatorResponses = view.work.goals
+      .flatMap((g) => g.indicators.map((item) => latest.get(item.indicator.key) ?? item.response))
+      .filter((r): r is IndicatorResponse => r !== undefined);
+    const goalResponses = view.work.goals
+      .map((g) => (g.goal.key === goalKey ? (latestGoal ?? g.goalResponse) : g.goalResponse))
+      .filter((r): r is GoalResponse => r !== undefined);
+    return {
+      ...view,
+      work: computeOwnerWork({
+        email,
+        periodCode: view.period.code,
+        goals: content.goals,
+        indicators: content.indicators,
+        indicatorResponses,
+        goalResponses,
+      }),
+    };
   }
 }
 
 function isBlank(answer: { outcome: unknown; comment: string; assessment: unknown }): boolean {
   return answer.outcome === null && answer.comment === '' && answer.assessment === null;
 }
-
 
 /** The version a form was rendered from; only the payload's own keys count (never an inherited property). */
 function versionOf(versions: Readonly<Record<string, number>>, key: string): number {

@@ -41,7 +41,9 @@ export class DelegationService {
     const current = await this.deps.delegations.find(subject);
     const to = target.toLowerCase();
     if (!EMAIL.test(to)) return { kind: 'not_an_email', target };
-    const owners = indicator ? [current?.to ?? indicator.owner] : goal!.owners.map((owner) => (owner === current?.from ? current.to : owner));
+    const owners = indicator
+      ? [current?.to ?? indicator.owner]
+      : goal!.owners.map((owner) => (owner === current?.from ? current.to : owner));
     if (!coordinator && !owners.includes(person.email)) return { kind: 'not_yours', name };
     if (to === person.email && !coordinator) return { kind: 'self' };
     if (!(await this.deps.people.findByEmail(to))) return { kind: 'unknown_person', email: to };
@@ -52,7 +54,9 @@ export class DelegationService {
     await this.deps.plans.touchRevision(plan, now);
     // The colleague gets their inbox card right away: one per open period code of the plan, each the
     // whole inbox of that code and year (their goals in every plan, this one included).
-    const open = (await this.deps.plans.listPeriods([plan])).filter((period) => period.state === 'open' && (!indicator || indicator.periods.includes(period.code)));
+    const open = (await this.deps.plans.listPeriods([plan])).filter(
+      (period) => period.state === 'open' && (!indicator || indicator.periods.includes(period.code)),
+    );
     const year = (await this.deps.plans.findPlan(plan))?.year ?? 0;
     const created = await this.deps.jobs.enqueueMany(
       open.map((period): NewJob => ({

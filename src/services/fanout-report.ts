@@ -70,7 +70,10 @@ export function createFanoutReporter(deps: FanoutReportDeps): () => Promise<void
 }
 
 /** Counts, per owner of the periods, whether any of their cards arrived. */
-export function countOutcome(owners: ReadonlySet<string>, jobs: readonly Pick<Job, 'kind' | 'payload' | 'state' | 'result'>[]): FanoutOutcome {
+export function countOutcome(
+  owners: ReadonlySet<string>,
+  jobs: readonly Pick<Job, 'kind' | 'payload' | 'state' | 'result'>[],
+): FanoutOutcome {
   const reached = new Set<string>();
   const tried = new Set<string>();
   for (const job of jobs) {
@@ -123,7 +126,14 @@ async function tell(deps: FanoutReportDeps, opening: Opening, outcome: FanoutOut
   const listed = outcome.unreachable.slice(0, MAX_LISTED);
   const names = new Map((await deps.people.findByEmails(listed)).map((person) => [person.email, person.name ?? person.email]));
   const texts = periodTexts(deps.chats.localeOf(chat.person));
-  const text = texts.fanoutReport(opening.label, opening.units, outcome.reached, outcome.owners, listed.map((email) => names.get(email) ?? email), outcome.unreachable.length - listed.length);
+  const text = texts.fanoutReport(
+    opening.label,
+    opening.units,
+    outcome.reached,
+    outcome.owners,
+    listed.map((email) => names.get(email) ?? email),
+    outcome.unreachable.length - listed.length,
+  );
   const sent = await deps.messenger.send(chat.conversation.reference, { text });
   return sent.ok;
 }

@@ -9,7 +9,8 @@ export async function uploadFile(url: string, bytes: Buffer, allowHttp: boolean)
   } catch {
     return { ok: false, detail: 'not a URL' };
   }
-  if (parsed.protocol !== 'https:' && !(allowHttp && parsed.protocol === 'http:')) return { ok: false, detail: `refused protocol ${parsed.protocol}` };
+  if (parsed.protocol !== 'https:' && !(allowHttp && parsed.protocol === 'http:'))
+    return { ok: false, detail: `refused protocol ${parsed.protocol}` };
   const response = await fetch(url, {
     method: 'PUT',
     headers: { 'content-length': String(bytes.length), 'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}` },

@@ -46,7 +46,16 @@ export class IdentityService {
 
   async rememberPersonalChat(aadObjectId: string, conversationId: string, address: ConversationAddress): Promise<void> {
     await this.deps.conversations.save(
-      { key: personalConversationKey(aadObjectId), kind: 'personal', conversationId, reference: address, aadObjectId, teamId: null, teamName: null, channelName: null },
+      {
+        key: personalConversationKey(aadObjectId),
+        kind: 'personal',
+        conversationId,
+        reference: address,
+        aadObjectId,
+        teamId: null,
+        teamName: null,
+        channelName: null,
+      },
       this.deps.now(),
     );
   }

@@ -46,7 +46,14 @@ export class InboxPrompts {
       const owners = new Set(group.periods.flatMap((period) => [...(ownersOf.get(period.id) ?? [])]));
       for (const email of [...owners].sort()) {
         const covered = open.filter((period) => ownersOf.get(period.id)?.has(email));
-        if (covered.length > 0) planned.push({ ref: group.ref, email, cover: promptCover(covered.map((period) => period.plan)), period: covered[0]!.id, periods: covered.map((period) => period.id) });
+        if (covered.length > 0)
+          planned.push({
+            ref: group.ref,
+            email,
+            cover: promptCover(covered.map((period) => period.plan)),
+            period: covered[0]!.id,
+            periods: covered.map((period) => period.id),
+          });
       }
     }
     return planned;
@@ -57,7 +64,13 @@ export class InboxPrompts {
     const before = await this.sentPerPeriod(planned);
     const jobs = planned
       .filter((prompt) => !before.has(prompt))
-      .map((prompt): NewJob => ({ id: idOf(prompt), kind: 'prompt', batch: jobBatches.prompt(prompt.ref), payload: { period: prompt.period, email: prompt.email }, runAt: now }));
+      .map((prompt): NewJob => ({
+        id: idOf(prompt),
+        kind: 'prompt',
+        batch: jobBatches.prompt(prompt.ref),
+        payload: { period: prompt.period, email: prompt.email },
+        runAt: now,
+      }));
     return (await this.deps.jobs.enqueueMany(jobs, now)).created;
   }
 
@@ -78,8 +91,14 @@ export class InboxPrompts {
     const old = await this.deps.jobs.nonEmptyBatches(periods.map(legacyPromptBatch));
     if (old.size === 0) return new Set();
     const candidates = planned.filter((prompt) => prompt.periods.every((id) => old.has(legacyPromptBatch(id))));
-    const found = await this.deps.jobs.existingIds(candidates.flatMap((prompt) => prompt.periods.flatMap((id) => jobIds.legacyPrompts(id, prompt.email))));
-    return new Set(candidates.filter((prompt) => prompt.periods.every((id) => jobIds.legacyPrompts(id, prompt.email).some((legacy) => found.has(legacy)))));
+    const found = await this.deps.jobs.existingIds(
+      candidates.flatMap((prompt) => prompt.periods.flatMap((id) => jobIds.legacyPrompts(id, prompt.email))),
+    );
+    return new Set(
+      candidates.filter((prompt) =>
+        prompt.periods.every((id) => jobIds.legacyPrompts(id, prompt.email).some((legacy) => found.has(legacy))),
+      ),
+    );
   }
 
   /**
@@ -94,7 +113,10 @@ export class InboxPrompts {
     const { periods, years } = await this.periodsAndYears();
     const jobs: NewJob[] = [];
     let due = 0;
-    for (const group of groupByInbox(periods.filter((period) => period.state === 'open'), years)) {
+    for (const group of groupByInbox(
+      periods.filter((period) => period.state === 'open'),
+      years,
+    )) {
       const ownersOf = await this.ownersOf(group.periods);
       const covered = group.periods.filter((period) => ownersOf.get(period.id)?.has(email));
       if (covered.length === 0) continue;
@@ -103,14 +125,26 @@ export class InboxPrompts {
       if (next === 'delivered') continue;
       due += 1;
       // Its own batch; the opener's report reads it too, so a card that arrived late counts as arrived.
-      if (next !== 'on-its-way') jobs.push({ id: next, kind: 'prompt', batch: jobBatches.latePrompt(group.ref), payload: { period: covered[0]!.id, email }, runAt: now });
+      if (next !== 'on-its-way')
+        jobs.push({
+          id: next,
+          kind: 'prompt',
+          batch: jobBatches.latePrompt(group.ref),
+          payload: { period: covered[0]!.id, email },
+          runAt: now,
+        });
     }
     const created = jobs.length > 0 ? (await this.deps.jobs.enqueueMany(jobs, now)).created : 0;
     return { due, created };
   }
 
   /** The fan-out's card, then prompt-late:…, :2, :3 …: delivered, on its way, or the id to try next. */
-  private async nextAfterInstall(ref: InboxRef, email: string, cover: string, covered: readonly Period[]): Promise<'delivered' | 'on-its-way' | string> {
+  private async nextAfterInstall(
+    ref: InboxRef,
+    email: string,
+    cover: string,
+    covered: readonly Period[],
+  ): Promise<'delivered' | 'on-its-way' | string> {
     const late = [1, 2, 3, 4, 5].map((round) => jobIds.latePrompt(ref, email, cover, round));
     const chain = [jobIds.prompt(ref, email, cover), ...late];
     for (const id of chain) {

@@ -21,7 +21,11 @@ export interface InboxWork {
 
 /** The inbox of a single period's work (no other plan read): what a caller without the grouped read has. */
 export function inboxOfOne(view: PeriodWork, unitName = ''): InboxWork {
-  return { ref: { code: view.period.code, year: view.plan.year }, anchor: view.period, groups: view.work.goals.length > 0 ? [{ ...view, unitName }] : [] };
+  return {
+    ref: { code: view.period.code, year: view.plan.year },
+    anchor: view.period,
+    groups: view.work.goals.length > 0 ? [{ ...view, unitName }] : [],
+  };
 }
 
 interface Context {
@@ -53,7 +57,10 @@ export class InboxService {
   async openInboxesFor(email: string): Promise<InboxWork[]> {
     const context = await this.context();
     const inboxes: InboxWork[] = [];
-    for (const group of groupByInbox(context.periods.filter((period) => period.state === 'open'), context.years)) {
+    for (const group of groupByInbox(
+      context.periods.filter((period) => period.state === 'open'),
+      context.years,
+    )) {
       const inbox = await this.build(email, group.periods[0]!, null, context);
       if (inbox.groups.length > 0) inboxes.push(inbox);
     }
@@ -62,7 +69,9 @@ export class InboxService {
 
   private async build(email: string, anchor: Period, fresh: PeriodWork | null, context: Context): Promise<InboxWork> {
     const ref = inboxRefOf(anchor, context.years);
-    const members = context.periods.filter((period) => period.id === anchor.id || (period.state !== 'draft' && isInInbox(period, ref, context.years)));
+    const members = context.periods.filter(
+      (period) => period.id === anchor.id || (period.state !== 'draft' && isInInbox(period, ref, context.years)),
+    );
     const contents = await this.deps.cache.getMany(members.map((period) => period.plan));
     const person = email.toLowerCase();
     const groups: InboxGroup[] = [];
@@ -78,7 +87,15 @@ export class InboxService {
   }
 
   private async context(): Promise<Context> {
-    const [periods, plans, units] = await Promise.all([this.deps.plans.listPeriods(), this.deps.plans.listPlans(), this.deps.plans.listUnits()]);
-    return { periods, years: new Map(plans.map((plan) => [plan.key, plan.year])), unitNames: new Map(units.map((unit) => [unit.key, unit.name])) };
+    const [periods, plans, units] = await Promise.all([
+      this.deps.plans.listPeriods(),
+      this.deps.plans.listPlans(),
+      this.deps.plans.listUnits(),
+    ]);
+    return {
+      periods,
+      years: new Map(plans.map((plan) => [plan.key, plan.year])),
+      unitNames: new Map(units.map((unit) => [unit.key, unit.name])),
+    };
   }
 }

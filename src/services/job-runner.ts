@@ -67,17 +67,20 @@ export async function drainJobs(deps: JobRunnerDeps, kinds?: readonly JobKind[])
   const next = async (): Promise<Job | null> => {
     while (queue.length === 0 && !exhausted) {
       // A job met once in this drain is not taken up again (a lost claim, a retry scheduled for later).
-      refill ??= deps.jobs.findDue(deps.now(), PAGE, kinds).then((page) => {
-        queue = page.filter((job) => !seen.has(job.id));
-        queue.forEach((job) => seen.add(job.id));
-        exhausted = queue.length === 0;
-        refill = null;
-      }, (error: unknown) => {
-        // This drain ends; the next tick looks again.
-        deps.logger.warn({ err: error }, 'could not look for due jobs');
-        exhausted = true;
-        refill = null;
-      });
+      refill ??= deps.jobs.findDue(deps.now(), PAGE, kinds).then(
+        (page) => {
+          queue = page.filter((job) => !seen.has(job.id));
+          queue.forEach((job) => seen.add(job.id));
+          exhausted = queue.length === 0;
+          refill = null;
+        },
+        (error: unknown) => {
+          // This drain ends; the next tick looks again.
+          deps.logger.warn({ err: error }, 'could not look for due jobs');
+          exhausted = true;
+          refill = null;
+        },
+      );
       await refill;
     }
     return queue.shift() ?? null;
@@ -106,7 +109,10 @@ async function runOne(job: Job, deps: JobRunnerDeps, report: DrainReport): Promi
   if (!parsed.ok) {
     // Trying again cannot help: the job is failed at once, and no handler ever sees it.
     await deps.jobs.fail(job.id, deps.owner, parsed.error, deps.now());
-    deps.logger.warn({ jobId: job.id, kind: job.kind, error: parsed.error }, `job has ${parsed.problem === 'unknown kind' ? 'an unknown kind' : 'a malformed payload'}; marked failed`);
+    deps.logger.warn(
+      { jobId: job.id, kind: job.kind, error: parsed.error },
+      `job has ${parsed.problem === 'unknown kind' ? 'an unknown kind' : 'a malformed payload'}; marked failed`,
+    );
     report.failed += 1;
     return;
   }

@@ -103,7 +103,8 @@ export class PeriodService {
     const periods = await this.deps.collect.periodsFor(code, unitKey, ['draft', 'open']);
     if (periods.length === 0) return null;
     const missing = new Set<string>();
-    for (const period of periods.filter((p) => p.state === 'open')) for (const owner of await this.deps.reminders.missingOwners(period)) missing.add(owner);
+    for (const period of periods.filter((p) => p.state === 'open'))
+      for (const owner of await this.deps.reminders.missingOwners(period)) missing.add(owner);
     const channels = await this.deps.summaries.channelsCovering(periods.map((period) => period.unit));
     return { periods, label: periods[0]!.label, units: await this.unitNames(periods), missing: missing.size, channels: channels.length };
   }
@@ -122,7 +123,13 @@ export class PeriodService {
     const today = calendarDate(this.deps.now(), this.deps.timezone);
     const open = periods.filter((period) => period.closes >= today);
     const closes = [...periods].sort((a, b) => (a.closes < b.closes ? -1 : 1))[0]!.closes;
-    return { periods: open, label: periods[0]!.label, owners: await this.deps.collect.ownerCount(open), closes, tooLate: open.length === 0 };
+    return {
+      periods: open,
+      label: periods[0]!.label,
+      owners: await this.deps.collect.ownerCount(open),
+      closes,
+      tooLate: open.length === 0,
+    };
   }
 
   /** Opens closed periods again (before their closing date); owners get a fresh card, summaries follow. */

@@ -18,7 +18,9 @@ export class PersonalChats {
   constructor(private readonly deps: PersonalChatsDeps) {}
 
   /** A person's personal chat with the bot, or why the bot cannot write there (a permanent job failure). */
-  async chatOf(email: string): Promise<{ person: Person & { aadObjectId: string }; conversation: StoredConversation } | { failed: JobOutcome }> {
+  async chatOf(
+    email: string,
+  ): Promise<{ person: Person & { aadObjectId: string }; conversation: StoredConversation } | { failed: JobOutcome }> {
     const person = await this.deps.people.findByEmail(email);
     if (!person?.aadObjectId || !person.reachable) return { failed: { status: 'failed', error: 'unreachable: not installed in Teams' } };
     const conversation = await this.deps.conversations.find(personalConversationKey(person.aadObjectId));

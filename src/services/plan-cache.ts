@@ -22,7 +22,10 @@ export class PlanCache {
     private readonly plans: PlanRepository,
     private readonly maxPlans = 2_000,
     /** Delegations are applied over the imported plan; changing one renews the plan's revision. */
-    private readonly delegations?: { listForPlan(plan: string): Promise<Delegation[]>; listForPlans(plans: readonly string[]): Promise<Delegation[]> },
+    private readonly delegations?: {
+      listForPlan(plan: string): Promise<Delegation[]>;
+      listForPlans(plans: readonly string[]): Promise<Delegation[]>;
+    },
   ) {}
 
   async get(planKey: string): Promise<PlanContent> {
@@ -62,12 +65,29 @@ export class PlanCache {
     ]);
     const [goalsOf, indicatorsOf, periodsOf, delegationsOf] = [byPlan(goals), byPlan(indicators), byPlan(periods), byPlan(delegations)];
     for (const key of stale) {
-      out.set(key, this.remember(key, revisions.get(key) ?? '', goalsOf.get(key) ?? [], indicatorsOf.get(key) ?? [], periodsOf.get(key) ?? [], delegationsOf.get(key) ?? []));
+      out.set(
+        key,
+        this.remember(
+          key,
+          revisions.get(key) ?? '',
+          goalsOf.get(key) ?? [],
+          indicatorsOf.get(key) ?? [],
+          periodsOf.get(key) ?? [],
+          delegationsOf.get(key) ?? [],
+        ),
+      );
     }
     return out;
   }
 
-  private remember(planKey: string, revision: string, imported: Goal[], importedIndicators: Indicator[], periods: Period[], delegations: Delegation[]): PlanContent {
+  private remember(
+    planKey: string,
+    revision: string,
+    imported: Goal[],
+    importedIndicators: Indicator[],
+    periods: Period[],
+    delegations: Delegation[],
+  ): PlanContent {
     const { goals, indicators } = applyDelegations(imported, importedIndicators, delegations);
     const content: PlanContent = { revision, goals, indicators, periods: periods.map(({ state: _state, ...period }) => period) };
     if (this.entries.size >= this.maxPlans) this.entries.delete(this.entries.keys().next().value ?? '');

@@ -65,7 +65,16 @@ export class PlanImporter {
   ): Promise<{ ok: true; kind: FileKind; file: PlanFile } | { ok: false; issues: ImportIssue[] }> {
     const tooLarge = [file, periodsFile].find((candidate) => candidate && candidate.bytes.length > this.options.maxBytes);
     if (tooLarge) {
-      return { ok: false, issues: [{ code: 'file_too_large', value: tooLarge.fileName, detail: `${megabytes(tooLarge.bytes.length)} > ${megabytes(this.options.maxBytes)}` }] };
+      return {
+        ok: false,
+        issues: [
+          {
+            code: 'file_too_large',
+            value: tooLarge.fileName,
+            detail: `${megabytes(tooLarge.bytes.length)} > ${megabytes(this.options.maxBytes)}`,
+          },
+        ],
+      };
     }
     const kind = kindOf(file.fileName);
     if (kind === null) {

@@ -37,7 +37,9 @@ export function createReminderHandler(deps: ReminderJobDeps): JobHandler<'remind
     if (payload.type === 'missing-report') {
       const units = payload.unit ? await deps.plans.listUnits() : [];
       const scope = payload.unit ? unitSubtree(units, payload.unit) : null;
-      const periods = (await deps.plans.listPeriods()).filter((period) => period.code === payload.code && period.deadline === payload.deadline && (!scope || scope.has(period.unit)));
+      const periods = (await deps.plans.listPeriods()).filter(
+        (period) => period.code === payload.code && period.deadline === payload.deadline && (!scope || scope.has(period.unit)),
+      );
       const missing = new Set<string>();
       for (const period of periods) for (const owner of await deps.reminders.missingOwners(period)) missing.add(owner);
       const sorted = [...missing].sort();
@@ -45,7 +47,11 @@ export function createReminderHandler(deps: ReminderJobDeps): JobHandler<'remind
       const listed = sorted.slice(0, MAX_LISTED).join(', ');
       const more = Math.max(0, sorted.length - MAX_LISTED);
       const unitName = units.find((unit) => unit.key === payload.unit)?.name ?? payload.unit;
-      message = { text: unitName ? texts.managerReport(unitName, label, sorted.length, listed, more) : texts.missingReport(label, sorted.length, listed, more) };
+      message = {
+        text: unitName
+          ? texts.managerReport(unitName, label, sorted.length, listed, more)
+          : texts.missingReport(label, sorted.length, listed, more),
+      };
     } else {
       const inbox = await deps.inbox.inboxFor(payload.email, payload.period);
       const open = inbox?.groups.filter((group) => group.period.state === 'open') ?? [];
@@ -54,8 +60,14 @@ export function createReminderHandler(deps: ReminderJobDeps): JobHandler<'remind
       const left = total - open.reduce((sum, group) => sum + group.work.doneGoals, 0);
       if (left <= 0) return { status: 'done', result: { skipped: 'everything answered' } };
       // The nearest deadline among the plans where something is still missing.
-      const deadline = open.filter((group) => group.work.doneGoals < group.work.goals.length).map((group) => group.period.deadline).sort()[0]!;
-      message = { text: texts.reminder(inbox.anchor.label, left, total, formatLongDate(deadline, locale)), card: inboxOrReceipt(inbox, locale, null) };
+      const deadline = open
+        .filter((group) => group.work.doneGoals < group.work.goals.length)
+        .map((group) => group.period.deadline)
+        .sort()[0]!;
+      message = {
+        text: texts.reminder(inbox.anchor.label, left, total, formatLongDate(deadline, locale)),
+        card: inboxOrReceipt(inbox, locale, null),
+      };
     }
     await pace();
     const sent = await deps.messenger.send(conversation.reference, message);

@@ -76,7 +76,8 @@ export class ReminderService {
           report.slots.push(`${period.id}/${slot.id}`);
         }
       }
-      if (isAfterDeadline(now, this.deps.timezone, period.deadline, isSwedishHoliday)) afterDeadline.set(`${period.code}|${period.deadline}`, period);
+      if (isAfterDeadline(now, this.deps.timezone, period.deadline, isSwedishHoliday))
+        afterDeadline.set(`${period.code}|${period.deadline}`, period);
     }
     for (const period of afterDeadline.values()) report.missingReports += await this.enqueueMissingReports(period, now);
     return report;
@@ -135,11 +136,15 @@ export class ReminderService {
     const jobs = new Map<string, NewJob>();
     for (const period of preview.periods) {
       const owners = (preview.missing.get(period.id) ?? []).filter((email) => reachable.has(email));
-      for (const job of this.reminderJobs(period, await this.refOf(period), manualReminderSlot(issued), owners, now)) if (!jobs.has(job.id)) jobs.set(job.id, job);
+      for (const job of this.reminderJobs(period, await this.refOf(period), manualReminderSlot(issued), owners, now))
+        if (!jobs.has(job.id)) jobs.set(job.id, job);
     }
     await this.deps.jobs.enqueueMany([...jobs.values()], now);
     this.deps.kick?.();
-    return { reminded: preview.recipients.filter((recipient) => recipient.reachable), unreachable: preview.recipients.filter((recipient) => !recipient.reachable) };
+    return {
+      reminded: preview.recipients.filter((recipient) => recipient.reachable),
+      unreachable: preview.recipients.filter((recipient) => !recipient.reachable),
+    };
   }
 
   private async enqueueReminders(period: Period, slot: string, now: Date): Promise<number> {

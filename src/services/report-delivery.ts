@@ -89,10 +89,16 @@ export class ReportDelivery {
     }
     const { scope } = checked;
     const texts = reportDeliveryTexts(scope.locale);
-    if (format !== 'html' && format !== 'docx' && format !== 'xlsx') return page(400, texts.linkInvalid, texts.linkInvalidBody, scope.locale);
+    if (format !== 'html' && format !== 'docx' && format !== 'xlsx')
+      return page(400, texts.linkInvalid, texts.linkInvalidBody, scope.locale);
     const document = await this.deps.make(scope, format);
     if (!document) return page(404, texts.notFound, texts.notFoundBody, scope.locale);
-    return { status: 200, contentType: document.contentType, body: document.bytes, ...(format === 'html' ? { csp: REPORT_CSP } : { fileName: document.fileName }) };
+    return {
+      status: 200,
+      contentType: document.contentType,
+      body: document.bytes,
+      ...(format === 'html' ? { csp: REPORT_CSP } : { fileName: document.fileName }),
+    };
   }
 
   private signer(): Promise<ReportLinks> {

@@ -47,7 +47,8 @@ function cellXml(cell: XmlCell, width: number): string {
 }
 
 function runXml(run: XmlRun): string {
-  const properties = (run.bold ? '<w:b/><w:bCs/>' : '') + (run.italics ? '<w:i/><w:iCs/>' : '') + (run.color ? `<w:color w:val="${hex(run.color)}"/>` : '');
+  const properties =
+    (run.bold ? '<w:b/><w:bCs/>' : '') + (run.italics ? '<w:i/><w:iCs/>' : '') + (run.color ? `<w:color w:val="${hex(run.color)}"/>` : '');
   return `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(run.text)}</w:t></w:r>`;
 }
 

@@ -1,7 +1,19 @@
 import { comparisonLine } from '../views/summary-view';
 import { randomBytes } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { BUCKETS, type Bucket, type BucketCounts } from '../domain/aggregation';
 import type { ReportGoal, ReportIndicator, ReportModel, ReportUnit } from '../domain/report-model';
 import type { Locale } from '../i18n/locale';
@@ -32,7 +44,8 @@ class TableSlots {
       filled += 1;
       return this.tables[Number(index)]!;
     });
-    if (filled !== this.tables.length) throw new Error(`report DOCX: ${filled} of ${this.tables.length} tables placed; docx wrote the placeholders differently`);
+    if (filled !== this.tables.length)
+      throw new Error(`report DOCX: ${filled} of ${this.tables.length} tables placed; docx wrote the placeholders differently`);
     return out;
   }
 }
@@ -52,7 +65,13 @@ export async function renderReportDocx(model: ReportModel, locale: Locale, timez
     styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
     sections: [
       { children: cover(model, texts, locale, timezone) },
-      { children: [...summary(model, texts, locale), ...model.units.flatMap((unit) => unitBlocks(unit, texts, slots)), ...measurability(model, texts)] },
+      {
+        children: [
+          ...summary(model, texts, locale),
+          ...model.units.flatMap((unit) => unitBlocks(unit, texts, slots)),
+          ...measurability(model, texts),
+        ],
+      },
     ],
   });
   const files = unzipSync(await Packer.toBuffer(document));
@@ -82,12 +101,23 @@ function summary(model: ReportModel, texts: ReportTexts, locale: Locale): Block[
     // The chart is a coloured table, not a picture: no well-kept Node library draws a chart to PNG
     // without a browser or a native canvas, and Word's own charts need a hand-written chart part.
     // One row per perspective, one cell per goal coloured by bucket, with the word beside it.
-    chartTable(s.perspectives.map((p) => [p.name, p.goals]), texts),
+    chartTable(
+      s.perspectives.map((p) => [p.name, p.goals]),
+      texts,
+    ),
     text(texts.chartNote, true),
     heading(texts.goalsPerPerspective, HeadingLevel.HEADING_3),
-    countsTable(s.perspectives.map((p) => [p.name, p.goals]), s.totals.goals, texts),
+    countsTable(
+      s.perspectives.map((p) => [p.name, p.goals]),
+      s.totals.goals,
+      texts,
+    ),
     heading(texts.indicatorsPerPerspective, HeadingLevel.HEADING_3),
-    countsTable(s.perspectives.map((p) => [p.name, p.indicators]), s.totals.indicators, texts),
+    countsTable(
+      s.perspectives.map((p) => [p.name, p.indicators]),
+      s.totals.indicators,
+      texts,
+    ),
   ];
   if (s.comparison && s.previousLabel) {
     blocks.push(heading(texts.change(s.previousLabel), HeadingLevel.HEADING_3));
@@ -96,12 +126,23 @@ function summary(model: ReportModel, texts: ReportTexts, locale: Locale): Block[
   blocks.push(heading(texts.redGoals, HeadingLevel.HEADING_2));
   if (s.redGoals.length === 0) blocks.push(text(texts.noRedGoals));
   for (const red of s.redGoals) {
-    blocks.push(new Paragraph({ children: [new TextRun({ text: red.title, bold: true }), new TextRun('  '), ...mark(red.assessment, texts)] }));
+    blocks.push(
+      new Paragraph({ children: [new TextRun({ text: red.title, bold: true }), new TextRun('  '), ...mark(red.assessment, texts)] }),
+    );
     blocks.push(text(`${red.unitName} · ${red.perspective}`, true));
     blocks.push(labelled(texts.analysis, red.analysis || texts.noAnalysis));
     for (const indicator of red.indicators) {
       const target = indicator.target ? ` (${texts.columns.target.toLowerCase()} ${valueText(indicator.target, [], texts)})` : '';
-      blocks.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${indicator.name}: `), new TextRun({ text: valueText(indicator.outcome, [], texts), bold: true }), new TextRun(`${target}${indicator.comment ? ` – ${indicator.comment}` : ''}`)] }));
+      blocks.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            new TextRun(`${indicator.name}: `),
+            new TextRun({ text: valueText(indicator.outcome, [], texts), bold: true }),
+            new TextRun(`${target}${indicator.comment ? ` – ${indicator.comment}` : ''}`),
+          ],
+        }),
+      );
     }
   }
   return blocks;
@@ -124,22 +165,46 @@ function goalBlocks(goal: ReportGoal, texts: ReportTexts, slots: TableSlots): Bl
   const parts = [
     paragraphXml([{ text: goal.title }], 'Heading4'),
     paragraphXml([{ text: `${texts.goalAssessment}: `, bold: true }, ...markRuns(goal.assessment, texts)]),
-    paragraphXml([{ text: `${texts.analysis}: `, bold: true }, { text: goal.analysis || (goal.assessment === 'missing' ? texts.missing : texts.noAnalysis) }]),
+    paragraphXml([
+      { text: `${texts.analysis}: `, bold: true },
+      { text: goal.analysis || (goal.assessment === 'missing' ? texts.missing : texts.noAnalysis) },
+    ]),
   ];
-  if (goal.owners.length > 0) parts.push(paragraphXml([{ text: `${texts.owners}: ${goal.owners.join(', ')}${goal.savedBy ? ` · ${c.savedBy.toLowerCase()} ${goal.savedBy}` : ''}`, color: '5B6470' }]));
+  if (goal.owners.length > 0)
+    parts.push(
+      paragraphXml([
+        {
+          text: `${texts.owners}: ${goal.owners.join(', ')}${goal.savedBy ? ` · ${c.savedBy.toLowerCase()} ${goal.savedBy}` : ''}`,
+          color: '5B6470',
+        },
+      ]),
+    );
   if (goal.indicators.length > 0) {
-    const header = [c.indicator, c.outcome, c.target, c.assessment, c.previous, c.comment].map((title): XmlCell => ({ runs: [{ text: title, bold: true }], fill: 'E7ECF2' }));
-    parts.push(tableXml(header, goal.indicators.map((indicator) => indicatorRow(indicator, texts)), [30, 12, 11, 12, 12, 23]));
+    const header = [c.indicator, c.outcome, c.target, c.assessment, c.previous, c.comment].map((title): XmlCell => ({
+      runs: [{ text: title, bold: true }],
+      fill: 'E7ECF2',
+    }));
+    parts.push(
+      tableXml(
+        header,
+        goal.indicators.map((indicator) => indicatorRow(indicator, texts)),
+        [30, 12, 11, 12, 12, 23],
+      ),
+    );
   }
   return [slots.placeholder(parts.join(''))];
 }
 
 function indicatorRow(indicator: ReportIndicator, texts: ReportTexts): XmlCell[] {
-  const comment = indicator.outcome.state === 'not_available' && indicator.comment !== '' ? texts.reason(indicator.comment) : indicator.comment;
+  const comment =
+    indicator.outcome.state === 'not_available' && indicator.comment !== '' ? texts.reason(indicator.comment) : indicator.comment;
   const plain = (text: string, right = false): XmlCell => ({ runs: [{ text }], right });
   return [
     plain(indicator.name),
-    { runs: [{ text: valueText(indicator.outcome, indicator.measuredIn, texts), italics: indicator.outcome.state !== 'value' }], right: indicator.outcome.state === 'value' },
+    {
+      runs: [{ text: valueText(indicator.outcome, indicator.measuredIn, texts), italics: indicator.outcome.state !== 'value' }],
+      right: indicator.outcome.state === 'value',
+    },
     plain(valueText(indicator.target, indicator.measuredIn, texts), true),
     { runs: indicator.assessment === null ? [{ text: '–' }] : markRuns(indicator.assessment, texts) },
     plain(indicator.previous ? valueText(indicator.previous, indicator.measuredIn, texts) : '–', true),
@@ -154,8 +219,19 @@ function chartTable(rows: [string, BucketCounts][], texts: ReportTexts): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map(([name, counts]) => {
-      const cells = BUCKETS.flatMap((bucket) => Array.from({ length: Math.round(counts[bucket] * scale) }, () => new TableCell({ shading: { type: ShadingType.CLEAR, color: 'auto', fill: BUCKET_COLOURS[bucket] }, children: [new Paragraph('')] })));
-      const words = BUCKETS.filter((bucket) => counts[bucket] > 0).map((bucket) => `${texts.buckets[bucket]} ${counts[bucket]}`).join(', ');
+      const cells = BUCKETS.flatMap((bucket) =>
+        Array.from(
+          { length: Math.round(counts[bucket] * scale) },
+          () =>
+            new TableCell({
+              shading: { type: ShadingType.CLEAR, color: 'auto', fill: BUCKET_COLOURS[bucket] },
+              children: [new Paragraph('')],
+            }),
+        ),
+      );
+      const words = BUCKETS.filter((bucket) => counts[bucket] > 0)
+        .map((bucket) => `${texts.buckets[bucket]} ${counts[bucket]}`)
+        .join(', ');
       return new TableRow({ children: [cell(name, { bold: true }), ...cells, cell(words)] });
     }),
   });
@@ -163,11 +239,30 @@ function chartTable(rows: [string, BucketCounts][], texts: ReportTexts): Table {
 
 function countsTable(rows: [string, BucketCounts][], totals: BucketCounts, texts: ReportTexts): Table {
   const line = (name: string, counts: BucketCounts, bold = false) =>
-    new TableRow({ children: [cell(name, { bold }), ...BUCKETS.map((bucket) => cell(String(counts[bucket]), { right: true, bold })), cell(String(BUCKETS.reduce((sum, bucket) => sum + counts[bucket], 0)), { right: true, bold })] });
+    new TableRow({
+      children: [
+        cell(name, { bold }),
+        ...BUCKETS.map((bucket) => cell(String(counts[bucket]), { right: true, bold })),
+        cell(String(BUCKETS.reduce((sum, bucket) => sum + counts[bucket], 0)), { right: true, bold }),
+      ],
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: [cell(texts.perspective, { bold: true, fill: 'E7ECF2' }), ...BUCKETS.map((bucket) => new TableCell({ shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7ECF2' }, children: [new Paragraph({ children: mark(bucket, texts) })] })), cell(texts.total, { bold: true, fill: 'E7ECF2' })] }),
+      new TableRow({
+        tableHeader: true,
+        children: [
+          cell(texts.perspective, { bold: true, fill: 'E7ECF2' }),
+          ...BUCKETS.map(
+            (bucket) =>
+              new TableCell({
+                shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7ECF2' },
+                children: [new Paragraph({ children: mark(bucket, texts) })],
+              }),
+          ),
+          cell(texts.total, { bold: true, fill: 'E7ECF2' }),
+        ],
+      }),
       ...rows.map(([name, counts]) => line(name, counts)),
       line(texts.total, totals, true),
     ],
@@ -176,8 +271,19 @@ function countsTable(rows: [string, BucketCounts][], totals: BucketCounts, texts
 
 function measurability(model: ReportModel, texts: ReportTexts): Block[] {
   const m = texts.measurabilityColumns;
-  const keys = ['goals', 'indicators', 'goalsWithoutIndicators', 'neverMeasured', 'notAvailableRepeatedly', 'noTarget', 'yesNoTarget'] as const;
-  const rows = [...model.measurability.units.map((unit) => ({ name: unit.unitName, counts: unit as typeof model.measurability.totals })), { name: texts.total, counts: model.measurability.totals }];
+  const keys = [
+    'goals',
+    'indicators',
+    'goalsWithoutIndicators',
+    'neverMeasured',
+    'notAvailableRepeatedly',
+    'noTarget',
+    'yesNoTarget',
+  ] as const;
+  const rows = [
+    ...model.measurability.units.map((unit) => ({ name: unit.unitName, counts: unit as typeof model.measurability.totals })),
+    { name: texts.total, counts: model.measurability.totals },
+  ];
   const review = model.measurability.units.flatMap((unit) => unit.review.map((item) => ({ unit: unit.unitName, item })));
   const blocks: Block[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(texts.measurability)] }),
@@ -185,8 +291,20 @@ function measurability(model: ReportModel, texts: ReportTexts): Block[] {
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, children: [m.unit, ...keys.map((key) => m[key]), m.assessableShare].map((title) => cell(title, { bold: true, fill: 'E7ECF2' })) }),
-        ...rows.map(({ name, counts }) => new TableRow({ children: [cell(name), ...keys.map((key) => cell(String(counts[key]), { right: true })), cell(texts.percentOfGoals(counts.assessableShare), { right: true })] })),
+        new TableRow({
+          tableHeader: true,
+          children: [m.unit, ...keys.map((key) => m[key]), m.assessableShare].map((title) => cell(title, { bold: true, fill: 'E7ECF2' })),
+        }),
+        ...rows.map(
+          ({ name, counts }) =>
+            new TableRow({
+              children: [
+                cell(name),
+                ...keys.map((key) => cell(String(counts[key]), { right: true })),
+                cell(texts.percentOfGoals(counts.assessableShare), { right: true }),
+              ],
+            }),
+        ),
       ],
     }),
     heading(texts.review, HeadingLevel.HEADING_2),
@@ -194,7 +312,15 @@ function measurability(model: ReportModel, texts: ReportTexts): Block[] {
   if (review.length === 0) blocks.push(text(texts.noReview));
   for (const { unit, item } of review) {
     const what = item.indicatorName === null ? item.goalTitle : `${item.goalTitle} – ${item.indicatorName}`;
-    blocks.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${unit}: ${what}. `, bold: true }), new TextRun(item.reasons.map((reason) => texts.reviewReasons[reason]).join(' '))] }));
+    blocks.push(
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [
+          new TextRun({ text: `${unit}: ${what}. `, bold: true }),
+          new TextRun(item.reasons.map((reason) => texts.reviewReasons[reason]).join(' ')),
+        ],
+      }),
+    );
   }
   return blocks;
 }
@@ -208,14 +334,21 @@ function markRuns(bucket: Bucket, texts: ReportTexts): XmlRun[] {
 }
 
 function mark(bucket: Bucket, texts: ReportTexts): TextRun[] {
-  return markRuns(bucket, texts).map((run) => new TextRun({ text: run.text, ...(run.bold ? { bold: true } : {}), ...(run.color ? { color: run.color } : {}) }));
+  return markRuns(bucket, texts).map(
+    (run) => new TextRun({ text: run.text, ...(run.bold ? { bold: true } : {}), ...(run.color ? { color: run.color } : {}) }),
+  );
 }
 
 function cell(value: string, options: { bold?: boolean; italics?: boolean; right?: boolean; fill?: string } = {}): TableCell {
   return new TableCell({
     ...(options.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } } : {}),
     // Only what differs from the default: every property is an element in each of thousands of cells.
-    children: [new Paragraph({ ...(options.right ? { alignment: AlignmentType.RIGHT } : {}), children: [new TextRun({ text: value, ...(options.bold ? { bold: true } : {}), ...(options.italics ? { italics: true } : {}) })] })],
+    children: [
+      new Paragraph({
+        ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
+        children: [new TextRun({ text: value, ...(options.bold ? { bold: true } : {}), ...(options.italics ? { italics: true } : {}) })],
+      }),
+    ],
   });
 }
 

@@ -17,7 +17,10 @@ describe(ReportLinks.name, () => {
     const [payload, signature] = token.split('.') as [string, string];
     const widened = Buffer.from(JSON.stringify({ s: { ...scope, units: ['RS', 'HSN'] }, exp: 9_999_999_999 })).toString('base64url');
     expect(links.check(`${widened}.${signature}`)).toEqual({ ok: false, reason: 'tampered' });
-    expect(links.check(`${payload}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`)).toEqual({ ok: false, reason: 'tampered' });
+    expect(links.check(`${payload}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`)).toEqual({
+      ok: false,
+      reason: 'tampered',
+    });
     expect(new ReportLinks('secret-two', 3600_000, () => now).check(token)).toEqual({ ok: false, reason: 'tampered' });
     expect(links.check('not-a-token')).toEqual({ ok: false, reason: 'tampered' });
     expect(links.check('')).toEqual({ ok: false, reason: 'tampered' });

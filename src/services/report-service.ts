@@ -58,7 +58,9 @@ export class ReportService {
     ]);
     const inViewPlans = new Set(inView.map((period) => period.plan));
     // The trend's periods: each plan's periods that opened before this one, by code, in the order they open.
-    const earlierPeriods = inView.flatMap((period) => (contents.get(period.plan)?.periods ?? []).filter((candidate) => candidate.opens < period.opens));
+    const earlierPeriods = inView.flatMap((period) =>
+      (contents.get(period.plan)?.periods ?? []).filter((candidate) => candidate.opens < period.opens),
+    );
     const code = loaded.input.periodCode;
     const trend = [...trendPeriods(earlierPeriods).filter((period) => !sameCode(period.code, code)), { code, label: loaded.label }];
     const earlierAnswers = await this.deps.responses.listForReport(earlierPeriods.map((period) => period.id));
@@ -87,16 +89,26 @@ export class ReportService {
   async render(model: ReportModel, format: ReportFormat, locale: Locale): Promise<RenderedReport> {
     const { timezone } = this.deps;
     const bytes =
-      format === 'docx' ? await renderReportDocx(model, locale, timezone) : format === 'xlsx' ? await renderReportXlsx(model, locale, timezone) : Buffer.from(renderReportHtml(model, locale, timezone), 'utf8');
+      format === 'docx'
+        ? await renderReportDocx(model, locale, timezone)
+        : format === 'xlsx'
+          ? await renderReportXlsx(model, locale, timezone)
+          : Buffer.from(renderReportHtml(model, locale, timezone), 'utf8');
     return { format, fileName: reportFileName(model, format), contentType: CONTENT_TYPES[format], bytes };
   }
 
   /** Last year's answers of the same period code in the same units, by indicator key. */
   private async lastYear(units: readonly string[], ref: SummaryPeriodRef): Promise<Map<string, ReportIndicatorAnswer>> {
-    const [allUnits, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
+    const [allUnits, plans, periods] = await Promise.all([
+      this.deps.plans.listUnits(),
+      this.deps.plans.listPlans(),
+      this.deps.plans.listPeriods(),
+    ]);
     const scope = unitsUnder(allUnits, units);
     const lastYearPlans = new Set(plans.filter((plan) => plan.year === ref.year - 1).map((plan) => plan.key));
-    const ids = periods.filter((period) => lastYearPlans.has(period.plan) && scope.has(period.unit) && sameCode(period.code, ref.code)).map((period) => period.id);
+    const ids = periods
+      .filter((period) => lastYearPlans.has(period.plan) && scope.has(period.unit) && sameCode(period.code, ref.code))
+      .map((period) => period.id);
     if (ids.length === 0) return new Map();
     const { indicatorResponses } = await this.deps.responses.listForReport(ids);
     return new Map(indicatorResponses.map((answer) => [answer.indicator, answer]));
@@ -110,12 +122,17 @@ function trendPeriods(periods: readonly Omit<Period, 'state'>[]): ReportPeriod[]
     const seen = first.get(period.code);
     if (!seen || period.opens < seen.opens) first.set(period.code, period);
   }
-  return [...first.values()].sort((a, b) => (a.opens < b.opens ? -1 : a.opens > b.opens ? 1 : 0)).map((period) => ({ code: period.code, label: period.label }));
+  return [...first.values()]
+    .sort((a, b) => (a.opens < b.opens ? -1 : a.opens > b.opens ? 1 : 0))
+    .map((period) => ({ code: period.code, label: period.label }));
 }
 
 /** `maluppfyllelse-DA04-2026-05-05.xlsx`: Swedish letters folded so every client takes the name. */
 export function reportFileName(model: ReportModel, format: ReportFormat): string {
-  const code = model.cover.periodCode.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '');
+  const code = model.cover.periodCode
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '');
   return `maluppfyllelse-${code || 'period'}-${model.cover.madeAt.toISOString().slice(0, 10)}.${format}`;
 }
 

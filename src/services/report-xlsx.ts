@@ -24,7 +24,14 @@ export async function renderReportXlsx(model: ReportModel, locale: Locale, timez
   workbook.created = model.cover.madeAt;
   const names = new Set<string>();
   summarySheet(workbook.addWorksheet(uniqueName(texts.sheetSummary, names)), model, texts, timezone, locale);
-  for (const unit of model.units) unitSheet(workbook.addWorksheet(uniqueName(unit.name, names), { views: [{ state: 'frozen', ySplit: 1 }] }), unit, model, texts, timezone);
+  for (const unit of model.units)
+    unitSheet(
+      workbook.addWorksheet(uniqueName(unit.name, names), { views: [{ state: 'frozen', ySplit: 1 }] }),
+      unit,
+      model,
+      texts,
+      timezone,
+    );
   measurabilitySheet(workbook.addWorksheet(uniqueName(texts.sheetMeasurability, names)), model, texts);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -38,7 +45,9 @@ function summarySheet(sheet: ExcelJS.Worksheet, model: ReportModel, texts: Repor
   sheet.addRow([texts.period, cover.periodLabel]);
   sheet.addRow([cover.final ? texts.final : texts.draft]);
   sheet.addRow([texts.madeAt(formatReportDate(cover.madeAt, timezone, locale))]);
-  sheet.addRow([summary.owners.total === 0 ? texts.noOwners : texts.responseRate(summary.owners.answered, summary.owners.total, summary.responseRate)]);
+  sheet.addRow([
+    summary.owners.total === 0 ? texts.noOwners : texts.responseRate(summary.owners.answered, summary.owners.total, summary.responseRate),
+  ]);
   for (const [title, pick] of [
     [texts.goalsPerPerspective, 'goals'],
     [texts.indicatorsPerPerspective, 'indicators'],
@@ -99,7 +108,22 @@ function unitSheet(sheet: ExcelJS.Worksheet, unit: ReportUnit, model: ReportMode
       for (const goal of area.goals) {
         const lead = [unit.name, perspective.name, area.name ?? '', goal.title, bucketLabel(goal.assessment, texts)];
         if (goal.indicators.length === 0) {
-          sheet.addRow([...lead, '–', '', '', '', '', goal.analysis, '', '', ...trend.map(() => ''), '', goal.owners.join(', '), goal.savedBy ?? '', goal.savedAt ? localClock(goal.savedAt, timezone) : '']);
+          sheet.addRow([
+            ...lead,
+            '–',
+            '',
+            '',
+            '',
+            '',
+            goal.analysis,
+            '',
+            '',
+            ...trend.map(() => ''),
+            '',
+            goal.owners.join(', '),
+            goal.savedBy ?? '',
+            goal.savedAt ? localClock(goal.savedAt, timezone) : '',
+          ]);
           continue;
         }
         for (const indicator of goal.indicators) indicatorRow(sheet, lead, indicator, trend.length, texts, timezone);
@@ -109,7 +133,14 @@ function unitSheet(sheet: ExcelJS.Worksheet, unit: ReportUnit, model: ReportMode
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: sheet.columnCount } };
 }
 
-function indicatorRow(sheet: ExcelJS.Worksheet, lead: string[], indicator: ReportIndicator, trendCount: number, texts: ReportTexts, timezone: string): void {
+function indicatorRow(
+  sheet: ExcelJS.Worksheet,
+  lead: string[],
+  indicator: ReportIndicator,
+  trendCount: number,
+  texts: ReportTexts,
+  timezone: string,
+): void {
   const row = sheet.addRow([
     ...lead,
     indicator.name,
@@ -153,12 +184,23 @@ export function numberFormat(value: ReportValue): string {
 
 function measurabilitySheet(sheet: ExcelJS.Worksheet, model: ReportModel, texts: ReportTexts): void {
   const m = texts.measurabilityColumns;
-  const keys = ['goals', 'indicators', 'goalsWithoutIndicators', 'neverMeasured', 'notAvailableRepeatedly', 'noTarget', 'yesNoTarget'] as const;
+  const keys = [
+    'goals',
+    'indicators',
+    'goalsWithoutIndicators',
+    'neverMeasured',
+    'notAvailableRepeatedly',
+    'noTarget',
+    'yesNoTarget',
+  ] as const;
   sheet.columns = [{ width: 30 }, { width: 40 }, { width: 44 }, ...keys.map(() => ({ width: 14 })), { width: 16 }];
   sheet.addRow([texts.measurability]).font = { bold: true, size: 14 };
   sheet.addRow([texts.measurabilityIntro]);
   header(sheet.addRow([m.unit, ...keys.map((key) => m[key]), m.assessableShare]));
-  const rows = [...model.measurability.units.map((unit) => ({ name: unit.unitName, counts: unit })), { name: texts.total, counts: model.measurability.totals }];
+  const rows = [
+    ...model.measurability.units.map((unit) => ({ name: unit.unitName, counts: unit })),
+    { name: texts.total, counts: model.measurability.totals },
+  ];
   for (const { name, counts } of rows) {
     const row = sheet.addRow([name, ...keys.map((key) => counts[key]), counts.assessableShare / 100]);
     row.getCell(keys.length + 2).numFmt = '0 %';
@@ -167,7 +209,13 @@ function measurabilitySheet(sheet: ExcelJS.Worksheet, model: ReportModel, texts:
   header(sheet.addRow([texts.review]));
   header(sheet.addRow([texts.columns.unit, texts.columns.goal, texts.columns.indicator, texts.columns.comment]));
   for (const unit of model.measurability.units) {
-    for (const item of unit.review) sheet.addRow([unit.unitName, item.goalTitle, item.indicatorName ?? '–', item.reasons.map((reason) => texts.reviewReasons[reason]).join(' ')]);
+    for (const item of unit.review)
+      sheet.addRow([
+        unit.unitName,
+        item.goalTitle,
+        item.indicatorName ?? '–',
+        item.reasons.map((reason) => texts.reviewReasons[reason]).join(' '),
+      ]);
   }
 }
 
@@ -178,7 +226,11 @@ function header(row: ExcelJS.Row): void {
 
 /** Excel's sheet names: at most 31 characters, none of []:*?/\, unique regardless of case. */
 function uniqueName(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, MAX_SHEET_NAME) || 'Enhet';
+  const clean =
+    wanted
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, MAX_SHEET_NAME) || 'Enhet';
   let name = clean;
   for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${clean.slice(0, MAX_SHEET_NAME - String(n).length - 1)} ${n}`;
   taken.add(name.toLowerCase());

@@ -51,7 +51,9 @@ export function createSummaryHandler(deps: SummaryJobDeps): JobHandler<'summary'
     // A period that closes before its live card went out gets the final summary only.
     if (posted || mode !== 'final') {
       await pace();
-      const live = posted ? await deps.messenger.update(channel.reference, posted.activityId, { card }) : await deps.messenger.send(channel.reference, { card });
+      const live = posted
+        ? await deps.messenger.update(channel.reference, posted.activityId, { card })
+        : await deps.messenger.send(channel.reference, { card });
       if (!live.ok) return outcomeOfFailedSend(live.failure, job.attempts);
       if (posted) await deps.summaryMessages.recordUpdated(conversationId, period, now);
       else await deps.summaryMessages.recordPosted(conversationId, period, live.activityId, now);

@@ -50,10 +50,16 @@ export class SummaryService {
   constructor(private readonly deps: SummaryDeps) {}
 
   async load(linkedUnits: readonly string[], ref: SummaryPeriodRef): Promise<LoadedSummary | null> {
-    const [units, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
+    const [units, plans, periods] = await Promise.all([
+      this.deps.plans.listUnits(),
+      this.deps.plans.listPlans(),
+      this.deps.plans.listPeriods(),
+    ]);
     const scope = unitsUnder(units, linkedUnits);
     const planByKey = new Map(plans.map((plan) => [plan.key, plan]));
-    const inView = periods.filter((period) => sameCode(period.code, ref.code) && scope.has(period.unit) && planByKey.get(period.plan)?.year === ref.year);
+    const inView = periods.filter(
+      (period) => sameCode(period.code, ref.code) && scope.has(period.unit) && planByKey.get(period.plan)?.year === ref.year,
+    );
     if (inView.length === 0) return null;
     const goals: Goal[] = [];
     const indicators: Indicator[] = [];
@@ -80,8 +86,16 @@ export class SummaryService {
     return {
       ref: { code: inView[0]!.code, year: ref.year },
       label: inView[0]!.label,
-      deadline: inView.map((period) => period.deadline).sort().at(-1) ?? '',
-      state: inView.some((period) => period.state === 'open') ? 'open' : inView.every((period) => period.state === 'closed') ? 'closed' : 'draft',
+      deadline:
+        inView
+          .map((period) => period.deadline)
+          .sort()
+          .at(-1) ?? '',
+      state: inView.some((period) => period.state === 'open')
+        ? 'open'
+        : inView.every((period) => period.state === 'closed')
+          ? 'closed'
+          : 'draft',
       previousLabel,
       previousCode,
       input: { units, linkedUnits, plans: outlines, goals, indicators, periodCode: inView[0]!.code, ...current, previous },
@@ -109,11 +123,17 @@ export class SummaryService {
    * the one that opened last. With a code, that code's latest year.
    */
   async defaultRef(linkedUnits: readonly string[], code: string | null): Promise<SummaryPeriodRef | null> {
-    const [units, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
+    const [units, plans, periods] = await Promise.all([
+      this.deps.plans.listUnits(),
+      this.deps.plans.listPlans(),
+      this.deps.plans.listPeriods(),
+    ]);
     const scope = unitsUnder(units, linkedUnits);
     const years = new Map(plans.map((plan) => [plan.key, plan.year]));
     const candidates = periods
-      .filter((period) => scope.has(period.unit) && (code === null || sameCode(period.code, code)) && (code !== null || period.state !== 'draft'))
+      .filter(
+        (period) => scope.has(period.unit) && (code === null || sameCode(period.code, code)) && (code !== null || period.state !== 'draft'),
+      )
       .sort((a, b) => rank(b) - rank(a) || (a.opens < b.opens ? 1 : a.opens > b.opens ? -1 : 0));
     const chosen = candidates[0];
     return chosen ? { code: chosen.code, year: years.get(chosen.plan) ?? 0 } : null;
@@ -121,7 +141,9 @@ export class SummaryService {
 
   /** The channels (by conversation id) whose linked units include one of `unitKeys` or a unit above it. */
   async channelsCovering(unitKeys: readonly string[]): Promise<string[]> {
-    return (await this.channelScopes()).filter(([, scope]) => unitKeys.some((unit) => scope.has(unit))).map(([conversationId]) => conversationId);
+    return (await this.channelScopes())
+      .filter(([, scope]) => unitKeys.some((unit) => scope.has(unit)))
+      .map(([conversationId]) => conversationId);
   }
 
   /** Each linked channel with every unit it follows. */
@@ -149,7 +171,11 @@ export class SummaryService {
 
   /** A channel was just linked: post the cards of the periods open in its units now. */
   async enqueueForChannel(conversationId: string, linkedUnits: readonly string[]): Promise<number> {
-    const [units, plans, periods] = await Promise.all([this.deps.plans.listUnits(), this.deps.plans.listPlans(), this.deps.plans.listPeriods()]);
+    const [units, plans, periods] = await Promise.all([
+      this.deps.plans.listUnits(),
+      this.deps.plans.listPlans(),
+      this.deps.plans.listPeriods(),
+    ]);
     const scope = unitsUnder(units, linkedUnits);
     const years = new Map(plans.map((plan) => [plan.key, plan.year]));
     const jobs = new Map<string, NewJob>();
@@ -170,7 +196,10 @@ export class SummaryService {
     const slot = Math.floor(now.getTime() / this.deps.updateIntervalMs);
     const runAt = new Date((slot + 1) * this.deps.updateIntervalMs);
     await this.deps.jobs.enqueueMany(
-      channels.map((conversationId) => ({ ...summaryJob(conversationId, ref, 'update', runAt), id: jobIds.summaryUpdate(conversationId, ref, slot) })),
+      channels.map((conversationId) => ({
+        ...summaryJob(conversationId, ref, 'update', runAt),
+        id: jobIds.summaryUpdate(conversationId, ref, slot),
+      })),
       now,
     );
   }

@@ -30,13 +30,24 @@ export class ChannelLinkRepository {
 
   /** Links the units, with the language of who linked them; those already linked stay as they were. Returns how many were new. */
   async link(conversationId: string, units: readonly string[], by: string, now: Date, locale: Locale | null = null): Promise<number> {
-    const documents = units.map((unit) => ({ _id: linkId(conversationId, unit), conversationId, unit, linkedBy: by, linkedAt: now, ...(locale ? { locale } : {}) }));
+    const documents = units.map((unit) => ({
+      _id: linkId(conversationId, unit),
+      conversationId,
+      unit,
+      linkedBy: by,
+      linkedAt: now,
+      ...(locale ? { locale } : {}),
+    }));
     return insertNew(this.links, documents);
   }
 
   /** The language of whoever made the channel's latest link that has one; null when none does. */
   async localeOf(conversationId: string): Promise<Locale | null> {
-    const [latest] = await this.links.find({ conversationId, locale: { $exists: true } }).sort({ linkedAt: -1, unit: -1 }).limit(1).toArray();
+    const [latest] = await this.links
+      .find({ conversationId, locale: { $exists: true } })
+      .sort({ linkedAt: -1, unit: -1 })
+      .limit(1)
+      .toArray();
     return latest?.locale ?? null;
   }
 

@@ -50,7 +50,6 @@ export class Claims {
     const document = await this.db.collection<{ _id: string; owner: string }>(COLLECTIONS.claims).findOne({ _id: key });
     return document?.owner ?? null;
   }
-
 }
 
 /** The key under which callers compete to remove one particular stale claim of `key`. */

@@ -51,7 +51,11 @@ export class ConversationRepository {
     // Teams sends installationUpdate and conversationUpdate together: two upserts of a new _id race,
     // and the loser gets E11000. Once the winner's document exists, the update goes through.
     await upsertWithRetry(() =>
-      this.conversations.updateOne({ _id: key }, { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } }, { upsert: true }),
+      this.conversations.updateOne(
+        { _id: key },
+        { $set: { ...fields, updatedAt: now }, $setOnInsert: { createdAt: now } },
+        { upsert: true },
+      ),
     );
   }
 
@@ -61,9 +65,7 @@ export class ConversationRepository {
   }
 
   async findPersonalFor(aadObjectIds: readonly string[]): Promise<Map<string, StoredConversation>> {
-    const documents = await this.conversations
-      .find({ _id: { $in: aadObjectIds.map(personalConversationKey) } })
-      .toArray();
+    const documents = await this.conversations.find({ _id: { $in: aadObjectIds.map(personalConversationKey) } }).toArray();
     return new Map(documents.map((document) => [document.aadObjectId ?? '', toConversation(document)]));
   }
 }

@@ -57,13 +57,7 @@ export async function startEmbeddedFerretDb(options: EmbeddedFerretDbOptions): P
   throw new Error(`FerretDB did not start: ${String(lastError)}`);
 }
 
-function spawnFerretDb(
-  binary: string,
-  dataDir: string,
-  stateDir: string,
-  port: number,
-  onLog?: (line: string) => void,
-): ChildProcess {
+function spawnFerretDb(binary: string, dataDir: string, stateDir: string, port: number, onLog?: (line: string) => void): ChildProcess {
   const child = spawn(
     binary,
     [

@@ -3,7 +3,6 @@ import { diffEntities } from '../domain/entity-diff';
 import { insertNew } from './claims';
 import type { SyncCounts } from '../domain/import-issues';
 
-
 /** Imported entities are stored under their stable key as _id. */
 export type KeyedDocument = Document & { _id: string };
 
@@ -37,7 +36,9 @@ export async function syncEntities<T extends { key: string; archived?: boolean }
   // 1.x handles an update command with hundreds of statements very slowly (it stalls at ~200), and
   // an identical re-import writes nothing at all.
   for (let start = 0; start < diff.created.length; start += INSERT_BATCH) {
-    const documents = diff.created.slice(start, start + INSERT_BATCH).map((entity) => ({ ...entity, _id: entity.key, createdAt: options.now, updatedAt: options.now }));
+    const documents = diff.created
+      .slice(start, start + INSERT_BATCH)
+      .map((entity) => ({ ...entity, _id: entity.key, createdAt: options.now, updatedAt: options.now }));
     await insertNew(options.collection, documents);
   }
   const updates: AnyBulkWriteOperation<KeyedDocument>[] = diff.updated.map((entity) => ({

@@ -55,11 +55,23 @@ export const INDEXES: readonly IndexDefinition[] = [
   { collection: COLLECTIONS.goalResponses, key: { goal: 1, period: 1 }, options: { name: 'goal_period_unique', unique: true } },
   { collection: COLLECTIONS.goalResponses, key: { period: 1, plan: 1 }, options: { name: 'period_plan' } },
   // Unique per version: inserting version n+1 is how a writer wins the right to write it (see claims.ts).
-  { collection: COLLECTIONS.history, key: { subject: 1, period: 1, version: 1 }, options: { name: 'subject_period_version_unique', unique: true } },
+  {
+    collection: COLLECTIONS.history,
+    key: { subject: 1, period: 1, version: 1 },
+    options: { name: 'subject_period_version_unique', unique: true },
+  },
   { collection: COLLECTIONS.jobs, key: { dedupeKey: 1 }, options: { name: 'dedupe_key_unique', unique: true } },
   { collection: COLLECTIONS.jobs, key: { state: 1, runAt: 1 }, options: { name: 'state_run_at' } },
-  { collection: COLLECTIONS.channelLinks, key: { conversationId: 1, unit: 1 }, options: { name: 'conversation_unit_unique', unique: true } },
-  { collection: COLLECTIONS.summaries, key: { conversationId: 1, period: 1 }, options: { name: 'conversation_period_unique', unique: true } },
+  {
+    collection: COLLECTIONS.channelLinks,
+    key: { conversationId: 1, unit: 1 },
+    options: { name: 'conversation_unit_unique', unique: true },
+  },
+  {
+    collection: COLLECTIONS.summaries,
+    key: { conversationId: 1, period: 1 },
+    options: { name: 'conversation_period_unique', unique: true },
+  },
 ];
 
 /** Idempotent: createIndex with the same name and spec is a no-op on MongoDB, Cosmos DB and FerretDB. */
@@ -68,4 +80,3 @@ export async function ensureIndexes(db: Db): Promise<void> {
     await db.collection(index.collection).createIndex(index.key, index.options);
   }
 }
-

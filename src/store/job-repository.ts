@@ -105,7 +105,13 @@ export class JobRepository {
   /** Due jobs, oldest first: pending and due, or running with an expired lease. A snapshot: claim each with claimCandidate. */
   async findDue(now: Date, limit: number, kinds?: readonly JobKind[]): Promise<Job[]> {
     const kindFilter = kinds ? { kind: { $in: [...kinds] } } : {};
-    const due = { ...kindFilter, $or: [{ state: 'pending' as JobState, runAt: { $lte: now } }, { state: 'running' as JobState, leaseUntil: { $lt: now } }] };
+    const due = {
+      ...kindFilter,
+      $or: [
+        { state: 'pending' as JobState, runAt: { $lte: now } },
+        { state: 'running' as JobState, leaseUntil: { $lt: now } },
+      ],
+    };
     return (await this.jobs.find(due).sort({ runAt: 1 }).limit(limit).toArray()).map(toJob);
   }
 
@@ -124,14 +130,22 @@ export class JobRepository {
         : await this.claims.claim(key, owner, now);
     if (!claimed) return null;
     const leaseUntil = new Date(now.getTime() + leaseMs);
-    await this.jobs.updateOne({ _id: candidate.id }, { $set: { state: 'running', leaseOwner: owner, leaseUntil, attempts: attempt, updatedAt: now } });
+    await this.jobs.updateOne(
+      { _id: candidate.id },
+      { $set: { state: 'running', leaseOwner: owner, leaseUntil, attempts: attempt, updatedAt: now } },
+    );
     return { ...candidate, state: 'running', attempts: attempt };
   }
 
   /** The next time a pending job is due, to sleep until then. */
   async nextDue(kinds?: readonly JobKind[]): Promise<Date | null> {
     const kindFilter = kinds ? { kind: { $in: [...kinds] } } : {};
-    const next = await this.jobs.find({ ...kindFilter, state: 'pending' }).sort({ runAt: 1 }).limit(1).project<{ runAt: Date }>({ runAt: 1 }).toArray();
+    const next = await this.jobs
+      .find({ ...kindFilter, state: 'pending' })
+      .sort({ runAt: 1 })
+      .limit(1)
+      .project<{ runAt: Date }>({ runAt: 1 })
+      .toArray();
     return next[0]?.runAt ?? null;
   }
 
@@ -166,7 +180,10 @@ export class JobRepository {
     const found = new Set<string>();
     for (let start = 0; start < ids.length; start += 1_000) {
       const chunk = ids.slice(start, start + 1_000);
-      const documents = await this.jobs.find({ _id: { $in: chunk } }).project<{ _id: string }>({ _id: 1 }).toArray();
+      const documents = await this.jobs
+        .find({ _id: { $in: chunk } })
+        .project<{ _id: string }>({ _id: 1 })
+        .toArray();
       for (const document of documents) found.add(document._id);
     }
     return found;
@@ -175,7 +192,9 @@ export class JobRepository {
   /** Which of these batches hold any job, in one pass. */
   async nonEmptyBatches(batches: readonly string[]): Promise<Set<string>> {
     if (batches.length === 0) return new Set();
-    const rows = await this.jobs.aggregate<{ _id: string }>([{ $match: { batch: { $in: [...batches] } } }, { $group: { _id: '$batch' } }]).toArray();
+    const rows = await this.jobs
+      .aggregate<{ _id: string }>([{ $match: { batch: { $in: [...batches] } } }, { $group: { _id: '$batch' } }])
+      .toArray();
     return new Set(rows.map((row) => row._id));
   }
 
@@ -185,7 +204,9 @@ export class JobRepository {
 
   async countByState(batch: string): Promise<Record<JobState, number>> {
     const counts: Record<JobState, number> = { pending: 0, running: 0, done: 0, failed: 0 };
-    const rows = await this.jobs.aggregate<{ _id: JobState; n: number }>([{ $match: { batch } }, { $group: { _id: '$state', n: { $sum: 1 } } }]).toArray();
+    const rows = await this.jobs
+      .aggregate<{ _id: JobState; n: number }>([{ $match: { batch } }, { $group: { _id: '$state', n: { $sum: 1 } } }])
+      .toArray();
     for (const row of rows) counts[row._id] = row.n;
     return counts;
   }

@@ -75,7 +75,11 @@ export class PeopleRepository {
     if (identity.name) set.name = identity.name;
     if (identity.locale) set.locale = identity.locale;
     const document = await upsertWithRetry(() =>
-      this.people.findOneAndUpdate({ _id: email }, { $set: set, $setOnInsert: { createdAt: now } }, { upsert: true, returnDocument: 'after' }),
+      this.people.findOneAndUpdate(
+        { _id: email },
+        { $set: set, $setOnInsert: { createdAt: now } },
+        { upsert: true, returnDocument: 'after' },
+      ),
     );
     if (!document) throw new Error(`linkIdentity: no document returned for ${email}`);
     await upsertWithRetry(() => this.identities.updateOne({ _id: identity.aadObjectId }, { $set: { email } }, { upsert: true }));

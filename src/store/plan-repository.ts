@@ -18,24 +18,50 @@ export class PlanRepository {
    */
   async importPlan(file: NormalizedPlanFile, now: Date, today: string): Promise<ImportCounts> {
     const hashes = contentHashes(file);
-    const stored = await this.col('planRevisions').find({ _id: { $in: [...hashes.keys()] } }).toArray();
+    const stored = await this.col('planRevisions')
+      .find({ _id: { $in: [...hashes.keys()] } })
+      .toArray();
     const same = new Set(stored.filter((doc) => doc.hash === hashes.get(doc._id)).map((doc) => doc._id));
     // Plans whose content is exactly what was imported before are not read or compared again.
-    const plan = { ...file, plans: file.plans.filter((p) => !same.has(p.key)), goals: file.goals.filter((g) => !same.has(g.plan)), indicators: file.indicators.filter((i) => !same.has(i.plan)) };
+    const plan = {
+      ...file,
+      plans: file.plans.filter((p) => !same.has(p.key)),
+      goals: file.goals.filter((g) => !same.has(g.plan)),
+      indicators: file.indicators.filter((i) => !same.has(i.plan)),
+    };
     const skipped = (all: { length: number }, kept: { length: number }) => all.length - kept.length;
     const planKeys = plan.plans.map((p) => p.key);
     const inPlans = { plan: { $in: planKeys } };
     // With nothing to compare, no query at all: FerretDB answers `$in: []` by scanning the collection.
     const sync: typeof syncEntities = (options) => (planKeys.length === 0 ? Promise.resolve(NOTHING) : syncEntities(options));
-    const units = await syncEntities({ collection: this.col('units'), incoming: file.units, scope: { _id: { $in: file.units.map((u) => u.key) } }, now, archive: false });
-    const plans = withUnchanged(await sync({ collection: this.col('plans'), incoming: plan.plans, scope: { _id: { $in: planKeys } }, now, archive: false }), skipped(file.plans, plan.plans));
-    const goals = withUnchanged(await sync({ collection: this.col('goals'), incoming: plan.goals, scope: inPlans, now, archive: true }), skipped(file.goals, plan.goals));
-    const indicators = withUnchanged(await sync({ collection: this.col('indicators'), incoming: plan.indicators, scope: inPlans, now, archive: true }), skipped(file.indicators, plan.indicators));
+    const units = await syncEntities({
+      collection: this.col('units'),
+      incoming: file.units,
+      scope: { _id: { $in: file.units.map((u) => u.key) } },
+      now,
+      archive: false,
+    });
+    const plans = withUnchanged(
+      await sync({ collection: this.col('plans'), incoming: plan.plans, scope: { _id: { $in: planKeys } }, now, archive: false }),
+      skipped(file.plans, plan.plans),
+    );
+    const goals = withUnchanged(
+      await sync({ collection: this.col('goals'), incoming: plan.goals, scope: inPlans, now, archive: true }),
+      skipped(file.goals, plan.goals),
+    );
+    const indicators = withUnchanged(
+      await sync({ collection: this.col('indicators'), incoming: plan.indicators, scope: inPlans, now, archive: true }),
+      skipped(file.indicators, plan.indicators),
+    );
     // Periods are few and always compared: an import also closes periods whose date has passed.
     const periods = await this.syncPeriods(file, now, today);
     const people = await this.ensurePeople(file, now);
     const periodChanged = new Set([...file.periods].map((p) => p.plan));
-    await this.recordRevisions(periods.created + periods.updated > 0 ? [...new Set([...planKeys, ...periodChanged])] : planKeys, hashes, now);
+    await this.recordRevisions(
+      periods.created + periods.updated > 0 ? [...new Set([...planKeys, ...periodChanged])] : planKeys,
+      hashes,
+      now,
+    );
     return { units, plans, goals, indicators, periods, people };
   }
 
@@ -43,7 +69,9 @@ export class PlanRepository {
   private async recordRevisions(planKeys: readonly string[], hashes: Map<string, string>, now: Date): Promise<void> {
     const revision = `${now.getTime()}-${Math.random().toString(36).slice(2)}`;
     for (const key of planKeys) {
-      await upsertWithRetry(() => this.col('planRevisions').updateOne({ _id: key }, { $set: { revision, hash: hashes.get(key) ?? '' } }, { upsert: true }));
+      await upsertWithRetry(() =>
+        this.col('planRevisions').updateOne({ _id: key }, { $set: { revision, hash: hashes.get(key) ?? '' } }, { upsert: true }),
+      );
     }
   }
 
@@ -62,20 +90,30 @@ export class PlanRepository {
   async revisionsOf(planKeys: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (planKeys.length === 0) return out;
-    const documents = await this.col('planRevisions').find({ _id: { $in: [...planKeys] } }).toArray();
+    const documents = await this.col('planRevisions')
+      .find({ _id: { $in: [...planKeys] } })
+      .toArray();
     for (const document of documents) if (typeof document.revision === 'string') out.set(String(document._id), document.revision);
     return out;
   }
 
   private async syncPeriods(plan: NormalizedPlanFile, now: Date, today: string): Promise<SyncCounts> {
-    const stored = await this.col('periods').find({ plan: { $in: plan.plans.map((p) => p.key) } }).toArray();
+    const stored = await this.col('periods')
+      .find({ plan: { $in: plan.plans.map((p) => p.key) } })
+      .toArray();
     const states = new Map(stored.map((document) => [String(document._id), document.state as PeriodState]));
     const incoming = plan.periods.map((period) => {
       const previous = states.get(period.id);
       const state: PeriodState = previous === 'open' || previous === 'closed' ? previous : period.closes < today ? 'closed' : 'draft';
       return { key: period.id, ...period, state };
     });
-    return syncEntities({ collection: this.col('periods'), incoming, scope: { plan: { $in: plan.plans.map((p) => p.key) } }, now, archive: false });
+    return syncEntities({
+      collection: this.col('periods'),
+      incoming,
+      scope: { plan: { $in: plan.plans.map((p) => p.key) } },
+      now,
+      archive: false,
+    });
   }
 
   /** People are created from the plan's owners; identities resolved later from Teams are kept. */
@@ -107,12 +145,18 @@ export class PlanRepository {
   }
 
   async listGoals(planKeys: string[]): Promise<Goal[]> {
-    const documents = await this.col('goals').find({ plan: { $in: planKeys } }).sort({ plan: 1, order: 1 }).toArray();
+    const documents = await this.col('goals')
+      .find({ plan: { $in: planKeys } })
+      .sort({ plan: 1, order: 1 })
+      .toArray();
     return documents.map((d) => stripBookkeeping<Goal>(d));
   }
 
   async listIndicators(planKeys: string[]): Promise<Indicator[]> {
-    const documents = await this.col('indicators').find({ plan: { $in: planKeys } }).sort({ plan: 1, order: 1 }).toArray();
+    const documents = await this.col('indicators')
+      .find({ plan: { $in: planKeys } })
+      .sort({ plan: 1, order: 1 })
+      .toArray();
     return documents.map((d) => stripBookkeeping<Indicator>(d));
   }
 
@@ -155,7 +199,9 @@ export class PlanRepository {
 
 /** One hash per plan over everything the file says about it (plan, goals, indicators, period dates). */
 function contentHashes(file: NormalizedPlanFile): Map<string, string> {
-  const byPlan = new Map(file.plans.map((plan) => [plan.key, { plan, goals: [] as unknown[], indicators: [] as unknown[], periods: [] as unknown[] }]));
+  const byPlan = new Map(
+    file.plans.map((plan) => [plan.key, { plan, goals: [] as unknown[], indicators: [] as unknown[], periods: [] as unknown[] }]),
+  );
   for (const goal of file.goals) byPlan.get(goal.plan)?.goals.push(goal);
   for (const indicator of file.indicators) byPlan.get(indicator.plan)?.indicators.push(indicator);
   for (const period of file.periods) byPlan.get(period.plan)?.periods.push(period);

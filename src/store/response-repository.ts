@@ -22,9 +22,7 @@ type GoalResponseDocument = GoalResponse & { _id: string; createdAt: Date };
 
 /** A conflict's `current` is what is stored now; null when nothing is (the form's version was never stored). */
 export type SaveOutcome<R> =
-  | { status: 'saved'; response: R }
-  | { status: 'unchanged'; response: R }
-  | { status: 'conflict'; current: R | null };
+  { status: 'saved'; response: R } | { status: 'unchanged'; response: R } | { status: 'conflict'; current: R | null };
 
 export interface Author {
   email: string;
@@ -67,17 +65,28 @@ export class ResponseRepository {
    * The answers of several periods for summaries, projected to what aggregation reads. One query per
    * collection and chunk: FerretDB uses no index for `period`, so a single scan beats one per period.
    */
-  async listForSummary(periods: readonly string[]): Promise<{ indicatorResponses: IndicatorResponseFacts[]; goalResponses: GoalResponseFacts[] }> {
+  async listForSummary(
+    periods: readonly string[],
+  ): Promise<{ indicatorResponses: IndicatorResponseFacts[]; goalResponses: GoalResponseFacts[] }> {
     const indicatorResponses: IndicatorResponseFacts[] = [];
     const goalResponses: GoalResponseFacts[] = [];
     for (let start = 0; start < periods.length; start += SUMMARY_CHUNK) {
       const chunk = [...periods.slice(start, start + SUMMARY_CHUNK)];
       const [indicators, goals] = await Promise.all([
-        this.indicatorResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, indicator: 1, outcome: 1, assessment: 1, comment: 1 } }).toArray(),
+        this.indicatorResponses
+          .find({ period: { $in: chunk } }, { projection: { _id: 0, indicator: 1, outcome: 1, assessment: 1, comment: 1 } })
+          .toArray(),
         this.goalResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, goal: 1, assessment: 1, analysis: 1 } }).toArray(),
       ]);
-      for (const document of indicators) indicatorResponses.push({ indicator: document.indicator, outcome: document.outcome ?? null, assessment: document.assessment ?? null, comment: document.comment ?? '' });
-      for (const document of goals) goalResponses.push({ goal: document.goal, assessment: document.assessment ?? null, analysis: document.analysis ?? '' });
+      for (const document of indicators)
+        indicatorResponses.push({
+          indicator: document.indicator,
+          outcome: document.outcome ?? null,
+          assessment: document.assessment ?? null,
+          comment: document.comment ?? '',
+        });
+      for (const document of goals)
+        goalResponses.push({ goal: document.goal, assessment: document.assessment ?? null, analysis: document.analysis ?? '' });
     }
     return { indicatorResponses, goalResponses };
   }
@@ -92,13 +101,27 @@ export class ResponseRepository {
         this.indicatorResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, createdAt: 0 } }).toArray(),
         this.goalResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, createdAt: 0 } }).toArray(),
       ]);
-      for (const document of indicators) indicatorResponses.push({ ...document, outcome: document.outcome ?? null, assessment: document.assessment ?? null, comment: document.comment ?? '', outcomeText: document.outcomeText ?? '' });
-      for (const document of goals) goalResponses.push({ ...document, assessment: document.assessment ?? null, analysis: document.analysis ?? '' });
+      for (const document of indicators)
+        indicatorResponses.push({
+          ...document,
+          outcome: document.outcome ?? null,
+          assessment: document.assessment ?? null,
+          comment: document.comment ?? '',
+          outcomeText: document.outcomeText ?? '',
+        });
+      for (const document of goals)
+        goalResponses.push({ ...document, assessment: document.assessment ?? null, analysis: document.analysis ?? '' });
     }
     return { indicatorResponses, goalResponses };
   }
 
-  async saveIndicator(place: IndicatorPlace, answer: IndicatorAnswer, expectedVersion: number, author: Author, now: Date): Promise<SaveOutcome<IndicatorResponse>> {
+  async saveIndicator(
+    place: IndicatorPlace,
+    answer: IndicatorAnswer,
+    expectedVersion: number,
+    author: Author,
+    now: Date,
+  ): Promise<SaveOutcome<IndicatorResponse>> {
     const id = `${place.indicator}|${place.period}`;
     return this.save<IndicatorResponse, Required<IndicatorAnswer>>({
       collection: COLLECTIONS.responses,
@@ -115,7 +138,13 @@ export class ResponseRepository {
     });
   }
 
-  async saveGoal(place: GoalPlace, answer: GoalAnswer, expectedVersion: number, author: Author, now: Date): Promise<SaveOutcome<GoalResponse>> {
+  async saveGoal(
+    place: GoalPlace,
+    answer: GoalAnswer,
+    expectedVersion: number,
+    author: Author,
+    now: Date,
+  ): Promise<SaveOutcome<GoalResponse>> {
     return this.save<GoalResponse, GoalAnswer>({
       collection: COLLECTIONS.goalResponses,
       id: `${place.goal}|${place.period}`,
@@ -157,7 +186,15 @@ export class ResponseRepository {
     }
     const version = options.expectedVersion + 1;
     const next = { ...options.fields, version } as unknown as R;
-    const won = await this.claimVersion(options.subject, options.period, version, current ? options.answerOf(current) : null, next, options.by, options.now);
+    const won = await this.claimVersion(
+      options.subject,
+      options.period,
+      version,
+      current ? options.answerOf(current) : null,
+      next,
+      options.by,
+      options.now,
+    );
     if (!won) {
       const latest = await this.rollForward(collection, options.id, options.subject, options.period);
       if (latest && same(latest as R)) return { status: 'unchanged', response: latest as R };
@@ -171,7 +208,15 @@ export class ResponseRepository {
    * The history entry for a version doubles as the claim on it: its unique index lets exactly one
    * writer insert version n, on MongoDB and on FerretDB alike (see claims.ts).
    */
-  private async claimVersion(subject: string, period: string, version: number, before: unknown, after: object, by: string, at: Date): Promise<boolean> {
+  private async claimVersion(
+    subject: string,
+    period: string,
+    version: number,
+    before: unknown,
+    after: object,
+    by: string,
+    at: Date,
+  ): Promise<boolean> {
     try {
       await this.db.collection(COLLECTIONS.history).insertOne({ subject, period, version, before, after, by, at });
       return true;
@@ -182,7 +227,12 @@ export class ResponseRepository {
   }
 
   /** If a writer won a version but died before writing the response, finish its write from history. */
-  private async rollForward(collection: import('mongodb').Collection<KeyedDocument>, id: string, subject: string, period: string): Promise<Record<string, unknown> | null> {
+  private async rollForward(
+    collection: import('mongodb').Collection<KeyedDocument>,
+    id: string,
+    subject: string,
+    period: string,
+  ): Promise<Record<string, unknown> | null> {
     const [newest] = await this.db.collection(COLLECTIONS.history).find({ subject, period }).sort({ version: -1 }).limit(1).toArray();
     const document = await collection.findOne({ _id: id });
     if (newest && (!document || Number(document.version ?? 0) < Number(newest.version))) {
@@ -198,7 +248,13 @@ export class ResponseRepository {
   async historyOf(subject: string, period: string): Promise<{ by: string; at: Date; version: number; before: unknown; after: unknown }[]> {
     // after: the whole response as written (place, answer, author, time, version).
     const documents = await this.db.collection(COLLECTIONS.history).find({ subject, period }).sort({ at: 1, version: 1 }).toArray();
-    return documents.map((d) => ({ by: String(d.by), at: d.at as Date, version: Number(d.version), before: d.before as unknown, after: d.after as unknown }));
+    return documents.map((d) => ({
+      by: String(d.by),
+      at: d.at as Date,
+      version: Number(d.version),
+      before: d.before as unknown,
+      after: d.after as unknown,
+    }));
   }
 }
 
@@ -207,7 +263,13 @@ export class ResponseRepository {
  * upserts of one _id can fail with E11000 on FerretDB, so a missing document is inserted and a lost
  * insert race falls back to the version-guarded update.
  */
-async function writeAtVersion(collection: import('mongodb').Collection<KeyedDocument>, id: string, document: Record<string, unknown>, version: number, createdAt: Date): Promise<void> {
+async function writeAtVersion(
+  collection: import('mongodb').Collection<KeyedDocument>,
+  id: string,
+  document: Record<string, unknown>,
+  version: number,
+  createdAt: Date,
+): Promise<void> {
   const { _id: _ignored, createdAt: _c, ...fields } = document;
   const updated = await collection.updateOne({ _id: id, version: { $lt: version } }, { $set: fields });
   if (updated.matchedCount > 0) return;

@@ -1,12 +1,16 @@
 import { commandMenuProblems, manifestCommandMenus, type ManifestCommandList } from './manifest-commands';
 
 describe(manifestCommandMenus.name, () => {
-  test('when generated from the catalog, then the menus are within Teams\' limits and each command says how it is written', () => {
+  test("when generated from the catalog, then the menus are within Teams' limits and each command says how it is written", () => {
     const { commandLists, english } = manifestCommandMenus();
     expect(commandMenuProblems(commandLists, english)).toEqual([]);
     const personal = commandLists.find((list) => list.scopes[0] === 'personal');
-    expect(personal?.commands.find((command) => command.title === 'öppna period')?.description).toMatch(/ Skriv: öppna period <kod> \[enhet\]$/);
-    expect(personal?.commands.find((command) => command.title === 'rapport')?.description).toBe('Den sammanställda måluppfyllelsen som Word, Excel eller webbsida. Skriv: rapport [period] [enhet]');
+    expect(personal?.commands.find((command) => command.title === 'öppna period')?.description).toMatch(
+      / Skriv: öppna period <kod> \[enhet\]$/,
+    );
+    expect(personal?.commands.find((command) => command.title === 'rapport')?.description).toBe(
+      'Den sammanställda måluppfyllelsen som Word, Excel eller webbsida. Skriv: rapport [period] [enhet]',
+    );
     expect(Object.values(english)).toContain('open period');
     expect(Object.values(english).some((text) => text.endsWith('Write: open period <code> [unit]'))).toBe(true);
   });
@@ -30,6 +34,8 @@ describe(commandMenuProblems.name, () => {
   });
 
   test('when everything is within the limits, then there are no problems', () => {
-    expect(commandMenuProblems([{ scopes: ['team'], commands: [{ title: 'x'.repeat(32), description: 'y'.repeat(128) }] }], {})).toEqual([]);
+    expect(commandMenuProblems([{ scopes: ['team'], commands: [{ title: 'x'.repeat(32), description: 'y'.repeat(128) }] }], {})).toEqual(
+      [],
+    );
   });
 });

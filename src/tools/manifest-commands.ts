@@ -76,13 +76,16 @@ export function commandMenuProblems(commandLists: readonly ManifestCommandList[]
   };
   commandLists.forEach((list, i) => {
     if (list.commands.length > TEAMS_COMMAND_LIMITS.commandsPerList) {
-      problems.push(`commandLists[${i}] (${list.scopes.join(', ')}) has ${list.commands.length} commands, at most ${TEAMS_COMMAND_LIMITS.commandsPerList} are allowed`);
+      problems.push(
+        `commandLists[${i}] (${list.scopes.join(', ')}) has ${list.commands.length} commands, at most ${TEAMS_COMMAND_LIMITS.commandsPerList} are allowed`,
+      );
     }
     list.commands.forEach((command, j) => {
       check(`commandLists[${i}].commands[${j}].title`, command.title, TEAMS_COMMAND_LIMITS.title);
       check(`commandLists[${i}].commands[${j}].description`, command.description, TEAMS_COMMAND_LIMITS.description);
     });
   });
-  for (const [key, text] of Object.entries(english)) check(`en ${key}`, text, key.endsWith('.title') ? TEAMS_COMMAND_LIMITS.title : TEAMS_COMMAND_LIMITS.description);
+  for (const [key, text] of Object.entries(english))
+    check(`en ${key}`, text, key.endsWith('.title') ? TEAMS_COMMAND_LIMITS.title : TEAMS_COMMAND_LIMITS.description);
   return problems;
 }

@@ -72,7 +72,7 @@ export function resolveValues(given: Record<string, string | undefined>): Record
   if (missing.length > 0) {
     throw new Error(
       `Cannot build the Teams app package: missing environment variable(s) ${missing.join(', ')}. ` +
-        'Set BOT_ID (the bot\'s Entra app id) and BOT_DOMAIN (the host name the bot is reached at, ' +
+        "Set BOT_ID (the bot's Entra app id) and BOT_DOMAIN (the host name the bot is reached at, " +
         'e.g. utfall.example.se); TEAMS_APP_ID defaults to BOT_ID.',
     );
   }
@@ -204,8 +204,14 @@ function addCommandLists(manifest: Record<string, unknown>, menus: ManifestComma
 }
 
 /** An English localization gets the menus' English texts (other languages fall back to the Swedish ones). */
-function localizedCommandLists(content: Record<string, unknown>, file: string, languageTag: unknown, menus: ManifestCommandMenus): Record<string, unknown> {
-  if (Object.keys(content).some((key) => key.startsWith('bots['))) throw new Error(`appPackage/${file} must not hold bots[…] texts: ${GENERATED}`);
+function localizedCommandLists(
+  content: Record<string, unknown>,
+  file: string,
+  languageTag: unknown,
+  menus: ManifestCommandMenus,
+): Record<string, unknown> {
+  if (Object.keys(content).some((key) => key.startsWith('bots[')))
+    throw new Error(`appPackage/${file} must not hold bots[…] texts: ${GENERATED}`);
   return typeof languageTag === 'string' && /^en(-|$)/i.test(languageTag) ? { ...content, ...menus.english } : content;
 }
 

@@ -45,7 +45,12 @@ async function main(): Promise<void> {
   await seedDemoAnswers(service.repositories.responses, year, new Date());
   service.scheduler.kick();
 
-  const client = await startPlaygroundClient({ botEndpoint: `${service.server.url}/api/messages`, port: Number(process.env.PLAYGROUND_PORT ?? PLAYGROUND_PORT), configDir: path.join(ROOT, 'playground'), env: process.env }).catch(async (error: unknown) => {
+  const client = await startPlaygroundClient({
+    botEndpoint: `${service.server.url}/api/messages`,
+    port: Number(process.env.PLAYGROUND_PORT ?? PLAYGROUND_PORT),
+    configDir: path.join(ROOT, 'playground'),
+    env: process.env,
+  }).catch(async (error: unknown) => {
     await service.stop();
     throw error;
   });

@@ -26,13 +26,23 @@ export function messageCard(title: string, body: string, color: TextColor): Adap
 }
 
 /** The inbox card (a period code and year, across plans), or a refusal when the period is unknown. */
-export function inboxCard(inbox: InboxWork | null, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
+export function inboxCard(
+  inbox: InboxWork | null,
+  locale: Locale,
+  notice: { text: string; color: TextColor } | null,
+  page = 0,
+): AdaptiveCard {
   const texts = collectTexts(locale);
   if (!inbox) return messageCard(texts.refusal.title, texts.refusal.unknown_period, 'Warning');
   return inboxOrReceipt(inbox, locale, notice, page);
 }
 
-export function inboxOrReceipt(inbox: InboxWork, locale: Locale, notice: { text: string; color: TextColor } | null, page = 0): AdaptiveCard {
+export function inboxOrReceipt(
+  inbox: InboxWork,
+  locale: Locale,
+  notice: { text: string; color: TextColor } | null,
+  page = 0,
+): AdaptiveCard {
   if (isAllDone(inbox) && notice?.color !== 'Attention') {
     const receipt = receiptView(inbox, locale);
     return buildReceiptCard(notice ? { ...receipt, body: `${notice.text} ${receipt.body}` } : receipt);
@@ -41,7 +51,12 @@ export function inboxOrReceipt(inbox: InboxWork, locale: Locale, notice: { text:
 }
 
 /** A goal's form, or a refusal: unknown period, or a goal that is not the person's to answer. */
-export function goalFormCard(view: PeriodWork | null, goalKey: string, options: CollectCardOptions, page: number): { card: AdaptiveCard; refused: 'unknown_period' | 'not_owner' | null } {
+export function goalFormCard(
+  view: PeriodWork | null,
+  goalKey: string,
+  options: CollectCardOptions,
+  page: number,
+): { card: AdaptiveCard; refused: 'unknown_period' | 'not_owner' | null } {
   const texts = collectTexts(options.locale);
   if (!view) return { card: messageCard(texts.refusal.title, texts.refusal.unknown_period, 'Warning'), refused: 'unknown_period' };
   const goal = view.work.goals.find((g) => g.goal.key === goalKey);
@@ -53,7 +68,13 @@ export function goalFormCard(view: PeriodWork | null, goalKey: string, options: 
  * After "Spara": errors keep the form with the input; a conflict shows current values; success goes
  * back to the inbox: `inbox`, the whole inbox around the saved period, or that period's alone.
  */
-export function saveResultCard(result: SaveResult, options: CollectCardOptions, page: number, goTo?: number, inbox?: InboxWork): AdaptiveCard {
+export function saveResultCard(
+  result: SaveResult,
+  options: CollectCardOptions,
+  page: number,
+  goTo?: number,
+  inbox?: InboxWork,
+): AdaptiveCard {
   const { locale } = options;
   const texts = collectTexts(locale);
   const formTexts = goalFormTexts(locale);
@@ -63,15 +84,30 @@ export function saveResultCard(result: SaveResult, options: CollectCardOptions, 
       return messageCard(texts.refusal.title, texts.refusal[result.reason], result.reason === 'not_owner' ? 'Attention' : 'Warning');
     case 'invalid': {
       // Only values to confirm, nothing to correct: say so, rather than "something needs fixing".
-      const onlyToConfirm = [...result.submission.errors.values()].every((errors) => Object.values(errors).every((code) => code === 'implausible'));
+      const onlyToConfirm = [...result.submission.errors.values()].every((errors) =>
+        Object.values(errors).every((code) => code === 'implausible'),
+      );
       const notice = { text: onlyToConfirm ? formTexts.confirm : formTexts.invalid, color: 'Attention' as const };
-      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice, submission: result.submission, versions: result.versions }));
+      return buildGoalFormCard(
+        goalFormView(result.view, result.goal, { ...formOptions, notice, submission: result.submission, versions: result.versions }),
+      );
     }
     case 'conflict':
-      return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, notice: { text: conflictNotice(result.conflicts, result.saved, locale), color: 'Attention' } }));
+      return buildGoalFormCard(
+        goalFormView(result.view, result.goal, {
+          ...formOptions,
+          notice: { text: conflictNotice(result.conflicts, result.saved, locale), color: 'Attention' },
+        }),
+      );
     case 'saved':
       if (goTo !== undefined) {
-        return buildGoalFormCard(goalFormView(result.view, result.goal, { ...formOptions, page: goTo, notice: { text: texts.saved(result.saved), color: 'Good' } }));
+        return buildGoalFormCard(
+          goalFormView(result.view, result.goal, {
+            ...formOptions,
+            page: goTo,
+            notice: { text: texts.saved(result.saved), color: 'Good' },
+          }),
+        );
       }
       return inboxOrReceipt(inbox ?? inboxOfOne(result.view), locale, { text: texts.saved(result.saved), color: 'Good' });
   }
@@ -85,6 +121,7 @@ export function saveResultCard(result: SaveResult, options: CollectCardOptions, 
 function conflictNotice(conflicts: readonly SaveConflict[], saved: number, locale: Locale): string {
   const texts = goalFormTexts(locale);
   const others = [...new Set(conflicts.flatMap((c) => (c.by !== null && !c.mine ? [c.by] : [])))];
-  const text = others.length > 0 ? texts.conflict(others.join(', ')) : conflicts.some((c) => c.mine) ? texts.conflictMine : texts.conflictGone;
+  const text =
+    others.length > 0 ? texts.conflict(others.join(', ')) : conflicts.some((c) => c.mine) ? texts.conflictMine : texts.conflictGone;
   return saved > 0 ? `${text} ${texts.othersSaved}` : text;
 }

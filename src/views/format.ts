@@ -5,19 +5,23 @@ import type { Locale } from '../i18n/locale';
 
 /** "fredag 11 september 2026" / "Friday 11 September 2026". */
 export function formatLongDate(date: string, locale: Locale): string {
-  return DateTime.fromISO(date).setLocale(locale === 'en' ? 'en-GB' : 'sv-SE').toFormat('cccc d MMMM yyyy');
+  return DateTime.fromISO(date)
+    .setLocale(locale === 'en' ? 'en-GB' : 'sv-SE')
+    .toFormat('cccc d MMMM yyyy');
 }
 
 /** "12 maj 14:03" in the organisation's time zone. */
 export function formatShortDateTime(instant: Date, timezone: string, locale: Locale): string {
-  return DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale === 'en' ? 'en-GB' : 'sv-SE').toFormat('d MMMM HH:mm');
+  return DateTime.fromJSDate(instant, { zone: timezone })
+    .setLocale(locale === 'en' ? 'en-GB' : 'sv-SE')
+    .toFormat('d MMMM HH:mm');
 }
 
 /** A target or baseline the Swedish way, with the indicator's unit: "4,6 %", "21 707 kr", "Ja" ("Yes" in English). */
 export function formatTarget(value: number | boolean | null, indicator: Indicator, locale: Locale = 'sv'): string | null {
   if (value === null) return null;
   if (typeof value === 'boolean') return formatOutcome({ kind: 'boolean', value }, indicator, locale);
-  const unit = indicator.valueType === 'percent' ? undefined : indicator.unitOfMeasure ?? undefined;
+  const unit = indicator.valueType === 'percent' ? undefined : (indicator.unitOfMeasure ?? undefined);
   return formatValue({ kind: 'number', value }, indicator.valueType, unit);
 }
 
@@ -25,7 +29,7 @@ export function formatTarget(value: number | boolean | null, indicator: Indicato
 export function formatOutcome(value: OutcomeValue, indicator: Indicator, locale: Locale = 'sv'): string {
   if (locale === 'en' && value.kind === 'boolean') return value.value ? 'Yes' : 'No';
   if (locale === 'en' && value.kind === 'not_available') return 'Not available';
-  const unit = indicator.valueType === 'percent' || value.kind !== 'number' ? undefined : indicator.unitOfMeasure ?? undefined;
+  const unit = indicator.valueType === 'percent' || value.kind !== 'number' ? undefined : (indicator.unitOfMeasure ?? undefined);
   return formatValue(value, indicator.valueType, unit);
 }
 

@@ -1,6 +1,12 @@
 import { MAX_INPUT_LENGTH, VERBS } from '../cards/actions';
 import type { Notice } from '../cards/card-types';
-import { GOAL_FORM_ROWS_BUDGET_BYTES, goalFormRowBytes, type GoalAssessmentRow, type GoalFormCardData, type IndicatorFormRow } from '../cards/goal-form-card';
+import {
+  GOAL_FORM_ROWS_BUDGET_BYTES,
+  goalFormRowBytes,
+  type GoalAssessmentRow,
+  type GoalFormCardData,
+  type IndicatorFormRow,
+} from '../cards/goal-form-card';
 import { suggestAssessment } from '../domain/assessment';
 import type { GoalWork, IndicatorItem } from '../domain/owner-work';
 import type { Indicator } from '../domain/plan';
@@ -27,7 +33,11 @@ export function pageRanges(sizes: readonly number[], firstPageExtra: number): [n
   while (start < sizes.length || ranges.length === 0) {
     let used = ranges.length === 0 ? firstPageExtra : 0;
     let end = start;
-    while (end < sizes.length && end - start < INDICATORS_PER_PAGE && (end === start || used + (sizes[end] ?? 0) <= GOAL_FORM_ROWS_BUDGET_BYTES)) {
+    while (
+      end < sizes.length &&
+      end - start < INDICATORS_PER_PAGE &&
+      (end === start || used + (sizes[end] ?? 0) <= GOAL_FORM_ROWS_BUDGET_BYTES)
+    ) {
       used += sizes[end] ?? 0;
       end += 1;
     }
@@ -66,16 +76,25 @@ export function goalFormView(view: PeriodWork, goal: GoalWork, options: GoalForm
   const items = goal.indicators.slice(from, to);
   const indicators = allRows.slice(from, to);
   const goalRow = page === 0 ? firstGoalRow : null;
-  const startedFrom = (key: string, fresh: number) => (options.versions && Object.hasOwn(options.versions, key) ? (options.versions[key] ?? fresh) : fresh);
+  const startedFrom = (key: string, fresh: number) =>
+    options.versions && Object.hasOwn(options.versions, key) ? (options.versions[key] ?? fresh) : fresh;
   const versions: Record<string, number> = {};
   for (const item of items) if (item.editable) versions[item.indicator.key] = startedFrom(item.indicator.key, item.response?.version ?? 0);
   if (goalRow?.editable) versions[goal.goal.key] = startedFrom(goal.goal.key, goal.goalResponse?.version ?? 0);
   // A questioned value saved again unchanged is confirmed: the form carries what was questioned.
-  const confirmed = Object.fromEntries(items.flatMap((item) => {
-    const note = options.submission?.implausible.get(item.indicator.key);
-    return note ? [[item.indicator.key, note.text]] : [];
-  }));
-  const saveData = { period: view.period.id, goal: goal.goal.key, page, versions, ...(Object.keys(confirmed).length > 0 ? { confirmed } : {}) };
+  const confirmed = Object.fromEntries(
+    items.flatMap((item) => {
+      const note = options.submission?.implausible.get(item.indicator.key);
+      return note ? [[item.indicator.key, note.text]] : [];
+    }),
+  );
+  const saveData = {
+    period: view.period.id,
+    goal: goal.goal.key,
+    page,
+    versions,
+    ...(Object.keys(confirmed).length > 0 ? { confirmed } : {}),
+  };
   const canSave = !readOnly && Object.keys(versions).length > 0;
   // Turning the page of an editable form saves this page first, so nothing typed is lost.
   const pageAction = (target: number) => ({
@@ -86,15 +105,30 @@ export function goalFormView(view: PeriodWork, goal: GoalWork, options: GoalForm
   return {
     title: shorten(goal.goal.title, 300),
     subtitle: view.period.label,
-    notice: readOnly ? { text: view.period.state === 'closed' ? texts.periodClosed : texts.periodNotOpen, color: 'Warning' } : options.notice,
+    notice: readOnly
+      ? { text: view.period.state === 'closed' ? texts.periodClosed : texts.periodNotOpen, color: 'Warning' }
+      : options.notice,
     readOnly,
     indicators,
     goal: goalRow,
-    assessmentChoices: [...ASSESSMENTS.map((value) => ({ title: texts.assessments[value], value })), { title: formTexts.noAssessment, value: NO_ASSESSMENT }],
-    yesNoChoices: [{ title: formTexts.yes, value: 'Ja' }, { title: formTexts.no, value: 'Nej' }],
+    assessmentChoices: [
+      ...ASSESSMENTS.map((value) => ({ title: texts.assessments[value], value })),
+      { title: formTexts.noAssessment, value: NO_ASSESSMENT },
+    ],
+    yesNoChoices: [
+      { title: formTexts.yes, value: 'Ja' },
+      { title: formTexts.no, value: 'Nej' },
+    ],
     save: canSave ? { title: texts.save, verb: VERBS.saveGoal, data: saveData, style: 'positive' } : null,
     back: { title: texts.back, verb: VERBS.showInbox, data: { period: view.period.id } },
-    pager: pages === 1 ? null : { text: texts.page(page + 1, pages), previous: page > 0 ? pageAction(page - 1) : null, next: page < pages - 1 ? pageAction(page + 1) : null },
+    pager:
+      pages === 1
+        ? null
+        : {
+            text: texts.page(page + 1, pages),
+            previous: page > 0 ? pageAction(page - 1) : null,
+            next: page < pages - 1 ? pageAction(page + 1) : null,
+          },
     labels: formTexts.labels,
   };
 }
@@ -116,13 +150,27 @@ function indicatorRow(view: PeriodWork, item: IndicatorItem, readOnly: boolean, 
   const previous = view.previous?.responses.get(indicator.key);
   const unit = expectedUnit(indicator, formTexts);
   const note = options.submission?.implausible.get(indicator.key);
-  const implausible = note ? { value: formatOutcome(note.value, indicator, locale), target: formatTarget(note.target, indicator, locale), previous: note.previous ? formatOutcome(note.previous, indicator, locale) : null } : undefined;
-  const error = (code: FieldErrors[keyof FieldErrors], input: string, detail: FieldErrorDetail) => (code ? formTexts.fieldError(code, shorten(input, 80), { cut: MAX_INPUT_LENGTH, ...detail }) : '');
+  const implausible = note
+    ? {
+        value: formatOutcome(note.value, indicator, locale),
+        target: formatTarget(note.target, indicator, locale),
+        previous: note.previous ? formatOutcome(note.previous, indicator, locale) : null,
+      }
+    : undefined;
+  const error = (code: FieldErrors[keyof FieldErrors], input: string, detail: FieldErrorDetail) =>
+    code ? formTexts.fieldError(code, shorten(input, 80), { cut: MAX_INPUT_LENGTH, ...detail }) : '';
   return {
     key: indicator.key,
     name: shorten(indicator.name, 300),
-    targetText: texts.target(indicator.direction, formatTarget(indicator.target, indicator, locale), formatTarget(indicator.baseline, indicator, locale)),
-    previousText: previous?.outcome && view.previous ? texts.previousValue(view.previous.period.code, formatOutcome(previous.outcome, indicator, locale)) : '',
+    targetText: texts.target(
+      indicator.direction,
+      formatTarget(indicator.target, indicator, locale),
+      formatTarget(indicator.baseline, indicator, locale),
+    ),
+    previousText:
+      previous?.outcome && view.previous
+        ? texts.previousValue(view.previous.period.code, formatOutcome(previous.outcome, indicator, locale))
+        : '',
     inputKind: indicator.valueType === 'yesno' ? 'yesno' : 'text',
     outcomePlaceholder: formTexts.outcomePlaceholder(indicator.valueType, currencyUnitOf(indicator.unitOfMeasure) ?? null),
     outcome: typed?.outcome ?? storedOutcomeText(item),
@@ -131,11 +179,21 @@ function indicatorRow(view: PeriodWork, item: IndicatorItem, readOnly: boolean, 
     notAvailable: typed?.notAvailable ?? notAvailable,
     editable: item.editable && !readOnly,
     ownerText: item.editable ? '' : texts.answeredBy(indicator.owner),
-    outcomeError: error(errors.outcome, typed?.outcome ?? '', { max: indicator.valueType === 'text' ? MAX_TEXT_LENGTH : MAX_VALUE_LENGTH, ...(unit ? { unit } : {}), ...(implausible ? { implausible } : {}) }),
+    outcomeError: error(errors.outcome, typed?.outcome ?? '', {
+      max: indicator.valueType === 'text' ? MAX_TEXT_LENGTH : MAX_VALUE_LENGTH,
+      ...(unit ? { unit } : {}),
+      ...(implausible ? { implausible } : {}),
+    }),
     commentError: error(errors.comment, '', { max: MAX_COMMENT_LENGTH, ...(suggestionName ? { suggested: suggestionName } : {}) }),
     assessmentError: error(errors.assessment, typed?.assessment ?? '', {}),
     assessmentHint: suggestionName && suggestion !== assessment ? formTexts.suggestion(suggestionName, !chosen) : '',
-    summary: response ? summaryOf(response.outcome ? formatOutcome(response.outcome, indicator, locale) : texts.noValue, storedAssessmentText(response, texts), response.comment) : texts.noValue,
+    summary: response
+      ? summaryOf(
+          response.outcome ? formatOutcome(response.outcome, indicator, locale) : texts.noValue,
+          storedAssessmentText(response, texts),
+          response.comment,
+        )
+      : texts.noValue,
     savedBy: response ? texts.savedBy(response.authorName, formatShortDateTime(response.savedAt, options.timezone, locale)) : '',
   };
 }
@@ -144,7 +202,13 @@ function indicatorRow(view: PeriodWork, item: IndicatorItem, readOnly: boolean, 
 function suggestionFor(item: IndicatorItem, tolerance: number): Assessment | null {
   const outcome = item.response?.outcome;
   if (!outcome || outcome.kind === 'not_available') return null;
-  return suggestAssessment({ outcome, target: item.indicator.target, baseline: item.indicator.baseline, direction: item.indicator.direction, tolerance });
+  return suggestAssessment({
+    outcome,
+    target: item.indicator.target,
+    baseline: item.indicator.baseline,
+    direction: item.indicator.direction,
+    tolerance,
+  });
 }
 
 /** The stored outcome as the input shows it: as typed, and yes/no as the choice's value. */
@@ -183,7 +247,9 @@ function goalSection(goal: GoalWork, readOnly: boolean, options: GoalFormOptions
     editable: goal.goalEditable && !readOnly,
     assessmentError: errors.assessment ? formTexts.fieldError(errors.assessment, shorten(typed?.assessment ?? '', 80)) : '',
     analysisError: errors.analysis ? formTexts.fieldError(errors.analysis, '', { max: MAX_ANALYSIS_LENGTH, cut: MAX_INPUT_LENGTH }) : '',
-    summary: stored ? summaryOf(stored.assessment ? texts.assessments[stored.assessment] : texts.noValue, '', stored.analysis) : texts.noValue,
+    summary: stored
+      ? summaryOf(stored.assessment ? texts.assessments[stored.assessment] : texts.noValue, '', stored.analysis)
+      : texts.noValue,
     savedBy: stored ? texts.savedBy(stored.authorName, formatShortDateTime(stored.savedAt, options.timezone, options.locale)) : '',
   };
 }

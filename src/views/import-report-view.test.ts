@@ -6,7 +6,20 @@ const counts = (created: number, archived = 0) => ({ created, updated: 0, unchan
 describe(importReportView.name, () => {
   test('when the import succeeds, then each kind of entity is one fact and archived counts only show when there are some', () => {
     const report = importReportView(
-      { ok: true, kind: 'json', counts: { units: counts(1), plans: counts(1), goals: counts(3, 1), indicators: counts(5), periods: counts(0), people: { created: 4 } }, summary: { plans: ['RS 2026'], goals: 3, indicators: 5 }, notes: [] },
+      {
+        ok: true,
+        kind: 'json',
+        counts: {
+          units: counts(1),
+          plans: counts(1),
+          goals: counts(3, 1),
+          indicators: counts(5),
+          periods: counts(0),
+          people: { created: 4 },
+        },
+        summary: { plans: ['RS 2026'], goals: 3, indicators: 5 },
+        notes: [],
+      },
       'plan.json',
       'sv',
     );

@@ -29,7 +29,14 @@ export function importReportView(outcome: ImportOutcome, fileName: string, local
     ].join(', '),
   }));
   const notes = outcome.notes.map((note) => headings.deadlineNote(note.period, note.date, note.reason));
-  return { ok: true, title: headings.ok, subtitle: `${fileName}: ${outcome.summary.plans.join(', ')}`, counts, problems: [], footer: notes.join('\n\n') };
+  return {
+    ok: true,
+    title: headings.ok,
+    subtitle: `${fileName}: ${outcome.summary.plans.join(', ')}`,
+    counts,
+    problems: [],
+    footer: notes.join('\n\n'),
+  };
 }
 
 export function importReportText(report: ImportResultCardData): string {

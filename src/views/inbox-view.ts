@@ -41,8 +41,14 @@ export function inboxView(inbox: InboxWork, locale: Locale, notice: Notice | nul
         ? null
         : {
             text: texts.page(current + 1, pages),
-            previous: current > 0 ? { title: texts.previousPage, verb: VERBS.showInbox, data: { period: inbox.anchor.id, page: current - 1 } } : null,
-            next: current < pages - 1 ? { title: texts.nextPage, verb: VERBS.showInbox, data: { period: inbox.anchor.id, page: current + 1 } } : null,
+            previous:
+              current > 0
+                ? { title: texts.previousPage, verb: VERBS.showInbox, data: { period: inbox.anchor.id, page: current - 1 } }
+                : null,
+            next:
+              current < pages - 1
+                ? { title: texts.nextPage, verb: VERBS.showInbox, data: { period: inbox.anchor.id, page: current + 1 } }
+                : null,
           },
     refresh: null,
   };
@@ -52,7 +58,12 @@ export function inboxView(inbox: InboxWork, locale: Locale, notice: Notice | nul
 export function receiptView(inbox: InboxWork, locale: Locale): ReceiptCardData {
   const texts = collectTexts(locale);
   const deadline = inboxDeadline(inbox.groups.filter(isOpen).map((group) => group.period.deadline));
-  const body = deadline.earliest === '' ? texts.periodClosed : deadline.differ ? texts.allDoneBodyPerUnit : texts.allDoneBody(formatLongDate(deadline.earliest, locale));
+  const body =
+    deadline.earliest === ''
+      ? texts.periodClosed
+      : deadline.differ
+        ? texts.allDoneBodyPerUnit
+        : texts.allDoneBody(formatLongDate(deadline.earliest, locale));
   return {
     title: texts.allDoneTitle(inbox.anchor.label),
     body,
@@ -60,7 +71,11 @@ export function receiptView(inbox: InboxWork, locale: Locale): ReceiptCardData {
       ...sectionHeader(inbox, group, locale),
       goals: group.work.goals.map((goal) => {
         const status = goalStatus(goal, locale);
-        const edit = { title: isOpen(group) ? texts.change : texts.view, verb: VERBS.openGoal, data: { period: group.period.id, goal: goal.goal.key } };
+        const edit = {
+          title: isOpen(group) ? texts.change : texts.view,
+          verb: VERBS.openGoal,
+          data: { period: group.period.id, goal: goal.goal.key },
+        };
         return { title: shorten(goal.goal.title, 200), status: status.text, statusColor: status.color, edit };
       }),
     })),
@@ -132,5 +147,8 @@ function goalStatus(goal: GoalWork, locale: Locale): { text: string; color: Text
 function contextOf(group: InboxGroup, goal: GoalWork): string {
   const perspective = group.plan.perspectives.find((p) => p.key === goal.goal.perspective);
   const area = perspective?.areas.find((a) => a.key === goal.goal.area);
-  return [perspective?.name, area?.name].filter((part): part is string => Boolean(part)).map((part) => shorten(part, 80)).join(' · ');
+  return [perspective?.name, area?.name]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => shorten(part, 80))
+    .join(' · ');
 }

@@ -3,7 +3,9 @@ import type { Locale } from '../i18n/locale';
 
 /** "5 maj 2026 12:00" in the organisation's time zone. */
 export function formatReportDate(instant: Date, timezone: string, locale: Locale = 'sv'): string {
-  return DateTime.fromJSDate(instant, { zone: timezone }).setLocale(locale === 'en' ? 'en-GB' : 'sv-SE').toFormat('d MMMM yyyy HH:mm');
+  return DateTime.fromJSDate(instant, { zone: timezone })
+    .setLocale(locale === 'en' ? 'en-GB' : 'sv-SE')
+    .toFormat('d MMMM yyyy HH:mm');
 }
 
 /**

@@ -60,7 +60,9 @@ describe(renderReportHtml.name, () => {
 describe(html.name, () => {
   test('when strings are interpolated, then they are escaped, in text and attributes alike', () => {
     const evil = `"><img src=x onerror=alert(1)>`;
-    expect(html`<p title="${evil}">${evil}</p>`.value).toBe('<p title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>');
+    expect(html`<p title="${evil}">${evil}</p>`.value).toBe(
+      '<p title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>',
+    );
     expect(html`<ul>${['<a>', html`<li>ok</li>`]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>ok</li></ul>');
   });
 });

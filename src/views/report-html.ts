@@ -56,18 +56,36 @@ function summarySection(model: ReportModel, texts: ReportTexts, locale: Locale):
 <h3>${texts.chart}</h3>
 <div class="legend">${BUCKETS.map((bucket) => badge(bucket, texts))}</div>
 <div class="bars">${summary.perspectives.map((perspective) => html`<div class="bar"><span>${perspective.name}</span>${stackedBar(perspective.goals, texts)}</div>`)}</div>
-${countsTable(texts.goalsPerPerspective, summary.perspectives.map((p) => [p.name, p.goals]), summary.totals.goals, texts)}
-${countsTable(texts.indicatorsPerPerspective, summary.perspectives.map((p) => [p.name, p.indicators]), summary.totals.indicators, texts)}
-${summary.comparison && summary.previousLabel
-  ? html`<h3>${texts.change(summary.previousLabel)}</h3><p>${comparisonLine(summary.comparison, summary.previousLabel, locale)}</p>`
-  : html`<p class="muted">${texts.noPrevious}</p>`}
+${countsTable(
+  texts.goalsPerPerspective,
+  summary.perspectives.map((p) => [p.name, p.goals]),
+  summary.totals.goals,
+  texts,
+)}
+${countsTable(
+  texts.indicatorsPerPerspective,
+  summary.perspectives.map((p) => [p.name, p.indicators]),
+  summary.totals.indicators,
+  texts,
+)}
+${
+  summary.comparison && summary.previousLabel
+    ? html`<h3>${texts.change(summary.previousLabel)}</h3><p>${comparisonLine(summary.comparison, summary.previousLabel, locale)}</p>`
+    : html`<p class="muted">${texts.noPrevious}</p>`
+}
 <h3>${texts.redGoals}</h3>
-${summary.redGoals.length === 0 ? html`<p>${texts.noRedGoals}</p>` : summary.redGoals.map((red) => html`<div class="red">
+${
+  summary.redGoals.length === 0
+    ? html`<p>${texts.noRedGoals}</p>`
+    : summary.redGoals.map(
+        (red) => html`<div class="red">
 <h5>${red.title} ${badge(red.assessment, texts)}</h5>
 <p class="muted">${red.unitName} · ${red.perspective}</p>
 <p class="analysis"><strong>${texts.analysis}:</strong> ${red.analysis || texts.noAnalysis}</p>
 ${red.indicators.length === 0 ? '' : html`<ul>${red.indicators.map((i) => html`<li>${i.name}: <strong>${valueText(i.outcome, [], texts)}</strong>${i.target ? html` (${texts.columns.target.toLowerCase()} ${valueText(i.target, [], texts)})` : ''}${i.comment ? html` – ${i.comment}` : ''}</li>`)}</ul>`}
-</div>`)}
+</div>`,
+      )
+}
 </section>`;
 }
 
@@ -82,8 +100,10 @@ function countsTable(caption: string, rows: [string, BucketCounts][], totals: Bu
 function unitSection(unit: ReportUnit, model: ReportModel, texts: ReportTexts): SafeHtml {
   return html`<section class="unit">
 <h2>${unit.name}</h2>
-${unit.perspectives.map((perspective) => html`<h3>${texts.perspective}: ${perspective.name}</h3>
-${perspective.areas.map((area) => html`${area.name === null ? '' : html`<h4>${area.name}</h4>`}${area.goals.map((goal) => goalBlock(goal, model, texts))}`)}`)}
+${unit.perspectives.map(
+  (perspective) => html`<h3>${texts.perspective}: ${perspective.name}</h3>
+${perspective.areas.map((area) => html`${area.name === null ? '' : html`<h4>${area.name}</h4>`}${area.goals.map((goal) => goalBlock(goal, model, texts))}`)}`,
+)}
 </section>`;
 }
 
@@ -93,9 +113,13 @@ function goalBlock(goal: ReportGoal, model: ReportModel, texts: ReportTexts): Sa
 <header><h5>${goal.title}</h5>${badge(goal.assessment, texts)}</header>
 <p class="analysis"><strong>${texts.analysis}:</strong> ${goal.analysis || (goal.assessment === 'missing' ? texts.missing : texts.noAnalysis)}</p>
 ${goal.owners.length > 0 ? html`<p class="saved">${texts.owners}: ${goal.owners.join(', ')}${goal.savedBy ? html` · ${c.savedBy.toLowerCase()} ${goal.savedBy}` : ''}</p>` : ''}
-${goal.indicators.length === 0 ? '' : html`<table class="rows">
+${
+  goal.indicators.length === 0
+    ? ''
+    : html`<table class="rows">
 <thead><tr><th>${c.indicator}</th><th>${c.outcome}</th><th>${c.target}</th><th>${c.assessment}</th><th>${c.previous}</th><th>${texts.trend}</th><th>${c.comment}</th></tr></thead>
-<tbody>${goal.indicators.map((indicator) => indicatorRow(indicator, model, texts))}</tbody></table>`}
+<tbody>${goal.indicators.map((indicator) => indicatorRow(indicator, model, texts))}</tbody></table>`
+}
 </article>`;
 }
 
@@ -139,14 +163,23 @@ function stackedBar(counts: BucketCounts, texts: ReportTexts): SafeHtml {
 /** The indicator's numbers over the periods so far (and last year first, dashed), as a small line. */
 function sparkline(indicator: ReportIndicator, model: ReportModel, texts: ReportTexts): SafeHtml | string {
   const points = indicator.trend.map((value, index) => ({ label: model.periods[index]?.code ?? '', value: value.number }));
-  const series = [...(indicator.lastYear?.number !== null && indicator.lastYear ? [{ label: texts.columns.lastYear, value: indicator.lastYear.number }] : []), ...points];
+  const series = [
+    ...(indicator.lastYear?.number !== null && indicator.lastYear
+      ? [{ label: texts.columns.lastYear, value: indicator.lastYear.number }]
+      : []),
+    ...points,
+  ];
   const numbers = series.filter((point): point is { label: string; value: number } => point.value !== null);
   if (numbers.length === 0) return '–';
   const min = Math.min(...numbers.map((point) => point.value));
   const max = Math.max(...numbers.map((point) => point.value));
   const step = series.length > 1 ? 68 / (series.length - 1) : 0;
   const coords = series
-    .map((point, index) => (point.value === null ? null : `${(2 + index * step).toFixed(1)},${(max === min ? 10 : 18 - ((point.value - min) / (max - min)) * 16).toFixed(1)}`))
+    .map((point, index) =>
+      point.value === null
+        ? null
+        : `${(2 + index * step).toFixed(1)},${(max === min ? 10 : 18 - ((point.value - min) / (max - min)) * 16).toFixed(1)}`,
+    )
     .filter((point): point is string => point !== null);
   const last = coords.at(-1)!.split(',');
   const label = series.map((point) => `${point.label}: ${point.value === null ? '–' : String(point.value).replace('.', ',')}`).join('; ');
@@ -159,8 +192,19 @@ function sum(counts: BucketCounts): number {
 
 function measurabilitySection(model: ReportModel, texts: ReportTexts): SafeHtml {
   const m = texts.measurabilityColumns;
-  const keys = ['goals', 'indicators', 'goalsWithoutIndicators', 'neverMeasured', 'notAvailableRepeatedly', 'noTarget', 'yesNoTarget'] as const;
-  const rows = [...model.measurability.units.map((unit) => ({ name: unit.unitName, counts: unit as typeof model.measurability.totals })), { name: texts.total, counts: model.measurability.totals }];
+  const keys = [
+    'goals',
+    'indicators',
+    'goalsWithoutIndicators',
+    'neverMeasured',
+    'notAvailableRepeatedly',
+    'noTarget',
+    'yesNoTarget',
+  ] as const;
+  const rows = [
+    ...model.measurability.units.map((unit) => ({ name: unit.unitName, counts: unit as typeof model.measurability.totals })),
+    { name: texts.total, counts: model.measurability.totals },
+  ];
   const review = model.measurability.units.flatMap((unit) => unit.review.map((item) => ({ unit: unit.unitName, item })));
   return html`<section class="unit">
 <h2>${texts.measurability}</h2>
@@ -168,7 +212,11 @@ function measurabilitySection(model: ReportModel, texts: ReportTexts): SafeHtml 
 <table class="rows"><thead><tr><th>${m.unit}</th>${keys.map((key) => html`<th>${m[key]}</th>`)}<th>${m.assessableShare}</th></tr></thead>
 <tbody>${rows.map(({ name, counts }) => html`<tr><td class="name" data-label="${m.unit}">${name}</td>${keys.map((key) => html`<td class="num" data-label="${m[key]}">${counts[key]}</td>`)}<td class="num" data-label="${m.assessableShare}">${texts.percentOfGoals(counts.assessableShare)}</td></tr>`)}</tbody></table>
 <h3>${texts.review}</h3>
-${review.length === 0 ? html`<p>${texts.noReview}</p>` : html`<table class="rows"><thead><tr><th>${texts.columns.unit}</th><th>${texts.columns.goal}</th><th>${texts.columns.indicator}</th><th>${texts.columns.comment}</th></tr></thead>
-<tbody>${review.map(({ unit, item }) => html`<tr><td data-label="${texts.columns.unit}">${unit}</td><td class="name" data-label="${texts.columns.goal}">${item.goalTitle}</td><td data-label="${texts.columns.indicator}">${item.indicatorName ?? '–'}</td><td data-label="${texts.columns.comment}">${item.reasons.map((reason) => texts.reviewReasons[reason]).join(' ')}</td></tr>`)}</tbody></table>`}
+${
+  review.length === 0
+    ? html`<p>${texts.noReview}</p>`
+    : html`<table class="rows"><thead><tr><th>${texts.columns.unit}</th><th>${texts.columns.goal}</th><th>${texts.columns.indicator}</th><th>${texts.columns.comment}</th></tr></thead>
+<tbody>${review.map(({ unit, item }) => html`<tr><td data-label="${texts.columns.unit}">${unit}</td><td class="name" data-label="${texts.columns.goal}">${item.goalTitle}</td><td data-label="${texts.columns.indicator}">${item.indicatorName ?? '–'}</td><td data-label="${texts.columns.comment}">${item.reasons.map((reason) => texts.reviewReasons[reason]).join(' ')}</td></tr>`)}</tbody></table>`
+}
 </section>`;
 }

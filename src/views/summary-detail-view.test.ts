@@ -4,7 +4,10 @@ import { buildSummaryDetailCard } from '../cards/summary-detail-card';
 import { goalDetailView, missingOwnersView, peopleShown, perspectiveView, redGoalsView } from './summary-detail-view';
 
 const OPTIONS = { locale: 'sv' as const, timezone: 'Europe/Stockholm', now: new Date('2026-05-04T08:00:00Z') };
-const NAMES = new Map([[ANNA, 'Anna Lind'], [ERIK, 'Erik Berg']]);
+const NAMES = new Map([
+  [ANNA, 'Anna Lind'],
+  [ERIK, 'Erik Berg'],
+]);
 const text = (data: Parameters<typeof buildSummaryDetailCard>[0]) => JSON.stringify(buildSummaryDetailCard(data)).replace(/\u00a0/g, ' ');
 
 describe(missingOwnersView.name, () => {
@@ -13,7 +16,10 @@ describe(missingOwnersView.name, () => {
 
     expect(view.title).toBe('Har inte svarat klart (1)');
     expect(view.items.map((item) => [item.title, item.text])).toEqual([
-      ['Anna Lind', 'Kvar: 2 mätetal och bedömningen i ”Arbetsmiljön ska vara hälsofrämjande och bidra till ett hållbart arbetsliv”; 1 mätetal i ”Regionen ska ha en ekonomi i balans”'],
+      [
+        'Anna Lind',
+        'Kvar: 2 mätetal och bedömningen i ”Arbetsmiljön ska vara hälsofrämjande och bidra till ett hållbart arbetsliv”; 1 mätetal i ”Regionen ska ha en ekonomi i balans”',
+      ],
     ]);
     expect(text(view)).not.toContain(ANNA);
     expect(missingOwnersView(demoSummary(), 0, OPTIONS).items[0]!.title).toBe(ANNA);
@@ -41,19 +47,28 @@ describe(missingOwnersView.name, () => {
 
 describe(goalDetailView.name, () => {
   test('when a goal is opened, then each indicator shows its utfall, the target with its direction, the previous period and who answers it', () => {
-    const loaded = demoSummary({ indicatorResponses: [...DEMO_NOW.indicatorResponses, answer('RS-G1-I1', number(4.4), 'achieved', 'Korttidsfrånvaron har minskat.')] });
+    const loaded = demoSummary({
+      indicatorResponses: [...DEMO_NOW.indicatorResponses, answer('RS-G1-I1', number(4.4), 'achieved', 'Korttidsfrånvaron har minskat.')],
+    });
     const view = goalDetailView(loaded, 'RS-G1', 0, { ...OPTIONS, names: NAMES });
 
     expect(view.intro).toBe('Bedömning: ? Saknas\n\n**Målägare:** Anna Lind');
     expect(view.items.map((item) => [item.status, item.text.replace(/\u00a0/g, ' '), item.context, item.note])).toEqual([
-      ['● Grön', 'Utfall 4,4 % · mål minska till 4,6 % · Förra perioden (DÅ04): 4,9 %', 'Korttidsfrånvaron har minskat.', 'Ansvarig: Anna Lind'],
+      [
+        '● Grön',
+        'Utfall 4,4 % · mål minska till 4,6 % · Förra perioden (DÅ04): 4,9 %',
+        'Korttidsfrånvaron har minskat.',
+        'Ansvarig: Anna Lind',
+      ],
       ['? Saknas', 'Utfall saknas · mål minst 80 index', '', 'Ansvarig: Anna Lind'],
     ]);
   });
 
   test('when a goal is red, then its status reads in words and symbol and only the red status is coloured', () => {
     const card = buildSummaryDetailCard(goalDetailView(demoSummary(), 'RS-G3', 0, OPTIONS));
-    const statuses = findNodes(card, (type) => type === 'TextBlock').filter((block) => block.color !== undefined && block.color !== 'Default');
+    const statuses = findNodes(card, (type) => type === 'TextBlock').filter(
+      (block) => block.color !== undefined && block.color !== 'Default',
+    );
 
     expect(statuses.map((block) => [block.text, block.color])).toEqual([['○ Röd', 'Attention']]);
     expect(text(goalDetailView(demoSummary(), 'RS-G3', 0, OPTIONS))).toContain('Ansvarig: erik.berg@exempel.se');

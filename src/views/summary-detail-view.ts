@@ -17,7 +17,12 @@ const RED_PER_PAGE = 10;
 const REMIND_UNITS = 5;
 
 /** The goals of one perspective, paged. */
-export function perspectiveView(loaded: LoadedSummary, perspective: string, page: number, options: SummaryViewOptions): SummaryDetailCardData {
+export function perspectiveView(
+  loaded: LoadedSummary,
+  perspective: string,
+  page: number,
+  options: SummaryViewOptions,
+): SummaryDetailCardData {
   const texts = summaryTexts(options.locale);
   const ref = refData(loaded, options);
   const rows = perspectiveGoals(loaded.input, perspective);
@@ -46,7 +51,16 @@ export function goalDetailView(loaded: LoadedSummary, goalKey: string, page: num
   const texts = summaryTexts(options.locale);
   const ref = refData(loaded, options);
   const detail = goalDetail(loaded.input, goalKey);
-  if (!detail) return { title: texts.goalNotFound, subtitle: loaded.label, intro: '', items: [], pager: null, actions: [], back: backTo(ref, options.locale) };
+  if (!detail)
+    return {
+      title: texts.goalNotFound,
+      subtitle: loaded.label,
+      intro: '',
+      items: [],
+      pager: null,
+      actions: [],
+      back: backTo(ref, options.locale),
+    };
   const paged = pageOf(detail.indicators, page, INDICATORS_PER_PAGE);
   const owners = detail.goal.owners.map((email) => nameOf(email, options)).join(', ');
   return {
@@ -62,12 +76,18 @@ export function goalDetailView(loaded: LoadedSummary, goalKey: string, page: num
 
 function indicatorItem(item: IndicatorDetail, loaded: LoadedSummary, options: SummaryViewOptions): DetailItem {
   const texts = summaryTexts(options.locale);
-  const previous = item.previous && loaded.previousCode ? texts.previousValue(loaded.previousCode, formatOutcome(item.previous, item.indicator)) : '';
+  const previous =
+    item.previous && loaded.previousCode ? texts.previousValue(loaded.previousCode, formatOutcome(item.previous, item.indicator)) : '';
   return {
     title: shorten(item.indicator.name, 200),
     status: statusText(item.assessment, options.locale),
     color: BUCKET_COLORS[item.assessment].color,
-    text: [texts.outcome(item.outcome ? formatOutcome(item.outcome, item.indicator) : null, targetPhrase(item.indicator, options.locale)), previous].filter(Boolean).join(' · '),
+    text: [
+      texts.outcome(item.outcome ? formatOutcome(item.outcome, item.indicator) : null, targetPhrase(item.indicator, options.locale)),
+      previous,
+    ]
+      .filter(Boolean)
+      .join(' · '),
     context: item.comment === '' ? '' : shorten(item.comment, 600),
     note: texts.responsible(nameOf(item.indicator.owner, options)),
     action: null,
@@ -87,7 +107,15 @@ export function missingOwnersView(loaded: LoadedSummary, page: number, options: 
     title: texts.missingTitle(backlog.length),
     subtitle: loaded.label,
     intro: backlog.length === 0 ? texts.everyoneAnswered : '',
-    items: paged.items.map((owner): DetailItem => ({ title: nameOf(owner.email, options), status: '', color: 'Default', text: owedText(owner, options.locale), context: '', note: '', action: null })),
+    items: paged.items.map((owner): DetailItem => ({
+      title: nameOf(owner.email, options),
+      status: '',
+      color: 'Default',
+      text: owedText(owner, options.locale),
+      context: '',
+      note: '',
+      action: null,
+    })),
     pager: pager(paged, (target) => ({ verb: VERBS.showMissing, data: { ...ref, page: target } }), options.locale),
     actions: options.canRemind && loaded.state === 'open' && backlog.length > 0 ? remindActions(loaded, options.locale) : [],
     back: backTo(ref, options.locale),
@@ -97,7 +125,9 @@ export function missingOwnersView(loaded: LoadedSummary, page: number, options: 
 /** "Kvar: 2 mätetal och bedömningen i ”Mål A”; bedömningen i ”Mål B”; … och 2 mål till". */
 function owedText(owner: OwnerBacklog, locale: Locale): string {
   const texts = summaryTexts(locale);
-  const parts = owner.goals.slice(0, OWED_GOALS_SHOWN).map((goal) => texts.owedGoal(shorten(goal.title, 80), goal.indicators, goal.assessment));
+  const parts = owner.goals
+    .slice(0, OWED_GOALS_SHOWN)
+    .map((goal) => texts.owedGoal(shorten(goal.title, 80), goal.indicators, goal.assessment));
   const more = owner.goals.length - OWED_GOALS_SHOWN;
   return texts.owes(more > 0 ? [...parts, texts.moreOwed(more)] : parts);
 }
@@ -128,7 +158,13 @@ export function redGoalsView(loaded: LoadedSummary, page: number, options: Summa
       status: `${goal.unitName} · ${goal.perspective}`,
       color: 'Default',
       text: redFigures(goal, options.locale),
-      context: shorten(goal.comments.map((comment) => comment.comment).filter(Boolean).join(' · ') || texts.noComment, 300),
+      context: shorten(
+        goal.comments
+          .map((comment) => comment.comment)
+          .filter(Boolean)
+          .join(' · ') || texts.noComment,
+        300,
+      ),
       note: '',
       action: { title: goal.title, verb: VERBS.showGoalDetail, data: { ...ref, goal: goal.goalKey } },
     })),

@@ -29,7 +29,13 @@ export const BUCKET_COLORS: Record<Bucket, { color: TextColor; subtle: boolean }
 };
 
 /** The colour of the symbol only (a glyph beside its word, never the text one reads): the familiar traffic lights. */
-export const SYMBOL_COLORS: Record<Bucket, TextColor> = { achieved: 'Good', partly: 'Warning', not_achieved: 'Attention', not_measured: 'Default', missing: 'Default' };
+export const SYMBOL_COLORS: Record<Bucket, TextColor> = {
+  achieved: 'Good',
+  partly: 'Warning',
+  not_achieved: 'Attention',
+  not_measured: 'Default',
+  missing: 'Default',
+};
 
 /** "◐ Gul". */
 export function statusText(bucket: Bucket, locale: Locale): string {

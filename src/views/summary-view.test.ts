@@ -16,15 +16,49 @@ function region(goals: number, redEvery: number): LoadedSummary {
   const goalResponses: LoadedSummary['input']['goalResponses'][number][] = [];
   for (let g = 0; g < goals; g += 1) {
     const perspective = `P${g % PERSPECTIVES.length}`;
-    const goal: Goal = { key: `G${g}`, plan: 'PLAN', unit: g % 2 === 0 ? 'A' : 'B', perspective, area: null, title: `Mål ${g} ${'lång titel '.repeat(10)}`, owners: [`owner${g}@region.example`], activities: [], order: g, archived: false };
+    const goal: Goal = {
+      key: `G${g}`,
+      plan: 'PLAN',
+      unit: g % 2 === 0 ? 'A' : 'B',
+      perspective,
+      area: null,
+      title: `Mål ${g} ${'lång titel '.repeat(10)}`,
+      owners: [`owner${g}@region.example`],
+      activities: [],
+      order: g,
+      archived: false,
+    };
     goalList.push(goal);
     const red = g % redEvery === 0;
     for (let i = 0; i < 3; i += 1) {
       const key = `G${g}-I${i}`;
-      indicators.push({ key, plan: 'PLAN', unit: goal.unit, goal: goal.key, perspective, name: `Indikator ${key}`, owner: goal.owners[0]!, valueType: 'percent', unitOfMeasure: null, direction: 'increase', baseline: 10, target: 20, periods: ['T1'], order: i, archived: false });
-      if (g % 7 !== 3) indicatorResponses.push({ indicator: key, outcome: { kind: 'number', value: 12.5 }, assessment: red ? 'not_achieved' : 'achieved', comment: red ? `Orsak ${'mycket lång förklaring med ”citat” och åäö '.repeat(60)}` : '' });
+      indicators.push({
+        key,
+        plan: 'PLAN',
+        unit: goal.unit,
+        goal: goal.key,
+        perspective,
+        name: `Indikator ${key}`,
+        owner: goal.owners[0]!,
+        valueType: 'percent',
+        unitOfMeasure: null,
+        direction: 'increase',
+        baseline: 10,
+        target: 20,
+        periods: ['T1'],
+        order: i,
+        archived: false,
+      });
+      if (g % 7 !== 3)
+        indicatorResponses.push({
+          indicator: key,
+          outcome: { kind: 'number', value: 12.5 },
+          assessment: red ? 'not_achieved' : 'achieved',
+          comment: red ? `Orsak ${'mycket lång förklaring med ”citat” och åäö '.repeat(60)}` : '',
+        });
     }
-    if (g % 7 !== 3) goalResponses.push({ goal: goal.key, assessment: red ? 'not_achieved' : 'achieved', analysis: red ? 'Analys '.repeat(300) : '' });
+    if (g % 7 !== 3)
+      goalResponses.push({ goal: goal.key, assessment: red ? 'not_achieved' : 'achieved', analysis: red ? 'Analys '.repeat(300) : '' });
   }
   return {
     ref: { code: 'T1', year: 2026 },
@@ -82,7 +116,8 @@ describe(summaryCandidates.name, () => {
   test('when a large region is shown, then the candidates go from the most red goals and longest comments to none', () => {
     const candidates = [...summaryCandidates(region(1_000, 5), OPTIONS)];
     expect(candidates.map((candidate) => candidate.data.redGoals.length)).toEqual([10, 6, 3, 0]);
-    const longest = (index: number) => Math.max(...candidates[index]!.data.redGoals.flatMap((goal) => goal.comments.map((comment) => comment.full.length)));
+    const longest = (index: number) =>
+      Math.max(...candidates[index]!.data.redGoals.flatMap((goal) => goal.comments.map((comment) => comment.full.length)));
     expect(longest(0)).toBeGreaterThan(longest(1));
     expect(longest(1)).toBeGreaterThan(longest(2));
   });
@@ -112,7 +147,9 @@ describe(missingOwnersCard.name, () => {
 describe(goalDetailCard.name, () => {
   test('when a goal outside the view is asked for, then the card says so instead of showing it', () => {
     const loaded = region(10, 5);
-    expect(JSON.stringify(goalDetailCard({ ...loaded, input: { ...loaded.input, linkedUnits: ['A'] } }, 'G1', 0, OPTIONS))).toContain('Målet finns inte längre');
+    expect(JSON.stringify(goalDetailCard({ ...loaded, input: { ...loaded.input, linkedUnits: ['A'] } }, 'G1', 0, OPTIONS))).toContain(
+      'Målet finns inte längre',
+    );
     expect(JSON.stringify(goalDetailCard(loaded, 'G0', 0, OPTIONS))).toContain('Utfall 12,5');
   });
 });
@@ -126,16 +163,25 @@ describe('summary card for a chef', () => {
 
     const afterAnna = demoSummary({ indicatorResponses: [...DEMO_NOW.indicatorResponses, answer('RS-G1-I1', number(4.4), 'achieved')] });
     const changed = text(summaryCard(afterAnna, OPTIONS).card);
-    expect(changed).toContain('Jämfört med Delår per april 2026: 1 fler grönt mätetal, 1 färre gult mätetal (av 3 mätetal som bedömts båda gångerna).');
+    expect(changed).toContain(
+      'Jämfört med Delår per april 2026: 1 fler grönt mätetal, 1 färre gult mätetal (av 3 mätetal som bedömts båda gångerna).',
+    );
     expect(changed).not.toMatch(/saknas [−+-]\d|[−+]\d/);
-    expect(text(summaryCard(afterAnna, { ...OPTIONS, locale: 'en' }).card)).toContain('Since Delår per april 2026: 1 more green indicator, 1 fewer yellow indicator (of 3 indicators assessed both times).');
+    expect(text(summaryCard(afterAnna, { ...OPTIONS, locale: 'en' }).card)).toContain(
+      'Since Delår per april 2026: 1 more green indicator, 1 fewer yellow indicator (of 3 indicators assessed both times).',
+    );
   });
 
   test('when the previous period had goal bedömningar, then goals are compared, singular and plural agreeing', () => {
-    const previous = { indicatorResponses: [], goalResponses: [assess('RS-G1', 'achieved'), assess('RS-G2', 'achieved'), assess('RS-G3', 'achieved')] };
+    const previous = {
+      indicatorResponses: [],
+      goalResponses: [assess('RS-G1', 'achieved'), assess('RS-G2', 'achieved'), assess('RS-G3', 'achieved')],
+    };
     const now = { goalResponses: [assess('RS-G1', 'not_achieved'), assess('RS-G2', 'partly'), assess('RS-G3', 'not_achieved')] };
 
-    expect(text(summaryCard(demoSummary({ ...now, previous }), OPTIONS).card)).toContain('Jämfört med Delår per april 2026: 3 färre gröna mål, 1 fler gult mål, 2 fler röda mål (av 3 mål som bedömts båda gångerna).');
+    expect(text(summaryCard(demoSummary({ ...now, previous }), OPTIONS).card)).toContain(
+      'Jämfört med Delår per april 2026: 3 färre gröna mål, 1 fler gult mål, 2 fler röda mål (av 3 mål som bedömts båda gångerna).',
+    );
     expect(text(summaryCard(demoSummary({ previous: null }), OPTIONS).card)).not.toContain('Jämfört');
   });
 
@@ -147,10 +193,13 @@ describe('summary card for a chef', () => {
   });
 
   test('when comments are shortened to fit the budget, then the figures of every red indicator stay whole', () => {
-    const comments = [...summaryCandidates(region(1_000, 5), OPTIONS)].flatMap((candidate) => candidate.data.redGoals.flatMap((goal) => goal.comments));
+    const comments = [...summaryCandidates(region(1_000, 5), OPTIONS)].flatMap((candidate) =>
+      candidate.data.redGoals.flatMap((goal) => goal.comments),
+    );
     const indicators = comments.filter((comment) => comment.short.startsWith('**Indikator'));
     expect(indicators.length).toBeGreaterThan(20);
-    for (const comment of indicators) expect(comment.short.replace(/\u00a0/g, ' ')).toMatch(/^\*\*Indikator G\d+-I\d:\*\* 12,5 % \(mål öka till 20 %\) · Orsak/);
+    for (const comment of indicators)
+      expect(comment.short.replace(/\u00a0/g, ' ')).toMatch(/^\*\*Indikator G\d+-I\d:\*\* 12,5 % \(mål öka till 20 %\) · Orsak/);
   });
 
   test('when the table is drawn, then every status has a symbol and a word, and no text is yellow or light green', () => {
@@ -158,7 +207,13 @@ describe('summary card for a chef', () => {
     const blocks = findNodes(card, (type) => type === 'TextBlock');
     const texts = blocks.map((block) => block.text);
 
-    for (const [symbol, word] of [['●', 'Grön'], ['◐', 'Gul'], ['○', 'Röd'], ['◌', 'Grå'], ['?', 'Saknas']]) {
+    for (const [symbol, word] of [
+      ['●', 'Grön'],
+      ['◐', 'Gul'],
+      ['○', 'Röd'],
+      ['◌', 'Grå'],
+      ['?', 'Saknas'],
+    ]) {
       expect(texts).toContain(symbol);
       expect(texts).toContain(word);
     }

@@ -66,7 +66,12 @@ export function redGoalsCard(loaded: LoadedSummary, page: number, options: Summa
   return buildSummaryDetailCard(redGoalsView(loaded, page, options));
 }
 
-function summaryCardData(loaded: LoadedSummary, summary: PeriodSummary, options: SummaryViewOptions, sizes: { short: number; full: number }): SummaryCardData {
+function summaryCardData(
+  loaded: LoadedSummary,
+  summary: PeriodSummary,
+  options: SummaryViewOptions,
+  sizes: { short: number; full: number },
+): SummaryCardData {
   const texts = summaryTexts(options.locale);
   const ref = refData(loaded, options);
   const unitNames = loaded.input.linkedUnits.map((key) => loaded.input.units.find((unit) => unit.key === key)?.name ?? key);
@@ -79,10 +84,15 @@ function summaryCardData(loaded: LoadedSummary, summary: PeriodSummary, options:
     scope: texts.scope(unitNames),
     status: statusLine(loaded, options, time),
     statusColor: loaded.state === 'open' && !options.snapshot ? 'Accent' : 'Default',
-    response: summary.owners.total === 0 ? texts.noOwners : texts.response(summary.owners.answered, summary.owners.total, summary.responseRate),
+    response:
+      summary.owners.total === 0 ? texts.noOwners : texts.response(summary.owners.answered, summary.owners.total, summary.responseRate),
     table: {
       heading: texts.heading,
-      headers: BUCKETS.map((bucket) => ({ symbol: BUCKET_SYMBOLS[bucket], symbolColor: SYMBOL_COLORS[bucket], text: texts.buckets[bucket] })),
+      headers: BUCKETS.map((bucket) => ({
+        symbol: BUCKET_SYMBOLS[bucket],
+        symbolColor: SYMBOL_COLORS[bucket],
+        text: texts.buckets[bucket],
+      })),
       rows: [
         ...perspectives.map((perspective) => ({
           name: perspective.name,
@@ -112,7 +122,9 @@ function summaryCardData(loaded: LoadedSummary, summary: PeriodSummary, options:
     moreTitle: texts.moreTitle,
     updated: options.snapshot ? '' : texts.updated(time),
     actions: [
-      ...(summary.missingOwners.length > 0 ? [{ title: texts.missingAction(summary.missingOwners.length), verb: VERBS.showMissing, data: ref }] : []),
+      ...(summary.missingOwners.length > 0
+        ? [{ title: texts.missingAction(summary.missingOwners.length), verb: VERBS.showMissing, data: ref }]
+        : []),
       ...(summary.moreRed > 0 ? [{ title: texts.allRedAction, verb: VERBS.showRedGoals, data: ref }] : []),
     ],
   };
@@ -132,7 +144,8 @@ function statusLine(loaded: LoadedSummary, options: SummaryViewOptions, time: st
  */
 function redComment(comment: RedComment, max: number, locale: Locale): string {
   const texts = summaryTexts(locale);
-  if (comment.indicator === null) return `**${texts.analysis}:** ${shorten(comment.comment === '' ? texts.noComment : comment.comment, max)}`;
+  if (comment.indicator === null)
+    return `**${texts.analysis}:** ${shorten(comment.comment === '' ? texts.noComment : comment.comment, max)}`;
   const figures = indicatorFigures(comment.indicator, comment.outcome, locale);
   const text = comment.comment === '' ? '' : ` · ${shorten(comment.comment, max)}`;
   return `**${shorten(comment.name, 80)}:** ${figures}${text}`;
@@ -149,6 +162,8 @@ function cells(counts: BucketCounts): SummaryCell[] {
 export function comparisonLine(comparison: Comparison | null, previousLabel: string | null, locale: Locale): string {
   if (comparison === null || previousLabel === null) return '';
   const texts = summaryTexts(locale);
-  const parts = ASSESSMENTS.filter((bucket) => comparison.change[bucket] !== 0).map((bucket) => texts.changePart(bucket, comparison.change[bucket], comparison.level));
+  const parts = ASSESSMENTS.filter((bucket) => comparison.change[bucket] !== 0).map((bucket) =>
+    texts.changePart(bucket, comparison.change[bucket], comparison.level),
+  );
   return texts.change(previousLabel, parts, comparison.compared, comparison.level);
 }

@@ -33,7 +33,11 @@ describe('management summary for chefs and coordinators (demo plan, DÅ08)', () 
   const plain = (card: AdaptiveCard | null) => cardText(card).replace(/\u00a0/g, ' ');
   const cardOf = (sent: SentActivity | undefined) => (sent ? ((adaptiveCards(sent.activity)[0] ?? null) as AdaptiveCard | null) : null);
   const posts = (id: string) => stub.sent().filter((sent) => sent.conversationId === id);
-  const lastIn = (id: string) => stub.sent().filter((sent) => sent.conversationId.startsWith(id)).at(-1);
+  const lastIn = (id: string) =>
+    stub
+      .sent()
+      .filter((sent) => sent.conversationId.startsWith(id))
+      .at(-1);
   const inChannelInvoke = (activity: TeamsActivity) => {
     activity.conversation = inChannel.conversation;
     activity.channelData = { ...inChannel.channelData, source: { name: 'message' } };
@@ -45,7 +49,10 @@ describe('management summary for chefs and coordinators (demo plan, DÅ08)', () 
 
   beforeAll(async () => {
     stub = await startConnectorStub();
-    bot = await startTestService({ UTFALL_COORDINATORS: anna.email, UTFALL_LANGUAGE: 'auto', SUMMARY_UPDATE_INTERVAL_SECONDS: '60' }, { now: () => now, startScheduler: false });
+    bot = await startTestService(
+      { UTFALL_COORDINATORS: anna.email, UTFALL_LANGUAGE: 'auto', SUMMARY_UPDATE_INTERVAL_SECONDS: '60' },
+      { now: () => now, startScheduler: false },
+    );
     users = {
       anna: new TeamsUser(anna, stub, bot.endpoint),
       annaEn: new TeamsUser(anna, stub, bot.endpoint, 'en-US'),
@@ -83,7 +90,9 @@ describe('management summary for chefs and coordinators (demo plan, DÅ08)', () 
     const missing = await users.chef.click(card, 'Vilka har inte svarat (1)', {}, inChannelInvoke);
 
     expect(plain(missing)).toContain('Anna Lind');
-    expect(plain(missing)).toContain('Kvar: 3 mätetal och bedömningen i ”Arbetsmiljön ska vara hälsofrämjande och bidra till ett hållbart arbetsliv”; 1 mätetal i ”Regionen ska ha en ekonomi i balans”');
+    expect(plain(missing)).toContain(
+      'Kvar: 3 mätetal och bedömningen i ”Arbetsmiljön ska vara hälsofrämjande och bidra till ett hållbart arbetsliv”; 1 mätetal i ”Regionen ska ha en ekonomi i balans”',
+    );
     expect(plain(missing)).not.toContain(anna.email);
     expect(plain(missing)).not.toContain('Påminn');
     const forged = await users.chef.invoke('remind.preview', { unit: 'RS' }, inChannelInvoke);
@@ -143,7 +152,9 @@ describe('management summary for chefs and coordinators (demo plan, DÅ08)', () 
     now = new Date('2026-12-23T08:00:00Z'); // after DÅ08 closes (today + 28 days)
     await drain();
     await drain();
-    const final = posts(channelId).map((sent) => plain(cardOf(sent))).find((text) => text.includes('Slutlig sammanställning'));
+    const final = posts(channelId)
+      .map((sent) => plain(cardOf(sent)))
+      .find((text) => text.includes('Slutlig sammanställning'));
     expect(final).toContain('Perioden är stängd. Svaren är låsta.');
     expect(plain(cardOf(posts(channelId)[0]))).toContain('Måluppfyllelse – Delår per augusti 2026');
     // The snapshot was never a live card: it still says when it was taken, and its way back is a new snapshot.

@@ -32,12 +32,19 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
 
   const channelPosts = () => stub.sent().filter((sent) => sent.conversationId === channelId);
   const channelUpdates = () => stub.updates().filter((update) => update.conversationId === channelId);
-  const personal = (person: { aadObjectId: string }) => stub.sent().filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}`);
-  const reminders = (person: { aadObjectId: string }) => personal(person).filter((sent) => String(sent.activity.text ?? '').startsWith('Påminnelse'));
-  const cardOf = (sent: { activity: SentActivity['activity'] } | undefined) => (sent ? (adaptiveCards(sent.activity)[0] as AdaptiveCard) : null);
+  const personal = (person: { aadObjectId: string }) =>
+    stub.sent().filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}`);
+  const reminders = (person: { aadObjectId: string }) =>
+    personal(person).filter((sent) => String(sent.activity.text ?? '').startsWith('Påminnelse'));
+  const cardOf = (sent: { activity: SentActivity['activity'] } | undefined) =>
+    sent ? (adaptiveCards(sent.activity)[0] as AdaptiveCard) : null;
   const channelSay = async (who: TeamsUser, text: string) => void (await who.say(text, { conversation: inChannel }));
   /** The bot's latest message in the channel (a reply in a thread has the thread's conversation id). */
-  const lastInChannel = (): SentActivity | undefined => stub.sent().filter((sent) => sent.conversationId.startsWith(channelId)).at(-1);
+  const lastInChannel = (): SentActivity | undefined =>
+    stub
+      .sent()
+      .filter((sent) => sent.conversationId.startsWith(channelId))
+      .at(-1);
   const inChannelInvoke = (activity: { conversation: unknown; channelData: unknown }) => {
     activity.conversation = inChannel.conversation;
     activity.channelData = { ...inChannel.channelData, source: { name: 'message' } };
@@ -55,7 +62,9 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
       await users.get(person.email)!.install();
     }
     const url = stub.serveFile('/norrbotten-plan.json', readFixture(PLAN_FIXTURES.norrbotten));
-    const [imported] = await user(karin).say('importera', { attachments: [fileAttachment({ name: 'norrbotten-plan.json', downloadUrl: url, fileType: 'json' })] });
+    const [imported] = await user(karin).say('importera', {
+      attachments: [fileAttachment({ name: 'norrbotten-plan.json', downloadUrl: url, fileType: 'json' })],
+    });
     expect(cardText(imported!.card)).toContain('Planen är importerad');
   });
   afterAll(async () => {
@@ -124,16 +133,28 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
     expect(reminders(peter)).toHaveLength(1);
     expect(reminders(malin)).toHaveLength(0);
     expect(reminders(karin)).toHaveLength(0);
-    expect(String(reminders(peter)[0]!.activity.text)).toBe('Påminnelse: 1 av 1 mål återstår i Delår per april 2022. Sista svarsdag är torsdag 12 maj 2022.');
+    expect(String(reminders(peter)[0]!.activity.text)).toBe(
+      'Påminnelse: 1 av 1 mål återstår i Delår per april 2022. Sista svarsdag är torsdag 12 maj 2022.',
+    );
   });
 
   test('when answers arrive in a burst, then the channel card is updated in place at most once per interval and shows the last answer', async () => {
     const live = channelPosts()[0]!;
     // Malin's answer (before) plus two saves by Peter within one minute.
     setNow('2022-05-04T08:00:05Z');
-    await answerEverything(user(peter), 'NB-P2-G1', { 'NB-P2-G1.assessment': 'not_achieved', 'NB-P2-G1.analysis': 'Sjukfrånvaron har ökat under våren.' }, { 'NB-P2-G1-I1': ['6,3%', 'not_achieved', 'Högre än målet på 5 %.'] });
+    await answerEverything(
+      user(peter),
+      'NB-P2-G1',
+      { 'NB-P2-G1.assessment': 'not_achieved', 'NB-P2-G1.analysis': 'Sjukfrånvaron har ökat under våren.' },
+      { 'NB-P2-G1-I1': ['6,3%', 'not_achieved', 'Högre än målet på 5 %.'] },
+    );
     setNow('2022-05-04T08:00:30Z');
-    await answerEverything(user(peter), 'NB-P2-G1', { 'NB-P2-G1.assessment': 'not_achieved', 'NB-P2-G1.analysis': 'Sjukfrånvaron har ökat under våren; åtgärder pågår.' }, { 'NB-P2-G1-I1': ['6,3%', 'not_achieved', 'Högre än målet på 5 %.'] });
+    await answerEverything(
+      user(peter),
+      'NB-P2-G1',
+      { 'NB-P2-G1.assessment': 'not_achieved', 'NB-P2-G1.analysis': 'Sjukfrånvaron har ökat under våren; åtgärder pågår.' },
+      { 'NB-P2-G1-I1': ['6,3%', 'not_achieved', 'Högre än målet på 5 %.'] },
+    );
     setNow('2022-05-04T08:00:40Z');
     const updatesBefore = channelUpdates().length;
     await bot.service.scheduler.tick(); // the slot has not ended: no update yet
@@ -212,7 +233,9 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
     await bot.service.scheduler.tick();
     await bot.service.scheduler.tick();
     const lists = personal(karin).filter((sent) => String(sent.activity.text ?? '').includes('sista svarsdagen har passerat'));
-    expect(lists.map((sent) => sent.activity.text)).toEqual(['Delår per april 2022: sista svarsdagen har passerat. 1 målägare har inte svarat klart: ulrika.nord@region.example.']);
+    expect(lists.map((sent) => sent.activity.text)).toEqual([
+      'Delår per april 2022: sista svarsdagen har passerat. 1 målägare har inte svarat klart: ulrika.nord@region.example.',
+    ]);
   });
 
   test('when the period is closed, then the live card is updated one last time and a final summary is posted', async () => {
@@ -233,10 +256,17 @@ describe('management channel summary, reminders and coordinator commands (Norrbo
 });
 
 /** Opens the goal's form and saves every indicator: "mäts senare" unless a value is given as [typed, assessment, comment]. */
-async function answerEverything(user: TeamsUser, goalKey: string, goalFields: Record<string, string>, values: Record<string, [string, string, string]> = {}): Promise<AdaptiveCard> {
+async function answerEverything(
+  user: TeamsUser,
+  goalKey: string,
+  goalFields: Record<string, string>,
+  values: Record<string, [string, string, string]> = {},
+): Promise<AdaptiveCard> {
   const form = await user.invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: goalKey });
   const typed: Record<string, string> = { ...goalFields };
-  for (const key of Object.keys(currentInputs(form)).filter((id) => id.endsWith('.outcome')).map((id) => id.slice(0, -'.outcome'.length))) {
+  for (const key of Object.keys(currentInputs(form))
+    .filter((id) => id.endsWith('.outcome'))
+    .map((id) => id.slice(0, -'.outcome'.length))) {
     const value = values[key];
     if (value) Object.assign(typed, { [`${key}.outcome`]: value[0], [`${key}.assessment`]: value[1], [`${key}.comment`]: value[2] });
     else Object.assign(typed, { [`${key}.na`]: 'true', [`${key}.comment`]: 'Mäts senare.' });

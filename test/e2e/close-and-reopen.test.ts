@@ -17,11 +17,16 @@ describe('closing and reopening a period (Norrbotten, DÅ04)', () => {
   const user = (person: { email: string }) => users.get(person.email)!;
   const periodState = async () => (await bot.service.repositories.plans.findPeriod('NB-DIV-2022/DÅ04'))?.state;
   const inboxCards = (person: { aadObjectId: string }) =>
-    stub.sent().filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
+    stub
+      .sent()
+      .filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
 
   beforeAll(async () => {
     stub = await startConnectorStub();
-    bot = await startTestService({ UTFALL_COORDINATORS: karin.email, SEND_RATE_PER_SECOND: '50' }, { now: () => now, startScheduler: false });
+    bot = await startTestService(
+      { UTFALL_COORDINATORS: karin.email, SEND_RATE_PER_SECOND: '50' },
+      { now: () => now, startScheduler: false },
+    );
     for (const person of [karin, malin, peter]) {
       stub.addPerson(person);
       users.set(person.email, new TeamsUser(person, stub, bot.endpoint));
@@ -97,7 +102,7 @@ describe('closing and reopening a period (Norrbotten, DÅ04)', () => {
     expect(inboxCards(peter).length).toBe(before + 1);
   });
 
-  test('when the plan\'s closing date has passed, then a closed period is not reopened and the coordinator is told how to do it', async () => {
+  test("when the plan's closing date has passed, then a closed period is not reopened and the coordinator is told how to do it", async () => {
     const [confirm] = await user(karin).say('stäng period DÅ04');
     await user(karin).click(confirm!.card!, 'Stäng perioden');
     now = new Date('2022-06-01T07:00:00Z');

@@ -30,7 +30,10 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
 
   beforeAll(async () => {
     stub = await startConnectorStub();
-    bot = await startTestService({ UTFALL_COORDINATORS: coordinator.email, SEND_RATE_PER_SECOND: '50' }, { now: () => now, startScheduler: false });
+    bot = await startTestService(
+      { UTFALL_COORDINATORS: coordinator.email, SEND_RATE_PER_SECOND: '50' },
+      { now: () => now, startScheduler: false },
+    );
     karin = new TeamsUser(coordinator, stub, bot.endpoint);
     stub.addPerson(coordinator);
     for (const email of OWNERS) {
@@ -55,13 +58,17 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
 
   test('when the coordinator imports the plan and opens DÅ04, then confirmation comes first and every owner gets one inbox card', async () => {
     const url = stub.serveFile('/norrbotten-plan.json', readFixture(PLAN_FIXTURES.norrbotten));
-    const [imported] = await karin.say('importera', { attachments: [fileAttachment({ name: 'norrbotten-plan.json', downloadUrl: url, fileType: 'json' })] });
+    const [imported] = await karin.say('importera', {
+      attachments: [fileAttachment({ name: 'norrbotten-plan.json', downloadUrl: url, fileType: 'json' })],
+    });
     expect(cardText(imported!.card)).toContain('Planen är importerad');
 
     now = new Date('2022-04-30T07:00:00Z');
     const sentBefore = stub.sent().length;
     const [confirm] = await karin.say('öppna period DÅ04');
-    expect(cardText(confirm!.card)).toContain(`Skicka kort till ${OWNERS.length} av ${OWNERS.length} målägare i Division (servicekompassen)?`);
+    expect(cardText(confirm!.card)).toContain(
+      `Skicka kort till ${OWNERS.length} av ${OWNERS.length} målägare i Division (servicekompassen)?`,
+    );
     expect(stub.sent().length).toBe(sentBefore + 1);
 
     const opened = await karin.click(confirm!.card!, 'Skicka');
@@ -72,7 +79,9 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
     const inboxes = after.filter((sent) => JSON.stringify(sent.activity).includes('dina mål'));
     expect(inboxes).toHaveLength(OWNERS.length);
     const report = after.filter((sent) => sent.conversationId === `a:personal-${coordinator.aadObjectId}`);
-    expect(report.map((sent) => sent.activity.text)).toEqual([`Delår per april 2022 (Division (servicekompassen)): alla ${OWNERS.length} målägare har fått sitt kort.`]);
+    expect(report.map((sent) => sent.activity.text)).toEqual([
+      `Delår per april 2022 (Division (servicekompassen)): alla ${OWNERS.length} målägare har fått sitt kort.`,
+    ]);
     for (const email of OWNERS) {
       const mine = inboxes.filter((sent) => sent.conversationId === `a:personal-${makePerson(email).aadObjectId}`);
       expect(mine).toHaveLength(1);
@@ -89,18 +98,36 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
     await bot.service.scheduler.idle();
     expect(cardText(again)).toContain('Inget skickades två gånger');
     // No card again; only this confirmation's report, which says everyone has theirs.
-    expect(stub.sent().slice(before).map((sent) => [sent.conversationId, sent.activity.text])).toEqual([
-      [`a:personal-${coordinator.aadObjectId}`, `Delår per april 2022 (Division (servicekompassen)): alla ${OWNERS.length} målägare har fått sitt kort.`],
+    expect(
+      stub
+        .sent()
+        .slice(before)
+        .map((sent) => [sent.conversationId, sent.activity.text]),
+    ).toEqual([
+      [
+        `a:personal-${coordinator.aadObjectId}`,
+        `Delår per april 2022 (Division (servicekompassen)): alla ${OWNERS.length} målägare har fått sitt kort.`,
+      ],
     ]);
   });
 
   test('when every owner fills in their goals with the values of the real report, then the answers are stored as typed', async () => {
     for (const email of OWNERS) {
       const user = users.get(email)!;
-      const inbox = adaptiveCards(stub.sent().filter((s) => s.conversationId === `a:personal-${user.person.aadObjectId}`).at(-1)!.activity)[0] as AdaptiveCard;
+      const inbox = adaptiveCards(
+        stub
+          .sent()
+          .filter((s) => s.conversationId === `a:personal-${user.person.aadObjectId}`)
+          .at(-1)!.activity,
+      )[0] as AdaptiveCard;
       let card = inbox;
       for (const goal of goals.filter((g) => g.owners.includes(email))) {
-        const form = await user.click(card, 'Fyll i', {}, (activity) => void ((activity.value as { action: { data: { goal: string } } }).action.data.goal = goal.key));
+        const form = await user.click(
+          card,
+          'Fyll i',
+          {},
+          (activity) => void ((activity.value as { action: { data: { goal: string } } }).action.data.goal = goal.key),
+        );
         card = await fillGoal(user, form, goal);
       }
       expect(cardText(card)).toContain('tack!');
@@ -109,9 +136,18 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
     const measured = goals.flatMap((g) => g.indicators).filter((i) => i.periods.includes('DÅ04'));
     expect(stored).toHaveLength(measured.length);
     const sick = stored.find((r) => r.indicator === 'NB-P2-G1-I1')!;
-    expect(sick).toMatchObject({ outcome: { kind: 'number', value: 6.3 }, outcomeText: '6,3%', assessment: 'not_achieved', version: 1, author: 'peter.sandberg@region.example' });
+    expect(sick).toMatchObject({
+      outcome: { kind: 'number', value: 6.3 },
+      outcomeText: '6,3%',
+      assessment: 'not_achieved',
+      version: 1,
+      author: 'peter.sandberg@region.example',
+    });
     expect(stored.find((r) => r.indicator === 'NB-P3-G1-I1')).toMatchObject({ outcome: { kind: 'number', value: -11.1 } });
-    expect(stored.find((r) => r.indicator === 'NB-P1-G1-I1')).toMatchObject({ outcome: { kind: 'not_available' }, assessment: 'not_measured' });
+    expect(stored.find((r) => r.indicator === 'NB-P1-G1-I1')).toMatchObject({
+      outcome: { kind: 'not_available' },
+      assessment: 'not_measured',
+    });
     expect(stored.find((r) => r.indicator === 'NB-P1-G1-I3')).toMatchObject({ outcome: { kind: 'not_available' }, comment: 'Ökning.' });
     expect(await bot.service.mongo.db.collection('goalResponses').countDocuments({ period: 'NB-DIV-2022/DÅ04' })).toBe(goals.length);
   });
@@ -147,19 +183,29 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
 });
 
 /** Fills one goal form as the report did; verbal outcomes are first refused, then moved to the comment. */
-async function fillGoal(user: TeamsUser, form: AdaptiveCard, goal: PlanShape['plans'][0]['perspectives'][0]['goals'][0]): Promise<AdaptiveCard> {
+async function fillGoal(
+  user: TeamsUser,
+  form: AdaptiveCard,
+  goal: PlanShape['plans'][0]['perspectives'][0]['goals'][0],
+): Promise<AdaptiveCard> {
   const typed: Record<string, string> = { [`${goal.key}.assessment`]: 'partly', [`${goal.key}.analysis`]: 'Delvis uppnått per april.' };
   const verbal: string[] = [];
   for (const indicator of goal.indicators.filter((i) => i.periods.includes('DÅ04'))) {
     const answer = answers.indicators[indicator.key]!;
     const comment = answer.comment ?? '';
     if (answer.typed === 'Ej tillgängligt' || answer.typed === null) {
-      Object.assign(typed, { [`${indicator.key}.na`]: 'true', [`${indicator.key}.comment`]: comment || 'Inget utfall tillgängligt per april.' });
+      Object.assign(typed, {
+        [`${indicator.key}.na`]: 'true',
+        [`${indicator.key}.comment`]: comment || 'Inget utfall tillgängligt per april.',
+      });
     } else if (VERBAL.has(answer.typed)) {
       verbal.push(indicator.key);
       Object.assign(typed, { [`${indicator.key}.outcome`]: answer.typed, [`${indicator.key}.comment`]: comment });
     } else {
-      Object.assign(typed, { [`${indicator.key}.outcome`]: answer.typed, [`${indicator.key}.comment`]: comment || 'Enligt delårsrapporten.' });
+      Object.assign(typed, {
+        [`${indicator.key}.outcome`]: answer.typed,
+        [`${indicator.key}.comment`]: comment || 'Enligt delårsrapporten.',
+      });
     }
   }
   let card = await user.click(form, 'Spara', typed);
@@ -169,7 +215,11 @@ async function fillGoal(user: TeamsUser, form: AdaptiveCard, goal: PlanShape['pl
     const fixed: Record<string, string> = {};
     for (const key of verbal) {
       const answer = answers.indicators[key]!;
-      Object.assign(fixed, { [`${key}.outcome`]: '', [`${key}.na`]: 'true', [`${key}.comment`]: `${answer.typed}. ${answer.comment ?? ''}`.trim() });
+      Object.assign(fixed, {
+        [`${key}.outcome`]: '',
+        [`${key}.na`]: 'true',
+        [`${key}.comment`]: `${answer.typed}. ${answer.comment ?? ''}`.trim(),
+      });
     }
     card = await user.click(card, 'Spara', fixed);
   }

@@ -32,7 +32,10 @@ describe('saving answers safely: double clicks, concurrent editors, authorisatio
       stub.addPerson(user.person);
       await user.install();
     }
-    const imported = await bot.service.deps.importer.importFile({ fileName: 'exempel-plan.json', bytes: readFixture(PLAN_FIXTURES.exempel) });
+    const imported = await bot.service.deps.importer.importFile({
+      fileName: 'exempel-plan.json',
+      bytes: readFixture(PLAN_FIXTURES.exempel),
+    });
     expect(imported.ok).toBe(true);
     for (const code of ['DÅ04', 'ÅR']) {
       await bot.service.deps.collect.openPeriods(await bot.service.deps.collect.periodsFor(code, null, ['draft']));
@@ -64,7 +67,11 @@ describe('saving answers safely: double clicks, concurrent editors, authorisatio
     expect(cardText(first)).toContain('Sparat.');
     expect(cardText(second)).toContain('Inget ändrades.');
     expect(await responses().countDocuments({ indicator: 'RS-G7-I1' })).toBe(1);
-    expect(await responses().findOne({ indicator: 'RS-G7-I1' })).toMatchObject({ version: 1, assessment: 'achieved', outcome: { kind: 'number', value: 4.5 } });
+    expect(await responses().findOne({ indicator: 'RS-G7-I1' })).toMatchObject({
+      version: 1,
+      assessment: 'achieved',
+      outcome: { kind: 'number', value: 4.5 },
+    });
     expect(await history().countDocuments({ subject: 'indicator:RS-G7-I1' })).toBe(1);
   });
 
@@ -78,7 +85,11 @@ describe('saving answers safely: double clicks, concurrent editors, authorisatio
 
     expect(cardText(annas)).toContain('Erik Lind har ändrat samma svar');
     expect(inputById(annas, 'RS-G7-I2.outcome')?.value).toBe('Ja');
-    expect(await responses().findOne({ indicator: 'RS-G7-I2' })).toMatchObject({ version: 1, outcome: { kind: 'boolean', value: true }, author: 'erik.lind@region.example' });
+    expect(await responses().findOne({ indicator: 'RS-G7-I2' })).toMatchObject({
+      version: 1,
+      outcome: { kind: 'boolean', value: true },
+      author: 'erik.lind@region.example',
+    });
   });
 
   test('when saves from the same version race, then exactly one wins and nothing is lost or duplicated', async () => {
@@ -104,7 +115,12 @@ describe('saving answers safely: double clicks, concurrent editors, authorisatio
 
   test('when someone who owns nothing in the goal saves it, then they get a refusal and nothing is written', async () => {
     const before = await history().countDocuments();
-    const refused = await outsider.invoke('goal.save', { period: PERIOD, goal: 'RS-G7', versions: { 'RS-G7-I1': 2 }, 'RS-G7-I1.outcome': '1 %' });
+    const refused = await outsider.invoke('goal.save', {
+      period: PERIOD,
+      goal: 'RS-G7',
+      versions: { 'RS-G7-I1': 2 },
+      'RS-G7-I1.outcome': '1 %',
+    });
     expect(cardText(refused)).toContain('Du är inte ägare till det här målet');
     expect(await history().countDocuments()).toBe(before);
   });
@@ -112,7 +128,12 @@ describe('saving answers safely: double clicks, concurrent editors, authorisatio
   test.each([
     ['an unknown verb', 'goal.delete', { period: PERIOD, goal: 'RS-G7' }, 'Jag förstod inte vad kortet bad om'],
     ['a missing goal key', 'goal.save', { period: PERIOD, versions: {} }, 'Kortet skickade något jag inte förstod'],
-    ['an object where a string is expected', 'goal.save', { period: { $gt: '' }, goal: 'RS-G7', versions: {} }, 'Kortet skickade något jag inte förstod'],
+    [
+      'an object where a string is expected',
+      'goal.save',
+      { period: { $gt: '' }, goal: 'RS-G7', versions: {} },
+      'Kortet skickade något jag inte förstod',
+    ],
     ['an unknown period', 'goal.save', { period: 'RS-2026/T9', goal: 'RS-G7', versions: {} }, 'Perioden finns inte längre'],
     ['an unknown goal', 'goal.open', { period: PERIOD, goal: 'NOPE' }, 'Du är inte ägare till det här målet'],
     ['a 100 000 character key', 'goal.open', { period: PERIOD, goal: 'x'.repeat(100_000) }, 'Kortet skickade något jag inte förstod'],
@@ -127,7 +148,11 @@ describe('saving answers safely: double clicks, concurrent editors, authorisatio
     ['an operator object as the outcome', { 'RS-G7-I1.outcome': { $gt: '' } }, 'inte är text'],
     ['a malformed number', { 'RS-G7-I1.outcome': '12,3,4' }, '”12,3,4” är inte ett tal'],
     ['a 100 000 character comment', { 'RS-G7-I1.outcome': '4 %', 'RS-G7-I1.comment': 'x'.repeat(100_000) }, 'Texten är för lång'],
-    ['red without a comment', { 'RS-G7-I1.outcome': '6 %', 'RS-G7-I1.assessment': 'not_achieved', 'RS-G7-I1.comment': '' }, 'Skriv en kommentar'],
+    [
+      'red without a comment',
+      { 'RS-G7-I1.outcome': '6 %', 'RS-G7-I1.assessment': 'not_achieved', 'RS-G7-I1.comment': '' },
+      'Skriv en kommentar',
+    ],
     ['an assessment that does not exist', { 'RS-G7-I1.assessment': 'purple' }, 'Välj en bedömning'],
   ])('when the form holds %s, then the form comes back with the message and nothing is written', async (_label, fields, expected) => {
     const before = await history().countDocuments();
@@ -142,9 +167,13 @@ describe('saving answers safely: double clicks, concurrent editors, authorisatio
 
   test('when an invoke has no from.aadObjectId, then it is refused with a card and nothing is written', async () => {
     const before = await history().countDocuments();
-    const card = await anna.invoke('goal.save', { period: PERIOD, goal: 'RS-G7', versions: { 'RS-G7-I1': 2 }, 'RS-G7-I1.outcome': '1 %' }, (activity) => {
-      delete (activity.from as { aadObjectId?: string }).aadObjectId;
-    });
+    const card = await anna.invoke(
+      'goal.save',
+      { period: PERIOD, goal: 'RS-G7', versions: { 'RS-G7-I1': 2 }, 'RS-G7-I1.outcome': '1 %' },
+      (activity) => {
+        delete (activity.from as { aadObjectId?: string }).aadObjectId;
+      },
+    );
     expect(cardText(card)).toContain('Jag kunde inte se vem du är');
     expect(await history().countDocuments()).toBe(before);
   });

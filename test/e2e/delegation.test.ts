@@ -21,12 +21,20 @@ describe('delegation (Norrbotten, DÅ04)', () => {
   const lastText = async (who: TeamsUser, text: string) => {
     const before = stub.sent().length;
     await who.say(text);
-    return String(stub.sent().slice(before).find((sent) => sent.conversationId === `a:personal-${who.person.aadObjectId}`)?.activity.text ?? '');
+    return String(
+      stub
+        .sent()
+        .slice(before)
+        .find((sent) => sent.conversationId === `a:personal-${who.person.aadObjectId}`)?.activity.text ?? '',
+    );
   };
 
   beforeAll(async () => {
     stub = await startConnectorStub();
-    bot = await startTestService({ UTFALL_COORDINATORS: karin.email, SEND_RATE_PER_SECOND: '50' }, { now: () => now, startScheduler: false });
+    bot = await startTestService(
+      { UTFALL_COORDINATORS: karin.email, SEND_RATE_PER_SECOND: '50' },
+      { now: () => now, startScheduler: false },
+    );
     for (const person of [karin, peter, ulrika, anna]) {
       stub.addPerson(person);
       users.set(person.email, new TeamsUser(person, stub, bot.endpoint));
@@ -43,27 +51,44 @@ describe('delegation (Norrbotten, DÅ04)', () => {
     await stub?.stop();
   });
 
-  test('when the address is unknown, the key wrong or the indicator someone else\'s, then it says so and nothing changes', async () => {
-    expect(await lastText(user(peter), 'delegera NB-P2-G1-I1 okand@region.example')).toContain('”okand@region.example” är ingen känd person i Utfall');
-    expect(await lastText(user(peter), 'delegera NB-X-1 anna.kollega@region.example')).toContain('Jag hittar inget mätetal eller mål med nyckeln ”NB-X-1”');
-    expect(await lastText(user(ulrika), 'delegera NB-P2-G1-I1 anna.kollega@region.example')).toContain('Du kan bara delegera det du själv ansvarar för');
+  test("when the address is unknown, the key wrong or the indicator someone else's, then it says so and nothing changes", async () => {
+    expect(await lastText(user(peter), 'delegera NB-P2-G1-I1 okand@region.example')).toContain(
+      '”okand@region.example” är ingen känd person i Utfall',
+    );
+    expect(await lastText(user(peter), 'delegera NB-X-1 anna.kollega@region.example')).toContain(
+      'Jag hittar inget mätetal eller mål med nyckeln ”NB-X-1”',
+    );
+    expect(await lastText(user(ulrika), 'delegera NB-P2-G1-I1 anna.kollega@region.example')).toContain(
+      'Du kan bara delegera det du själv ansvarar för',
+    );
     expect(await lastText(user(peter), 'delegera NB-P2-G1-I1')).toContain('Skriv så här');
     expect(await bot.service.repositories.delegations.find('NB-P2-G1-I1')).toBeNull();
   });
 
   test('when the owner delegates an indicator, then the colleague gets it in an inbox card, can answer it, and history records it', async () => {
-    expect(await lastText(user(peter), 'delegera NB-P2-G1-I1 Anna.Kollega@region.example')).toContain('är nu delegerat till anna.kollega@region.example');
+    expect(await lastText(user(peter), 'delegera NB-P2-G1-I1 Anna.Kollega@region.example')).toContain(
+      'är nu delegerat till anna.kollega@region.example',
+    );
     await bot.service.scheduler.idle();
     await bot.service.scheduler.tick();
-    const inbox = stub.sent().filter((sent) => sent.conversationId === `a:personal-${anna.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
+    const inbox = stub
+      .sent()
+      .filter((sent) => sent.conversationId === `a:personal-${anna.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
     expect(inbox).toHaveLength(1);
 
     const form = await user(anna).invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P2-G1' });
     expect(inputById(form, 'NB-P2-G1-I1.outcome')).toBeDefined();
     expect(inputById(form, 'NB-P2-G1-I2.outcome')).toBeUndefined();
-    const saved: AdaptiveCard = await user(anna).click(form, 'Spara', { 'NB-P2-G1-I1.outcome': '6,3 %', 'NB-P2-G1-I1.assessment': 'not_achieved', 'NB-P2-G1-I1.comment': 'Ökat under våren.' });
+    const saved: AdaptiveCard = await user(anna).click(form, 'Spara', {
+      'NB-P2-G1-I1.outcome': '6,3 %',
+      'NB-P2-G1-I1.assessment': 'not_achieved',
+      'NB-P2-G1-I1.comment': 'Ökat under våren.',
+    });
     expect(cardText(saved)).not.toContain('Något behöver rättas');
-    expect(await bot.service.mongo.db.collection('responses').findOne({ indicator: 'NB-P2-G1-I1' })).toMatchObject({ author: 'anna.kollega@region.example', outcome: { kind: 'number', value: 6.3 } });
+    expect(await bot.service.mongo.db.collection('responses').findOne({ indicator: 'NB-P2-G1-I1' })).toMatchObject({
+      author: 'anna.kollega@region.example',
+      outcome: { kind: 'number', value: 6.3 },
+    });
     expect(adaptiveCards(inbox[0]!.activity)).toHaveLength(1);
   });
 
@@ -72,7 +97,11 @@ describe('delegation (Norrbotten, DÅ04)', () => {
     expect(await lastText(user(peter), 'delegera tillbaka NB-P2-G1-I1')).toContain('är tillbaka hos peter.sandberg@region.example');
     const refused = await user(anna).invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P2-G1' });
     expect(inputById(refused, 'NB-P2-G1-I1.outcome')).toBeUndefined();
-    const history = await bot.service.mongo.db.collection('history').find({ subject: 'delegation:NB-P2-G1-I1' }).sort({ version: 1 }).toArray();
+    const history = await bot.service.mongo.db
+      .collection('history')
+      .find({ subject: 'delegation:NB-P2-G1-I1' })
+      .sort({ version: 1 })
+      .toArray();
     expect(history.map((entry) => [entry.version, entry.by, entry.after === null ? null : (entry.after as { to: string }).to])).toEqual([
       [1, 'peter.sandberg@region.example', 'anna.kollega@region.example'],
       [2, 'peter.sandberg@region.example', null],

@@ -36,10 +36,48 @@ function plan() {
                 title: 'Arbetsmiljön ska vara hälsofrämjande',
                 owners: [ANNA],
                 indicators: [
-                  { key: 'RS-G1-I1', name: 'Sjukfrånvaro', owner: ANNA, valueType: 'percent', unit: '%', direction: 'decrease', baseline: 5.1, target: 4.6, periods: both },
-                  { key: 'RS-G1-I2', name: 'Hållbart medarbetarengagemang (HME)', owner: ANNA, valueType: 'number', unit: 'index', direction: 'atLeast', baseline: 78, target: 80, periods: both },
-                  { key: 'RS-G1-I3', name: 'Handlingsplan för kemikalieriskbedömning är framtagen', owner: ERIK, valueType: 'yesno', direction: 'yes', target: true, periods: both },
-                  { key: 'RS-G1-I4', name: 'Kostnad för inhyrd personal', owner: ANNA, valueType: 'currency', unit: 'mnkr', direction: 'decrease', baseline: 310, target: 250, periods: both },
+                  {
+                    key: 'RS-G1-I1',
+                    name: 'Sjukfrånvaro',
+                    owner: ANNA,
+                    valueType: 'percent',
+                    unit: '%',
+                    direction: 'decrease',
+                    baseline: 5.1,
+                    target: 4.6,
+                    periods: both,
+                  },
+                  {
+                    key: 'RS-G1-I2',
+                    name: 'Hållbart medarbetarengagemang (HME)',
+                    owner: ANNA,
+                    valueType: 'number',
+                    unit: 'index',
+                    direction: 'atLeast',
+                    baseline: 78,
+                    target: 80,
+                    periods: both,
+                  },
+                  {
+                    key: 'RS-G1-I3',
+                    name: 'Handlingsplan för kemikalieriskbedömning är framtagen',
+                    owner: ERIK,
+                    valueType: 'yesno',
+                    direction: 'yes',
+                    target: true,
+                    periods: both,
+                  },
+                  {
+                    key: 'RS-G1-I4',
+                    name: 'Kostnad för inhyrd personal',
+                    owner: ANNA,
+                    valueType: 'currency',
+                    unit: 'mnkr',
+                    direction: 'decrease',
+                    baseline: 310,
+                    target: 250,
+                    periods: both,
+                  },
                 ],
               },
             ],
@@ -62,7 +100,10 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
   const stored = (indicator: string) => responses().findOne({ indicator, period: PERIOD });
   const openForm = (user: TeamsUser = anna) => user.invoke('goal.open', { period: PERIOD, goal: 'RS-G1' });
   /** The card as text with no-break spaces as spaces and quotes unescaped, as a reader sees it. */
-  const text = (card: AdaptiveCard) => cardText(card).replace(/\u00A0/g, ' ').replace(/\\"/g, '"');
+  const text = (card: AdaptiveCard) =>
+    cardText(card)
+      .replace(/\u00A0/g, ' ')
+      .replace(/\\"/g, '"');
 
   beforeAll(async () => {
     stub = await startConnectorStub();
@@ -75,7 +116,13 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
     const imported = await bot.service.deps.importer.importFile({ fileName: 'plan.json', bytes: Buffer.from(JSON.stringify(plan())) });
     expect(imported.ok).toBe(true);
     const place = { indicator: 'RS-G1-I2', goal: 'RS-G1', plan: 'RS-2026', unit: 'RS', perspective: 'RS-P1', period: PREVIOUS };
-    await bot.service.repositories.responses.saveIndicator(place, { outcome: { kind: 'number', value: 78 }, outcomeText: '78', comment: '', assessment: 'partly' }, 0, { email: ANNA, name: 'Anna Berg' }, new Date('2026-05-05T08:00:00Z'));
+    await bot.service.repositories.responses.saveIndicator(
+      place,
+      { outcome: { kind: 'number', value: 78 }, outcomeText: '78', comment: '', assessment: 'partly' },
+      0,
+      { email: ANNA, name: 'Anna Berg' },
+      new Date('2026-05-05T08:00:00Z'),
+    );
     await bot.service.deps.collect.openPeriods(await bot.service.deps.collect.periodsFor('DÅ08', null, ['draft']));
   });
   afterAll(async () => {
@@ -89,21 +136,31 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
     expect(inputById(form, 'RS-G1-I2.outcome')?.placeholder).toBe('T.ex. 78');
     expect(inputById(form, 'RS-G1-I4.outcome')?.placeholder).toBe('T.ex. -24,6\u00A0mnkr');
     expect(inputById(form, 'RS-G1.analysis')?.placeholder).not.toMatch(/inte/);
-    expect((inputById(form, 'RS-G1-I1.assessment')?.choices as { title: string; value: string }[]).at(-1)).toEqual({ title: 'Ingen bedömning', value: 'none' });
+    expect((inputById(form, 'RS-G1-I1.assessment')?.choices as { title: string; value: string }[]).at(-1)).toEqual({
+      title: 'Ingen bedömning',
+      value: 'none',
+    });
   });
 
   test('when a value far from the target and the previous period is saved, then the form asks first, and a second save stores it as a suggested Grön', async () => {
     const form = await openForm();
     const asked = await anna.click(form, 'Spara', { 'RS-G1-I2.outcome': '999999999999' });
 
-    expect(text(asked)).toContain('Värdet 999 999 999 999 index ligger långt från målvärdet 80 index och förra periodens 78 index – stämmer det? Spara igen för att bekräfta.');
+    expect(text(asked)).toContain(
+      'Värdet 999 999 999 999 index ligger långt från målvärdet 80 index och förra periodens 78 index – stämmer det? Spara igen för att bekräfta.',
+    );
     expect(text(asked)).toContain('Kontrollera det markerade värdet');
     expect(inputById(asked, 'RS-G1-I2.outcome')?.value).toBe('999999999999');
     expect(await stored('RS-G1-I2')).toBeNull();
 
     const confirmed = await anna.click(asked, 'Spara');
     expect(text(confirmed)).toContain('Sparat.');
-    expect(await stored('RS-G1-I2')).toMatchObject({ outcome: { kind: 'number', value: 999999999999 }, assessment: 'achieved', assessmentSource: 'suggested', version: 1 });
+    expect(await stored('RS-G1-I2')).toMatchObject({
+      outcome: { kind: 'number', value: 999999999999 },
+      assessment: 'achieved',
+      assessmentSource: 'suggested',
+      version: 1,
+    });
   });
 
   test('when the value is corrected after a suggested Grön, then the suggestion follows it: Röd, and the comment is asked for naming the suggestion', async () => {
@@ -118,13 +175,22 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
 
     const saved = await anna.click(refused, 'Spara', { 'RS-G1-I2.comment': 'Låg svarsfrekvens i enkäten.' });
     expect(text(saved)).toContain('Sparat.');
-    expect(await stored('RS-G1-I2')).toMatchObject({ outcome: { kind: 'number', value: 12.5 }, assessment: 'not_achieved', assessmentSource: 'suggested', version: 2 });
+    expect(await stored('RS-G1-I2')).toMatchObject({
+      outcome: { kind: 'number', value: 12.5 },
+      assessment: 'not_achieved',
+      assessmentSource: 'suggested',
+      version: 2,
+    });
     const history = await bot.service.repositories.responses.historyOf('indicator:RS-G1-I2', PERIOD);
     expect(history.map((entry) => entry.version)).toEqual([1, 2]);
   });
 
   test('when the owner chooses a bedömning, then it is theirs and preselected; "Ingen bedömning" clears it back to the suggestion, and clears the goal\'s', async () => {
-    const chosen = await anna.click(await openForm(), 'Spara', { 'RS-G1-I1.outcome': '4,8 %', 'RS-G1-I1.assessment': 'achieved', 'RS-G1.assessment': 'achieved' });
+    const chosen = await anna.click(await openForm(), 'Spara', {
+      'RS-G1-I1.outcome': '4,8 %',
+      'RS-G1-I1.assessment': 'achieved',
+      'RS-G1.assessment': 'achieved',
+    });
     expect(text(chosen)).toContain('Sparat');
     expect(await stored('RS-G1-I1')).toMatchObject({ assessment: 'achieved', assessmentSource: 'owner' });
 
@@ -132,7 +198,11 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
     expect(inputById(reopened, 'RS-G1-I1.assessment')?.value).toBe('achieved');
     expect(text(reopened)).toContain('Föreslagen utifrån målvärdet: Gul.');
 
-    const cleared = await anna.click(reopened, 'Spara', { 'RS-G1-I1.assessment': 'none', 'RS-G1-I1.comment': 'Nära målet.', 'RS-G1.assessment': 'none' });
+    const cleared = await anna.click(reopened, 'Spara', {
+      'RS-G1-I1.assessment': 'none',
+      'RS-G1-I1.comment': 'Nära målet.',
+      'RS-G1.assessment': 'none',
+    });
     expect(text(cleared)).toContain('Sparat');
     expect(await stored('RS-G1-I1')).toMatchObject({ assessment: 'partly', assessmentSource: 'suggested' });
     expect(await goalResponses().findOne({ goal: 'RS-G1', period: PERIOD })).toMatchObject({ assessment: null, version: 2 });
@@ -141,9 +211,15 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
   test('when a second window saved first and the stale window then fails validation, then after fixing it the stale window still gets the conflict', async () => {
     const windowA = await openForm();
     const windowB = await openForm();
-    expect(text(await anna.click(windowB, 'Spara', { 'RS-G1-I1.outcome': '4,4 %', 'RS-G1-I1.assessment': 'achieved' }))).toContain('Sparat');
+    expect(text(await anna.click(windowB, 'Spara', { 'RS-G1-I1.outcome': '4,4 %', 'RS-G1-I1.assessment': 'achieved' }))).toContain(
+      'Sparat',
+    );
 
-    const invalid = await anna.click(windowA, 'Spara', { 'RS-G1-I1.outcome': '4,7 %', 'RS-G1-I1.assessment': 'partly', 'RS-G1-I1.comment': '' });
+    const invalid = await anna.click(windowA, 'Spara', {
+      'RS-G1-I1.outcome': '4,7 %',
+      'RS-G1-I1.assessment': 'partly',
+      'RS-G1-I1.comment': '',
+    });
     expect(text(invalid)).toContain('Skriv en kommentar');
     const fixed = await anna.click(invalid, 'Spara', { 'RS-G1-I1.comment': 'Influensan i augusti.' });
 
@@ -155,7 +231,13 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
   });
 
   test('when a save meets a version that is not stored at all, then the notice names nobody and the form does not show the lost values as current', async () => {
-    const card = await anna.invoke('goal.save', { period: PERIOD, goal: 'RS-G1', versions: { 'RS-G1-I4': 3 }, 'RS-G1-I4.outcome': '240', 'RS-G1-I4.comment': 'Min text' });
+    const card = await anna.invoke('goal.save', {
+      period: PERIOD,
+      goal: 'RS-G1',
+      versions: { 'RS-G1-I4': 3 },
+      'RS-G1-I4.outcome': '240',
+      'RS-G1-I4.comment': 'Min text',
+    });
 
     expect(text(card)).toContain('Svaret har ändrats sedan formuläret öppnades');
     expect(text(card)).not.toContain('Anna Berg har ändrat');
@@ -168,17 +250,26 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
     ['comment', 'RS-G1-I4.comment', 'högst 2 000 tecken'],
     ['outcome', 'RS-G1-I4.outcome', 'högst 200 tecken'],
     ['goal analysis', 'RS-G1.analysis', 'högst 4 000 tecken'],
-  ])('when the %s is longer than any input may be, then the form says so beside it, keeps its start and stores nothing', async (_field, id, limit) => {
-    const before = await bot.service.mongo.db.collection('history').countDocuments();
-    const card = await anna.click(await openForm(), 'Spara', { 'RS-G1-I4.outcome': '240', [id]: 'å'.repeat(50_000) });
+  ])(
+    'when the %s is longer than any input may be, then the form says so beside it, keeps its start and stores nothing',
+    async (_field, id, limit) => {
+      const before = await bot.service.mongo.db.collection('history').countDocuments();
+      const card = await anna.click(await openForm(), 'Spara', { 'RS-G1-I4.outcome': '240', [id]: 'å'.repeat(50_000) });
 
-    expect(text(card)).toContain(`Texten är för lång (över 4 000 tecken) och sparades inte. Här visas bara början – korta den till ${limit} och spara igen.`);
-    expect(inputById(card, id)?.value).toBe('å'.repeat(4_000));
-    expect(await bot.service.mongo.db.collection('history').countDocuments()).toBe(before);
-  });
+      expect(text(card)).toContain(
+        `Texten är för lång (över 4 000 tecken) och sparades inte. Här visas bara början – korta den till ${limit} och spara igen.`,
+      );
+      expect(inputById(card, id)?.value).toBe('å'.repeat(4_000));
+      expect(await bot.service.mongo.db.collection('history').countDocuments()).toBe(before);
+    },
+  );
 
   test('when an amount is typed in the wrong unit or a yellow goal lacks its analysis, then the messages say what is expected', async () => {
-    const card = await anna.click(await openForm(), 'Spara', { 'RS-G1-I4.outcome': '12,5 %', 'RS-G1.assessment': 'partly', 'RS-G1.analysis': '' });
+    const card = await anna.click(await openForm(), 'Spara', {
+      'RS-G1-I4.outcome': '12,5 %',
+      'RS-G1.assessment': 'partly',
+      'RS-G1.analysis': '',
+    });
 
     expect(text(card)).toContain('”12,5 %” har fel enhet: det här mätetalet anges i mnkr, t.ex. -24,6 mnkr.');
     expect(text(card)).toContain('Skriv en analys: målet är delvis uppnått – vad återstår, och vad görs?');
@@ -193,7 +284,10 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
     stub.addPerson(erik.person);
     await erik.install();
     const eriksForm = await erik.invoke('goal.open', { period: PERIOD, goal: 'RS-G1' });
-    expect(inputById(eriksForm, 'RS-G1-I3.outcome')?.choices).toEqual([{ title: 'Yes', value: 'Ja' }, { title: 'No', value: 'Nej' }]);
+    expect(inputById(eriksForm, 'RS-G1-I3.outcome')?.choices).toEqual([
+      { title: 'Yes', value: 'Ja' },
+      { title: 'No', value: 'Nej' },
+    ]);
     expect(text(eriksForm)).toContain('Target: Yes');
     const refused = await erik.click(eriksForm, 'Save', { 'RS-G1-I3.outcome': 'kanske' });
     expect(text(refused)).toContain('Answer Yes or No (not "kanske").');

@@ -6,7 +6,8 @@ import { startTestService, type TestService } from '../support/service';
 import { cardText, TeamsUser } from '../support/teams-client';
 
 const OWNER = 'lena.stor@region.example';
-const LONG_NAME = 'Andel patienter som fått en fast vårdkontakt och en individuell plan inom utsatt tid enligt vårdgarantin, mätt per vårdcentral och månad';
+const LONG_NAME =
+  'Andel patienter som fått en fast vårdkontakt och en individuell plan inom utsatt tid enligt vårdgarantin, mätt per vårdcentral och månad';
 
 /** One goal with 20 indicators with long names: more than fits on one card. */
 function bigPlan() {
@@ -29,7 +30,14 @@ function bigPlan() {
                 key: 'BIG-G1',
                 title: 'Tillgängligheten ska öka',
                 owners: [OWNER],
-                indicators: Array.from({ length: 20 }, (_, i) => ({ key: `BIG-G1-I${i + 1}`, name: `${LONG_NAME} (${i + 1})`, valueType: 'percent', direction: 'increase', baseline: 70, target: 90 })),
+                indicators: Array.from({ length: 20 }, (_, i) => ({
+                  key: `BIG-G1-I${i + 1}`,
+                  name: `${LONG_NAME} (${i + 1})`,
+                  valueType: 'percent',
+                  direction: 'increase',
+                  baseline: 70,
+                  target: 90,
+                })),
               },
             ],
           },
@@ -67,7 +75,8 @@ describe('a goal form with more indicators than fit on one card', () => {
     expect(inputById(first, 'BIG-G1-I9.outcome')).toBeUndefined();
 
     const comments: Record<string, string> = {};
-    for (let i = 1; i <= 8; i += 1) Object.assign(comments, { [`BIG-G1-I${i}.outcome`]: `${70 + i} %`, [`BIG-G1-I${i}.comment`]: 'Å'.repeat(1_990) });
+    for (let i = 1; i <= 8; i += 1)
+      Object.assign(comments, { [`BIG-G1-I${i}.outcome`]: `${70 + i} %`, [`BIG-G1-I${i}.comment`]: 'Å'.repeat(1_990) });
     const saved = await lena.click(first, 'Spara', comments);
     const again = await lena.invoke('goal.open', { period: 'BIG-2026/T1', goal: 'BIG-G1' });
     expect(cardText(saved)).not.toContain('Något behöver rättas');
@@ -83,6 +92,8 @@ describe('a goal form with more indicators than fit on one card', () => {
     expect(inputById(second, 'BIG-G1-I2.outcome')).toBeUndefined();
     expect(inputById(second, 'BIG-G1-I10.outcome')).toBeDefined();
     expect(cardBytes(second)).toBeLessThan(40 * 1024);
-    expect(await bot.service.mongo.db.collection('responses').findOne({ indicator: 'BIG-G1-I2' })).toMatchObject({ outcome: { kind: 'number', value: 88 } });
+    expect(await bot.service.mongo.db.collection('responses').findOne({ indicator: 'BIG-G1-I2' })).toMatchObject({
+      outcome: { kind: 'number', value: 88 },
+    });
   });
 });

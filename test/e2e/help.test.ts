@@ -55,7 +55,9 @@ describe('help in personal chat', () => {
     await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'opn period DÅ08', locale: 'en-GB' }));
 
     const [sent] = await stub.waitForActivities(1, 3_000);
-    expect(sent!.activity.text).toBe('I did not understand “opn period DÅ08”. Did you mean **open period**? Write **help** to see what I can do.');
+    expect(sent!.activity.text).toBe(
+      'I did not understand “opn period DÅ08”. Did you mean **open period**? Write **help** to see what I can do.',
+    );
   });
 
   test('when the word is no command at all, then one line says so, suggests nothing and points to hjälp', async () => {

@@ -63,7 +63,8 @@ describe('importing a plan by chat attachment', () => {
   });
 
   test('when a CSV has a broken quote, then the card names the line and nothing is written', async () => {
-    const csv = 'enhet_id;år;perspektiv;mål_id;mål;målägare;mätetal_id;mätetal;typ\nRS;2026;"Medarbetare;G1;Mål;a@b.se;I1;Sjukfrånvaro;procent\n';
+    const csv =
+      'enhet_id;år;perspektiv;mål_id;mål;målägare;mätetal_id;mätetal;typ\nRS;2026;"Medarbetare;G1;Mål;a@b.se;I1;Sjukfrånvaro;procent\n';
     const card = await sendImport(coordinator, 'plan.csv', Buffer.from(csv));
     expect(card).toContain('Inget importerades');
     expect(card).toContain('CSV-filen går inte att läsa');

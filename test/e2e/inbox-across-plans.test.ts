@@ -33,7 +33,18 @@ function planOf(unit: string, deadline: string, goals: [string, string][]) {
           key,
           title: `Mål ${key}`,
           owners: [owner],
-          indicators: [{ key: `${key}-I1`, name: `Mätetal ${key}`, owner, valueType: 'number', direction: 'increase', baseline: 1, target: 10, periods: ['DÅ04'] }],
+          indicators: [
+            {
+              key: `${key}-I1`,
+              name: `Mätetal ${key}`,
+              owner,
+              valueType: 'number',
+              direction: 'increase',
+              baseline: 1,
+              target: 10,
+              periods: ['DÅ04'],
+            },
+          ],
         })),
       },
     ],
@@ -48,9 +59,18 @@ const PLAN = {
     { key: 'RUN', name: 'Regionala utvecklingsnämnden' },
   ],
   plans: [
-    planOf('RS', '2022-05-12', [['RS-G1', EVA.email], ['RS-G2', OLLE.email]]),
-    planOf('HSN', '2022-05-12', [['HSN-G1', EVA.email], ['HSN-G2', NINA.email]]),
-    planOf('RUN', '2022-05-19', [['RUN-G1', EVA.email], ['RUN-G2', NINA.email]]),
+    planOf('RS', '2022-05-12', [
+      ['RS-G1', EVA.email],
+      ['RS-G2', OLLE.email],
+    ]),
+    planOf('HSN', '2022-05-12', [
+      ['HSN-G1', EVA.email],
+      ['HSN-G2', NINA.email],
+    ]),
+    planOf('RUN', '2022-05-19', [
+      ['RUN-G1', EVA.email],
+      ['RUN-G2', NINA.email],
+    ]),
   ],
 };
 
@@ -67,11 +87,30 @@ describe('one inbox per owner and period code, across plans', () => {
     personal(person)
       .filter((sent) => !String(sent.activity.text ?? '').startsWith('Påminnelse') && /dina mål|tack!/.test(JSON.stringify(sent.activity)))
       .map((sent) => adaptiveCards(sent.activity)[0] as AdaptiveCard);
-  const remindersOf = (person: TeamsPerson) => personal(person).map((sent) => String(sent.activity.text ?? '')).filter((text) => text.startsWith('Påminnelse'));
-  const reportsTo = (person: TeamsPerson) => personal(person).map((sent) => String(sent.activity.text ?? '')).filter((text) => text.includes('har fått sitt kort'));
-  const headings = (card: AdaptiveCard | null) => (card ? findNodes(card, (type) => type === 'TextBlock').filter((block) => block.size === 'Medium').map((block) => block.text) : []);
-  const texts = (card: AdaptiveCard | null) => (card ? findNodes(card, (type) => type === 'TextBlock').map((block) => String(block.text)) : []);
-  const facts = (card: AdaptiveCard | null) => Object.fromEntries(card ? findNodes(card, (type) => type === 'FactSet').flatMap((set) => (set.facts as { title: string; value: string }[]).map((fact) => [fact.title, fact.value])) : []);
+  const remindersOf = (person: TeamsPerson) =>
+    personal(person)
+      .map((sent) => String(sent.activity.text ?? ''))
+      .filter((text) => text.startsWith('Påminnelse'));
+  const reportsTo = (person: TeamsPerson) =>
+    personal(person)
+      .map((sent) => String(sent.activity.text ?? ''))
+      .filter((text) => text.includes('har fått sitt kort'));
+  const headings = (card: AdaptiveCard | null) =>
+    card
+      ? findNodes(card, (type) => type === 'TextBlock')
+          .filter((block) => block.size === 'Medium')
+          .map((block) => block.text)
+      : [];
+  const texts = (card: AdaptiveCard | null) =>
+    card ? findNodes(card, (type) => type === 'TextBlock').map((block) => String(block.text)) : [];
+  const facts = (card: AdaptiveCard | null) =>
+    Object.fromEntries(
+      card
+        ? findNodes(card, (type) => type === 'FactSet').flatMap((set) =>
+            (set.facts as { title: string; value: string }[]).map((fact) => [fact.title, fact.value]),
+          )
+        : [],
+    );
   const settle = async () => {
     await bot.service.scheduler.idle();
     await bot.service.scheduler.tick();
@@ -79,7 +118,10 @@ describe('one inbox per owner and period code, across plans', () => {
 
   beforeAll(async () => {
     stub = await startConnectorStub();
-    bot = await startTestService({ UTFALL_COORDINATORS: KARIN.email, SEND_RATE_PER_SECOND: '50' }, { now: () => now, startScheduler: false });
+    bot = await startTestService(
+      { UTFALL_COORDINATORS: KARIN.email, SEND_RATE_PER_SECOND: '50' },
+      { now: () => now, startScheduler: false },
+    );
     for (const person of [KARIN, EVA, OLLE, NINA]) {
       stub.addPerson(person);
       users.set(person.email, new TeamsUser(person, stub, bot.endpoint));
@@ -95,14 +137,19 @@ describe('one inbox per owner and period code, across plans', () => {
 
   test('when DÅ04 is opened for one unit and "Skicka" is double-clicked, then both clicks answer the same, it opens once, and the report survives a failed send', async () => {
     const [confirm] = await user(KARIN).say('öppna period DÅ04 RS');
-    expect(texts(confirm!.card)).toEqual(expect.arrayContaining(['Öppna Delår per april 2022?', 'Skicka kort till 2 av 2 målägare i Regionstyrelsen?']));
+    expect(texts(confirm!.card)).toEqual(
+      expect.arrayContaining(['Öppna Delår per april 2022?', 'Skicka kort till 2 av 2 målägare i Regionstyrelsen?']),
+    );
     expect(facts(confirm!.card)).toEqual({ Enheter: 'Regionstyrelsen', Målägare: '2', 'Får kort nu': '2', 'Ej nåbara': '0' });
 
     // The coordinator's report cannot be delivered the first time.
     stub.failNext(1, { status: 403 }, { method: 'POST', pathIncludes: `a%3Apersonal-${KARIN.aadObjectId}` });
     const [first, second] = await Promise.all([user(KARIN).click(confirm!.card!, 'Skicka'), user(KARIN).click(confirm!.card!, 'Skicka')]);
     expect(cardText(second)).toBe(cardText(first));
-    expect(texts(first)).toEqual(['Perioden DÅ04 är öppen', '2 kort skickas nu till målägarna i Regionstyrelsen, i den takt Teams tillåter. Du får en rapport när alla kort har gått ut.']);
+    expect(texts(first)).toEqual([
+      'Perioden DÅ04 är öppen',
+      '2 kort skickas nu till målägarna i Regionstyrelsen, i den takt Teams tillåter. Du får en rapport när alla kort har gått ut.',
+    ]);
     await bot.service.scheduler.idle();
     expect(inboxesOf(EVA)).toHaveLength(1);
     expect(inboxesOf(OLLE)).toHaveLength(1);
@@ -119,7 +166,13 @@ describe('one inbox per owner and period code, across plans', () => {
     const [confirm] = await user(KARIN).say('öppna period DÅ04');
     const body = `Skicka kort till 1 av 3 målägare i ${UNITS}? 1 har redan sitt kort. 1 är ej nåbara: de har inte installerat Utfall i Teams och får sitt kort när de gör det.`;
     expect(texts(confirm!.card)).toEqual(['Öppna Delår per april 2022?', body, `Ej nåbara: ${NINA.email}`]);
-    expect(facts(confirm!.card)).toEqual({ Enheter: 'Hälso- och sjukvårdsnämnden, Regionala utvecklingsnämnden, Regionstyrelsen', Målägare: '3', 'Får kort nu': '1', 'Har redan kort': '1', 'Ej nåbara': '1' });
+    expect(facts(confirm!.card)).toEqual({
+      Enheter: 'Hälso- och sjukvårdsnämnden, Regionala utvecklingsnämnden, Regionstyrelsen',
+      Målägare: '3',
+      'Får kort nu': '1',
+      'Har redan kort': '1',
+      'Ej nåbara': '1',
+    });
     await user(KARIN).click(confirm!.card!, 'Skicka');
     await settle();
 
@@ -129,7 +182,13 @@ describe('one inbox per owner and period code, across plans', () => {
     expect(cards).toHaveLength(2);
     const card = cards[1]!;
     expect(texts(card).filter((text) => text.includes('dina mål'))).toEqual(['Delår per april 2022 – dina mål']);
-    expect(texts(card)).toEqual(expect.arrayContaining(['Första sista svarsdag: torsdag 12 maj 2022 (olika per enhet, se nedan)', '0 av 3 mål klara', 'Sista svarsdag: torsdag 19 maj 2022']));
+    expect(texts(card)).toEqual(
+      expect.arrayContaining([
+        'Första sista svarsdag: torsdag 12 maj 2022 (olika per enhet, se nedan)',
+        '0 av 3 mål klara',
+        'Sista svarsdag: torsdag 19 maj 2022',
+      ]),
+    );
     expect(headings(card)).toEqual(['Hälso- och sjukvårdsnämnden', 'Regionala utvecklingsnämnden', 'Regionstyrelsen']);
     // Each goal opens its own plan's period.
     expect(executeActions(card).map((action) => action.data)).toEqual([
@@ -137,7 +196,9 @@ describe('one inbox per owner and period code, across plans', () => {
       { period: 'RUN-2022/DÅ04', goal: 'RUN-G1' },
       { period: 'RS-2022/DÅ04', goal: 'RS-G1' },
     ]);
-    expect(reportsTo(KARIN).at(-1)).toBe(`Delår per april 2022 (${UNITS}): 2 av 3 målägare har fått sitt kort. Ej nåbara (1): ${NINA.email}. De får sitt kort så snart de installerar Utfall.`);
+    expect(reportsTo(KARIN).at(-1)).toBe(
+      `Delår per april 2022 (${UNITS}): 2 av 3 målägare har fått sitt kort. Ej nåbara (1): ${NINA.email}. De får sitt kort så snart de installerar Utfall.`,
+    );
   });
 
   test('when the open period is opened again, then the card says it is open and only owners without a card get one; a changed count is pointed out; nothing is sent twice', async () => {
@@ -172,7 +233,12 @@ describe('one inbox per owner and period code, across plans', () => {
     now = new Date('2022-05-04T08:00:00Z');
     const form = await user(EVA).click(inboxesOf(EVA).at(-1)!, 'Fyll i');
     expect(cardText(form)).toContain('HSN-G1-I1.outcome');
-    const saved = await user(EVA).click(form, 'Spara', { 'HSN-G1-I1.outcome': '12', 'HSN-G1-I1.assessment': 'achieved', 'HSN-G1-I1.comment': 'Över målet.', 'HSN-G1.assessment': 'achieved' });
+    const saved = await user(EVA).click(form, 'Spara', {
+      'HSN-G1-I1.outcome': '12',
+      'HSN-G1-I1.assessment': 'achieved',
+      'HSN-G1-I1.comment': 'Över målet.',
+      'HSN-G1.assessment': 'achieved',
+    });
     expect(texts(saved)).toEqual(expect.arrayContaining(['Delår per april 2022 – dina mål', '1 av 3 mål klara']));
     expect(headings(saved)).toEqual(['Hälso- och sjukvårdsnämnden', 'Regionala utvecklingsnämnden', 'Regionstyrelsen']);
 
@@ -202,15 +268,24 @@ describe('one inbox per owner and period code, across plans', () => {
     // The same confirmation again, as if it had shown another count: the same reminders, and it says the count differs.
     const action = findAction(confirm!.card!, 'Skicka påminnelse');
     const again = await user(KARIN).invoke(String(action.verb), { ...(action.data as Record<string, unknown>), owners: 3 });
-    expect(texts(again)[1]).toBe(`2 påminnelser skickas nu. Ej nåbara (1) får ingen: ${NINA.email}. Antalet har ändrats sedan bekräftelsen visades (då 3, nu 2).`);
+    expect(texts(again)[1]).toBe(
+      `2 påminnelser skickas nu. Ej nåbara (1) får ingen: ${NINA.email}. Antalet har ändrats sedan bekräftelsen visades (då 3, nu 2).`,
+    );
     await settle();
-    expect(remindersOf(EVA).slice(before)).toEqual(['Påminnelse: 2 av 3 mål återstår i Delår per april 2022. Sista svarsdag är torsdag 12 maj 2022.']);
+    expect(remindersOf(EVA).slice(before)).toEqual([
+      'Påminnelse: 2 av 3 mål återstår i Delår per april 2022. Sista svarsdag är torsdag 12 maj 2022.',
+    ]);
     expect(remindersOf(OLLE)).toHaveLength(2);
   });
 
   test('when only unreachable owners are missing in a unit, then "påminn" says nobody can be reached and offers nothing to send', async () => {
     const form = await user(EVA).invoke('goal.open', { period: 'RUN-2022/DÅ04', goal: 'RUN-G1' });
-    await user(EVA).click(form, 'Spara', { 'RUN-G1-I1.outcome': '12', 'RUN-G1-I1.assessment': 'achieved', 'RUN-G1-I1.comment': 'Över målet.', 'RUN-G1.assessment': 'achieved' });
+    await user(EVA).click(form, 'Spara', {
+      'RUN-G1-I1.outcome': '12',
+      'RUN-G1-I1.assessment': 'achieved',
+      'RUN-G1-I1.comment': 'Över målet.',
+      'RUN-G1.assessment': 'achieved',
+    });
     const [answer] = await user(KARIN).say('påminn Regionala utvecklingsnämnden');
     expect(texts(answer!.card)).toEqual([
       'Ingen kan nås',
@@ -241,20 +316,36 @@ describe('one inbox per owner and period code, across plans', () => {
     const cards = inboxesOf(OLLE);
     expect(cards).toHaveLength(2);
     expect(headings(cards[1]!)).toEqual(['Hälso- och sjukvårdsnämnden', 'Regionstyrelsen']);
-    expect(stub.sent().slice(before).filter((sent) => sent.conversationId === `a:personal-${OLLE.aadObjectId}`)).toHaveLength(1);
+    expect(
+      stub
+        .sent()
+        .slice(before)
+        .filter((sent) => sent.conversationId === `a:personal-${OLLE.aadObjectId}`),
+    ).toHaveLength(1);
   });
 
   test('when everyone in a unit has answered, then "påminn" for it says nobody needs a reminder and offers nothing to send', async () => {
-    for (const [person, goal] of [[EVA, 'RS-G1'], [OLLE, 'RS-G2']] as const) {
+    for (const [person, goal] of [
+      [EVA, 'RS-G1'],
+      [OLLE, 'RS-G2'],
+    ] as const) {
       const form = await user(person).invoke('goal.open', { period: 'RS-2022/DÅ04', goal });
-      const saved = await user(person).click(form, 'Spara', { [`${goal}-I1.outcome`]: '12', [`${goal}-I1.assessment`]: 'achieved', [`${goal}-I1.comment`]: 'Över målet.', [`${goal}.assessment`]: 'achieved' });
+      const saved = await user(person).click(form, 'Spara', {
+        [`${goal}-I1.outcome`]: '12',
+        [`${goal}-I1.assessment`]: 'achieved',
+        [`${goal}-I1.comment`]: 'Över målet.',
+        [`${goal}.assessment`]: 'achieved',
+      });
       if (person === EVA) {
         expect(texts(saved)).toContain('Delår per april 2022 – tack!');
         expect(headings(saved)).toEqual(['Hälso- och sjukvårdsnämnden', 'Regionala utvecklingsnämnden', 'Regionstyrelsen']);
       }
     }
     const [answer] = await user(KARIN).say('påminn RS');
-    expect(texts(answer!.card)).toEqual(['Ingen påminnelse behövs', 'Alla har svarat klart i Delår per april 2022. Det finns ingen att påminna.']);
+    expect(texts(answer!.card)).toEqual([
+      'Ingen påminnelse behövs',
+      'Alla har svarat klart i Delår per april 2022. Det finns ingen att påminna.',
+    ]);
     expect(executeActions(answer!.card!)).toEqual([]);
   });
 });
@@ -284,7 +375,9 @@ describe('periods of several plans that open on the same day', () => {
     const tick = await bot.service.scheduler.tick();
     expect(tick.opened.sort()).toEqual(['HSN-2022/DÅ04', 'RS-2022/DÅ04', 'RUN-2022/DÅ04']);
     await bot.service.scheduler.tick();
-    const cards = stub.sent().filter((sent) => sent.conversationId === `a:personal-${EVA.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
+    const cards = stub
+      .sent()
+      .filter((sent) => sent.conversationId === `a:personal-${EVA.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
     expect(cards).toHaveLength(1);
     expect(cardText(adaptiveCards(cards[0]!.activity)[0] as AdaptiveCard)).toContain('0 av 3 mål klara');
   });
@@ -295,7 +388,10 @@ describe('cards sent per period before cards were per inbox', () => {
   let stub: ConnectorStub;
   let bot: TestService;
   const now = new Date('2022-04-30T07:00:00Z');
-  const cardsTo = (person: TeamsPerson) => stub.sent().filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
+  const cardsTo = (person: TeamsPerson) =>
+    stub
+      .sent()
+      .filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
 
   beforeAll(async () => {
     stub = await startConnectorStub();
@@ -308,11 +404,29 @@ describe('cards sent per period before cards were per inbox', () => {
     expect(imported.ok).toBe(true);
     // RS and HSN were opened by the previous version, which sent one card per period under the old ids.
     for (const id of ['RS-2022/DÅ04', 'HSN-2022/DÅ04']) await bot.service.repositories.plans.setPeriodState(id, ['draft'], 'open', now);
-    const old = [['RS-2022/DÅ04', EVA.email], ['HSN-2022/DÅ04', EVA.email], ['RS-2022/DÅ04', OLLE.email], ['HSN-2022/DÅ04', NINA.email]] as const;
-    await bot.service.repositories.jobs.enqueueMany(old.map(([period, email]) => ({ id: `prompt:${period}:${email}`, kind: 'prompt', batch: `prompt:${period}`, payload: { period, email }, runAt: now })), now);
-    await bot.service.mongo.db.collection('jobs').updateMany({ batch: { $in: ['prompt:RS-2022/DÅ04', 'prompt:HSN-2022/DÅ04'] } }, { $set: { state: 'done' } });
+    const old = [
+      ['RS-2022/DÅ04', EVA.email],
+      ['HSN-2022/DÅ04', EVA.email],
+      ['RS-2022/DÅ04', OLLE.email],
+      ['HSN-2022/DÅ04', NINA.email],
+    ] as const;
+    await bot.service.repositories.jobs.enqueueMany(
+      old.map(([period, email]) => ({
+        id: `prompt:${period}:${email}`,
+        kind: 'prompt',
+        batch: `prompt:${period}`,
+        payload: { period, email },
+        runAt: now,
+      })),
+      now,
+    );
+    await bot.service.mongo.db
+      .collection('jobs')
+      .updateMany({ batch: { $in: ['prompt:RS-2022/DÅ04', 'prompt:HSN-2022/DÅ04'] } }, { $set: { state: 'done' } });
     // Nina had not installed Utfall: her card failed.
-    await bot.service.mongo.db.collection('jobs').updateOne({ _id: `prompt:HSN-2022/DÅ04:${NINA.email}` as never }, { $set: { state: 'failed' } });
+    await bot.service.mongo.db
+      .collection('jobs')
+      .updateOne({ _id: `prompt:HSN-2022/DÅ04:${NINA.email}` as never }, { $set: { state: 'failed' } });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -321,7 +435,9 @@ describe('cards sent per period before cards were per inbox', () => {
 
   test('when those periods are opened again or the owner reinstalls, then nobody gets their card twice', async () => {
     const periods = await bot.service.deps.collect.periodsFor('DÅ04', 'RS', ['open']);
-    await expect(bot.service.deps.collect.openPeriods([...periods, ...(await bot.service.deps.collect.periodsFor('DÅ04', 'HSN', ['open']))])).resolves.toMatchObject({ enqueued: 0 });
+    await expect(
+      bot.service.deps.collect.openPeriods([...periods, ...(await bot.service.deps.collect.periodsFor('DÅ04', 'HSN', ['open']))]),
+    ).resolves.toMatchObject({ enqueued: 0 });
     await expect(bot.service.deps.collect.promptAfterInstall(EVA.email)).resolves.toEqual({ due: 0, created: 0 });
     await expect(bot.service.deps.periods.previewOpen('DÅ04', 'RS')).resolves.toMatchObject({ toSend: [], had: [EVA.email, OLLE.email] });
   });

@@ -21,7 +21,9 @@ describe('an owner who installs Utfall after the period opened', () => {
   const [late, afterClose, ...early] = OWNERS.map((email) => makePerson(email));
   const userOf = (person: ReturnType<typeof makePerson>) => new TeamsUser(person, stub, bot.endpoint);
   const inboxesOf = (person: ReturnType<typeof makePerson>) =>
-    stub.sent().filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
+    stub
+      .sent()
+      .filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
 
   beforeAll(async () => {
     stub = await startConnectorStub();
@@ -45,7 +47,14 @@ describe('an owner who installs Utfall after the period opened', () => {
   });
 
   test('the coordinator is told who could not be reached and that they get their card on install', () => {
-    const report = stub.sent().filter((sent) => sent.conversationId === `a:personal-${coordinator.aadObjectId}` && typeof sent.activity.text === 'string' && sent.activity.text.includes('har fått sitt kort'));
+    const report = stub
+      .sent()
+      .filter(
+        (sent) =>
+          sent.conversationId === `a:personal-${coordinator.aadObjectId}` &&
+          typeof sent.activity.text === 'string' &&
+          sent.activity.text.includes('har fått sitt kort'),
+      );
     // Names where Utfall knows them (afterClose installed once), else the address.
     expect(report.map((sent) => sent.activity.text)).toEqual([
       `Delår per april 2022 (Division (servicekompassen)): ${early.length} av ${early.length + 2} målägare har fått sitt kort. Ej nåbara (2): ${late!.email}, ${afterClose!.name}. De får sitt kort så snart de installerar Utfall.`,
@@ -63,7 +72,11 @@ describe('an owner who installs Utfall after the period opened', () => {
     expect(responses.map((response) => response.status)).toEqual([200, 200]);
     // Whichever event greets learns that a card is on its way, even if the other one enqueued it.
     await expect(bot.service.deps.collect.promptAfterInstall(late!.email)).resolves.toEqual({ due: 1, created: 0 });
-    const welcomes = stub.sent().filter((sent) => sent.conversationId === `a:personal-${late!.aadObjectId}` && JSON.stringify(sent.activity).includes('Jag är Utfall'));
+    const welcomes = stub
+      .sent()
+      .filter(
+        (sent) => sent.conversationId === `a:personal-${late!.aadObjectId}` && JSON.stringify(sent.activity).includes('Jag är Utfall'),
+      );
     expect(welcomes).toHaveLength(1);
     expect(JSON.stringify(welcomes[0]!.activity)).toContain('En period är öppen nu: ditt kort kommer här nedanför.');
     await bot.service.scheduler.idle();

@@ -36,7 +36,10 @@ describe('the service process', () => {
 
       expect((await exit).code).toBe(0);
       expect(existsSync(path.join(dataDir, 'utfall.sqlite'))).toBe(true);
-      const stillThere = await fetch(`http://127.0.0.1:${ferretPort}/`).then(() => true, () => false);
+      const stillThere = await fetch(`http://127.0.0.1:${ferretPort}/`).then(
+        () => true,
+        () => false,
+      );
       expect(stillThere).toBe(false);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

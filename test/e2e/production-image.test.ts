@@ -18,7 +18,11 @@ interface Stage {
 
 /** The Dockerfile's stages, with continuation lines joined. */
 function stages(dockerfile: string): Stage[] {
-  const lines = dockerfile.replace(/\\\n\s*/g, ' ').split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  const lines = dockerfile
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
   const out: Stage[] = [];
   for (const line of lines) {
     const from = /^FROM \S+ AS (\S+)$/i.exec(line);
@@ -56,20 +60,31 @@ describe('the production image (Dockerfile)', () => {
     expect(runtime!.lines).toContainEqual(expect.stringMatching(/^RUN npm ci --omit=dev\b/));
     expect(runtime!.lines).toContain('USER node');
     expect(runtime!.lines.at(-1)).toBe('CMD ["node", "dist/src/main.js"]');
-    expect(runtime!.lines.filter((line) => line.startsWith('COPY ') && !line.startsWith('COPY --from=build') && !line.startsWith('COPY package'))).toEqual([]);
+    expect(
+      runtime!.lines.filter(
+        (line) => line.startsWith('COPY ') && !line.startsWith('COPY --from=build') && !line.startsWith('COPY package'),
+      ),
+    ).toEqual([]);
   });
 
   test('when its runtime stage is done by hand, then the service starts on the production install and answers a Teams message', async () => {
     cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
     cpSync(path.join(ROOT, 'package-lock.json'), path.join(dir, 'package-lock.json'));
-    const install = runtime!.lines.find((line) => line.startsWith('RUN npm ci'))!.slice('RUN '.length).split(' && ')[0]!.split(' ');
+    const install = runtime!.lines
+      .find((line) => line.startsWith('RUN npm ci'))!
+      .slice('RUN '.length)
+      .split(' && ')[0]!
+      .split(' ');
     await promisify(execFile)(install[0]!, install.slice(1), { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
     for (const line of runtime!.lines.filter((l) => l.startsWith('COPY --from=build '))) {
       const [, from, to] = /^COPY --from=build \/app\/(\S+) \.\/(\S+)$/.exec(line) ?? [];
       cpSync(path.join(ROOT, from!), path.join(dir, to!), { recursive: true });
     }
 
-    started = await startMain({ root: dir, env: { MONGODB_URI: process.env.TEST_MONGODB_URI ?? '', MONGODB_DB: testDatabaseName('image'), NODE_ENV: 'production' } });
+    started = await startMain({
+      root: dir,
+      env: { MONGODB_URI: process.env.TEST_MONGODB_URI ?? '', MONGODB_DB: testDatabaseName('image'), NODE_ENV: 'production' },
+    });
     expect(await waitForReady(started.port)).toBe(200);
     const person = makePerson('anna.berg@region.example', 'Anna Berg');
     await postActivity(`http://127.0.0.1:${started.port}/api/messages`, messageActivity({ serviceUrl: stub.url, person, text: 'hjälp' }));

@@ -19,7 +19,14 @@ const plan = readJsonFixture(PLAN_FIXTURES.halland) as PlanShape;
 const allGoals = plan.plans[0]!.perspectives.flatMap((p) => [...(p.goals ?? []), ...(p.areas ?? []).flatMap((a) => a.goals)]);
 /** The owner a stored prompt job is for (the payload comes back from the database unchecked). */
 const emailOf = (job: Job) => PromptJobData.parse(job.payload).email;
-const OWNERS = [...new Set(allGoals.flatMap((g) => [...g.owners, ...g.indicators.filter((i) => !i.periods || i.periods.includes('UR1')).map((i) => i.owner ?? g.owners[0]!)]))].sort();
+const OWNERS = [
+  ...new Set(
+    allGoals.flatMap((g) => [
+      ...g.owners,
+      ...g.indicators.filter((i) => !i.periods || i.periods.includes('UR1')).map((i) => i.owner ?? g.owners[0]!),
+    ]),
+  ),
+].sort();
 
 describe('the prompt fan-out (Halland, UR1)', () => {
   jest.setTimeout(60_000);
@@ -30,7 +37,10 @@ describe('the prompt fan-out (Halland, UR1)', () => {
   const blocked = OWNERS[0]!;
   const neverInstalled = OWNERS[1]!;
 
-  const sentTo = (email: string) => stub.sent().filter((s) => s.conversationId === `a:personal-${makePerson(email).aadObjectId}` && JSON.stringify(s.activity).includes('dina mål'));
+  const sentTo = (email: string) =>
+    stub
+      .sent()
+      .filter((s) => s.conversationId === `a:personal-${makePerson(email).aadObjectId}` && JSON.stringify(s.activity).includes('dina mål'));
 
   beforeAll(async () => {
     stub = await startConnectorStub();
@@ -40,7 +50,10 @@ describe('the prompt fan-out (Halland, UR1)', () => {
       stub.addPerson(user.person);
       await user.install();
     }
-    const imported = await bot.service.deps.importer.importFile({ fileName: 'halland-plan.json', bytes: readFixture(PLAN_FIXTURES.halland) });
+    const imported = await bot.service.deps.importer.importFile({
+      fileName: 'halland-plan.json',
+      bytes: readFixture(PLAN_FIXTURES.halland),
+    });
     expect(imported.ok).toBe(true);
   });
   afterAll(async () => {
@@ -53,9 +66,17 @@ describe('the prompt fan-out (Halland, UR1)', () => {
     // A storm everyone sees (botbuilder's own three retries absorb it), and for two owners four
     // failures in a row, which reach the job queue and must be retried by it.
     stub.failNext(6, { status: 429, retryAfterSeconds: 0 }, { method: 'POST', pathIncludes: '/activities' });
-    stub.failNext(4, { status: 429, retryAfterSeconds: 1 }, { method: 'POST', pathIncludes: `a%3Apersonal-${makePerson(OWNERS[2]!).aadObjectId}` });
+    stub.failNext(
+      4,
+      { status: 429, retryAfterSeconds: 1 },
+      { method: 'POST', pathIncludes: `a%3Apersonal-${makePerson(OWNERS[2]!).aadObjectId}` },
+    );
     stub.failNext(4, { status: 503 }, { method: 'POST', pathIncludes: `a%3Apersonal-${makePerson(OWNERS[3]!).aadObjectId}` });
-    stub.failNext(1, { status: 403, code: 'MessageWritesBlocked' }, { method: 'POST', pathIncludes: `a%3Apersonal-${makePerson(blocked).aadObjectId}` });
+    stub.failNext(
+      1,
+      { status: 403, code: 'MessageWritesBlocked' },
+      { method: 'POST', pathIncludes: `a%3Apersonal-${makePerson(blocked).aadObjectId}` },
+    );
 
     advance(2 * 3600_000);
     const first = await bot.service.scheduler.tick();
@@ -73,7 +94,10 @@ describe('the prompt fan-out (Halland, UR1)', () => {
       expect({ email, cards: sentTo(email).length }).toEqual({ email, cards: expected });
     }
     expect(jobs.find((j) => emailOf(j) === blocked)).toMatchObject({ state: 'failed' });
-    expect(jobs.find((j) => emailOf(j) === neverInstalled)).toMatchObject({ state: 'failed', lastError: expect.stringContaining('unreachable') });
+    expect(jobs.find((j) => emailOf(j) === neverInstalled)).toMatchObject({
+      state: 'failed',
+      lastError: expect.stringContaining('unreachable'),
+    });
     expect(jobs.filter((j) => j.state === 'done')).toHaveLength(OWNERS.length - 2);
     expect(jobs.find((j) => emailOf(j) === OWNERS[2])).toMatchObject({ state: 'done', attempts: 2 });
     expect(jobs.find((j) => emailOf(j) === OWNERS[3])).toMatchObject({ state: 'done', attempts: 2 });
@@ -123,9 +147,13 @@ describe('the prompt fan-out (Halland, UR1)', () => {
     const prompted = batch.filter((job) => job.state === 'done').map(emailOf);
     expect(new Set(prompted).size).toBe(prompted.length);
     expect(prompted).toHaveLength(OWNERS.length - 2);
-    const reports = stub.sent().filter((sent) => String(sent.activity.text ?? '').startsWith('Uppföljningsrapport 2 2022 (Driftnämnden Regionservice):'));
+    const reports = stub
+      .sent()
+      .filter((sent) => String(sent.activity.text ?? '').startsWith('Uppföljningsrapport 2 2022 (Driftnämnden Regionservice):'));
     expect(reports).toHaveLength(1);
     // Unreachable owners are not counted as reached; names where known (the blocked owner installed once).
-    expect(reports[0]!.activity.text).toContain(`${OWNERS.length - 2} av ${OWNERS.length} målägare har fått sitt kort. Ej nåbara (2): ${makePerson(blocked).name}, ${neverInstalled}.`);
+    expect(reports[0]!.activity.text).toContain(
+      `${OWNERS.length - 2} av ${OWNERS.length} målägare har fått sitt kort. Ej nåbara (2): ${makePerson(blocked).name}, ${neverInstalled}.`,
+    );
   });
 });

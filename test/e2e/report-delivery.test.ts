@@ -3,7 +3,15 @@ import ExcelJS from 'exceljs';
 import type { AdaptiveCard } from '../../src/cards/render';
 import { findNodes } from '../support/adaptive-card';
 import { adaptiveCards, startConnectorStub, type ConnectorStub } from '../support/connector-stub';
-import { channelConversation, fileAttachment, invokeAdaptiveCardAction, makePerson, makeTeam, postActivity, type TeamsActivity } from '../support/activities';
+import {
+  channelConversation,
+  fileAttachment,
+  invokeAdaptiveCardAction,
+  makePerson,
+  makeTeam,
+  postActivity,
+  type TeamsActivity,
+} from '../support/activities';
 import { PLAN_FIXTURES, readFixture } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/service';
 import { cardText, findAction, TeamsUser } from '../support/teams-client';
@@ -35,7 +43,10 @@ describe('the compiled report, delivered (Norrbotten, DÅ04)', () => {
 
   beforeAll(async () => {
     stub = await startConnectorStub();
-    bot = await startTestService({ UTFALL_COORDINATORS: karin.email, SEND_RATE_PER_SECOND: '50' }, { now: () => now, startScheduler: false });
+    bot = await startTestService(
+      { UTFALL_COORDINATORS: karin.email, SEND_RATE_PER_SECOND: '50' },
+      { now: () => now, startScheduler: false },
+    );
     stub.addTeam(team);
     for (const person of [karin, peter, chef]) {
       stub.addPerson(person);
@@ -49,9 +60,15 @@ describe('the compiled report, delivered (Norrbotten, DÅ04)', () => {
     await bot.service.scheduler.idle();
     // Peter answers sick leave the way the region wrote it.
     const form = await user(peter).invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P2-G1' });
-    let saved = await user(peter).click(form, 'Spara', { 'NB-P2-G1-I1.outcome': '6,3%', 'NB-P2-G1-I1.comment': 'Högre än målet på 5 %.', 'NB-P2-G1-I1.assessment': 'not_achieved' });
+    let saved = await user(peter).click(form, 'Spara', {
+      'NB-P2-G1-I1.outcome': '6,3%',
+      'NB-P2-G1-I1.comment': 'Högre än målet på 5 %.',
+      'NB-P2-G1-I1.assessment': 'not_achieved',
+    });
     if (cardText(saved).includes('stämmer det?')) saved = await user(peter).click(saved, 'Spara');
-    expect(await bot.service.repositories.responses.listIndicatorResponses('NB-DIV-2022/DÅ04', ['NB-P2-G1-I1'])).toEqual([expect.objectContaining({ outcomeText: '6,3%' })]);
+    expect(await bot.service.repositories.responses.listIndicatorResponses('NB-DIV-2022/DÅ04', ['NB-P2-G1-I1'])).toEqual([
+      expect.objectContaining({ outcomeText: '6,3%' }),
+    ]);
   });
   afterAll(async () => {
     await bot?.stop();
@@ -73,10 +90,20 @@ describe('the compiled report, delivered (Norrbotten, DÅ04)', () => {
   test('when she clicks Word and accepts the file consent, then the DOCX is uploaded to her OneDrive and shown in the chat, with every value as typed', async () => {
     const action = findAction(personalCard, 'Word (DOCX)');
     const before = stub.sent().length;
-    const response = await postActivity(bot.endpoint, invokeAdaptiveCardAction({ serviceUrl: stub.url, person: karin, verb: 'report.file', data: action.data }));
+    const response = await postActivity(
+      bot.endpoint,
+      invokeAdaptiveCardAction({ serviceUrl: stub.url, person: karin, verb: 'report.file', data: action.data }),
+    );
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('Godkänn uppladdningen') });
-    const consent = stub.sent().slice(before).map((sent) => sent.activity.attachments?.[0]).find((attachment) => attachment?.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+    expect(response.body).toMatchObject({
+      type: 'application/vnd.microsoft.activity.message',
+      value: expect.stringContaining('Godkänn uppladdningen'),
+    });
+    const consent = stub
+      .sent()
+      .slice(before)
+      .map((sent) => sent.activity.attachments?.[0])
+      .find((attachment) => attachment?.contentType === 'application/vnd.microsoft.teams.card.file.consent');
     expect(consent).toBeDefined();
     const content = consent!.content as { acceptContext: Record<string, string>; sizeInBytes: number };
     const name = String(consent!.name);
@@ -85,14 +112,28 @@ describe('the compiled report, delivered (Norrbotten, DÅ04)', () => {
     const accept: TeamsActivity = {
       ...invokeAdaptiveCardAction({ serviceUrl: stub.url, person: karin, verb: 'x', data: {} }),
       name: 'fileConsent/invoke',
-      value: { type: 'fileUpload', action: 'accept', context: content.acceptContext, uploadInfo: { name, uploadUrl: stub.uploadUrl(name), contentUrl: `https://onedrive.example/${name}`, uniqueId: 'file-1', fileType: 'docx' } },
+      value: {
+        type: 'fileUpload',
+        action: 'accept',
+        context: content.acceptContext,
+        uploadInfo: {
+          name,
+          uploadUrl: stub.uploadUrl(name),
+          contentUrl: `https://onedrive.example/${name}`,
+          uniqueId: 'file-1',
+          fileType: 'docx',
+        },
+      },
     };
     expect((await postActivity(bot.endpoint, accept)).status).toBe(200);
     const upload = stub.uploads().get(name);
     expect(upload).toBeDefined();
     expect(upload!.data.length).toBe(content.sizeInBytes);
     expect(upload!.contentRange).toBe(`bytes 0-${upload!.data.length - 1}/${upload!.data.length}`);
-    const info = stub.sent().map((sent) => sent.activity.attachments?.[0]).find((attachment) => attachment?.contentType === 'application/vnd.microsoft.teams.card.file.info');
+    const info = stub
+      .sent()
+      .map((sent) => sent.activity.attachments?.[0])
+      .find((attachment) => attachment?.contentType === 'application/vnd.microsoft.teams.card.file.info');
     expect(info).toMatchObject({ name, contentUrl: `https://onedrive.example/${name}`, content: { uniqueId: 'file-1', fileType: 'docx' } });
 
     const docx = await JSZip.loadAsync(upload!.data);
@@ -104,7 +145,11 @@ describe('the compiled report, delivered (Norrbotten, DÅ04)', () => {
 
   test('when she declines, then she is told the file stays out and nothing is uploaded', async () => {
     const uploadsBefore = stub.uploads().size;
-    const decline: TeamsActivity = { ...invokeAdaptiveCardAction({ serviceUrl: stub.url, person: karin, verb: 'x', data: {} }), name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'decline', context: {} } };
+    const decline: TeamsActivity = {
+      ...invokeAdaptiveCardAction({ serviceUrl: stub.url, person: karin, verb: 'x', data: {} }),
+      name: 'fileConsent/invoke',
+      value: { type: 'fileUpload', action: 'decline', context: {} },
+    };
     expect((await postActivity(bot.endpoint, decline)).status).toBe(200);
     expect(String(stub.sent().at(-1)?.activity.text)).toContain('jag laddar inte upp filen');
     expect(stub.uploads().size).toBe(uploadsBefore);
@@ -112,7 +157,10 @@ describe('the compiled report, delivered (Norrbotten, DÅ04)', () => {
 
   test('when the web page link is opened without Teams, then the report comes with headers that keep it private', async () => {
     const response = await fetch(openUrl(personalCard, 'Webbsida'));
-    expect({ status: response.status, body: response.status === 200 ? '' : await response.clone().text() }).toEqual({ status: 200, body: '' });
+    expect({ status: response.status, body: response.status === 200 ? '' : await response.clone().text() }).toEqual({
+      status: 200,
+      body: '',
+    });
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
@@ -128,7 +176,9 @@ describe('the compiled report, delivered (Norrbotten, DÅ04)', () => {
     const url = openUrl(personalCard, 'Webbsida');
     const [, token] = /\/rapport\/(.+)\.html$/.exec(url)!;
     const [payload, signature] = token!.split('.') as [string, string];
-    const widened = Buffer.from(JSON.stringify({ s: { units: ['NB-DIV', 'HL-RGS'], code: 'DÅ04', year: 2022, locale: 'sv' }, exp: 9_999_999_999 })).toString('base64url');
+    const widened = Buffer.from(
+      JSON.stringify({ s: { units: ['NB-DIV', 'HL-RGS'], code: 'DÅ04', year: 2022, locale: 'sv' }, exp: 9_999_999_999 }),
+    ).toString('base64url');
     const tampered = await fetch(url.replace(payload, widened));
     expect(tampered.status).toBe(403);
     const page = await tampered.text();

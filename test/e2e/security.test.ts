@@ -53,41 +53,57 @@ describe('hostile verbs and commands in local no-auth mode (every outgoing activ
   });
   beforeEach(() => stub.reset());
 
-  test.each(HOSTILE_NAMES)('when an Action.Submit fallback carries the verb %p, then the answer is a "förstod inte" card and nothing else', async (verb) => {
-    const person = makePerson('eva.strand@region.example');
-    const response = await postActivity(bot.endpoint, { ...messageActivity({ serviceUrl: stub.url, person, text: '' }), value: { verb, period: 'x' } });
+  test.each(HOSTILE_NAMES)(
+    'when an Action.Submit fallback carries the verb %p, then the answer is a "förstod inte" card and nothing else',
+    async (verb) => {
+      const person = makePerson('eva.strand@region.example');
+      const response = await postActivity(bot.endpoint, {
+        ...messageActivity({ serviceUrl: stub.url, person, text: '' }),
+        value: { verb, period: 'x' },
+      });
 
-    expect(response.status).toBe(200);
-    const [sent] = await stub.waitForActivities(1, 5_000);
-    const cards = adaptiveCards(sent!.activity);
-    expect(cards).toHaveLength(1);
-    expect(cards[0]).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-    const text = JSON.stringify(sent!.activity);
-    expect(text).toContain('Jag förstod inte vad kortet bad om');
-    assertNoInternals(text);
-  });
+      expect(response.status).toBe(200);
+      const [sent] = await stub.waitForActivities(1, 5_000);
+      const cards = adaptiveCards(sent!.activity);
+      expect(cards).toHaveLength(1);
+      expect(cards[0]).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+      const text = JSON.stringify(sent!.activity);
+      expect(text).toContain('Jag förstod inte vad kortet bad om');
+      assertNoInternals(text);
+    },
+  );
 
-  test.each(HOSTILE_NAMES)('when an Action.Execute invoke carries the verb %p, then the HTTP answer is a "förstod inte" card, never a 5xx', async (verb) => {
-    const person = makePerson('eva.strand@region.example');
-    const response = await postActivity(bot.endpoint, invokeAdaptiveCardAction({ serviceUrl: stub.url, person, verb, data: { verb } }));
+  test.each(HOSTILE_NAMES)(
+    'when an Action.Execute invoke carries the verb %p, then the HTTP answer is a "förstod inte" card, never a 5xx',
+    async (verb) => {
+      const person = makePerson('eva.strand@region.example');
+      const response = await postActivity(bot.endpoint, invokeAdaptiveCardAction({ serviceUrl: stub.url, person, verb, data: { verb } }));
 
-    expect(response.status).toBe(200);
-    const body = JSON.stringify(response.body);
-    expect(body).toContain('Jag förstod inte vad kortet bad om');
-    expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard' } });
-    assertNoInternals(body);
-  });
+      expect(response.status).toBe(200);
+      const body = JSON.stringify(response.body);
+      expect(body).toContain('Jag förstod inte vad kortet bad om');
+      expect(response.body).toMatchObject({
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: { type: 'AdaptiveCard' },
+      });
+      assertNoInternals(body);
+    },
+  );
 
-  test.each(HOSTILE_NAMES)('when the message text is the command word %p, then the bot answers with help, not with an object', async (word) => {
-    const person = makePerson('eva.strand@region.example');
-    const response = await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: `${word} DÅ08` }));
+  test.each(HOSTILE_NAMES)(
+    'when the message text is the command word %p, then the bot answers with help, not with an object',
+    async (word) => {
+      const person = makePerson('eva.strand@region.example');
+      const response = await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: `${word} DÅ08` }));
 
-    expect(response.status).toBe(200);
-    const [sent] = await stub.waitForActivities(1, 5_000);
-    const text = JSON.stringify(sent!.activity);
-    expect(text).toContain('Jag förstod inte');
-    assertNoInternals(text);
-  });
+      expect(response.status).toBe(200);
+      const [sent] = await stub.waitForActivities(1, 5_000);
+      const text = JSON.stringify(sent!.activity);
+      expect(text).toContain('Jag förstod inte');
+      assertNoInternals(text);
+    },
+  );
 
   test('when an invoke lacks a name, a handled name or its verb, or an activity lacks from.id or conversation.id, then it gets 400 and no turn runs', async () => {
     const person = makePerson('eva.strand@region.example');
@@ -156,13 +172,27 @@ describe('long arguments echoed back to a coordinator with a plan', () => {
     await stub?.stop();
   });
 
-  test.each([huge, `öppna period ${huge}`, `stäng period ${huge}`, `öppna period DÅ04 ${huge}`, `påminn ${huge}`, `sammanfattning ${huge}`, `delegera ${huge} anna@region.example`, `delegera NB-P2-G1-I1 ${huge}`])(
+  test.each([
+    huge,
+    `öppna period ${huge}`,
+    `stäng period ${huge}`,
+    `öppna period DÅ04 ${huge}`,
+    `påminn ${huge}`,
+    `sammanfattning ${huge}`,
+    `delegera ${huge} anna@region.example`,
+    `delegera NB-P2-G1-I1 ${huge}`,
+  ])(
     'when the coordinator writes a command with a 50 kB word (case %#), then the answer echoes at most a few hundred characters of it',
     async (text) => {
       const before = stub.sent().length;
       const replies = await karinsChat.say(text);
       expect(replies.length).toBeGreaterThan(0);
-      const answer = JSON.stringify(stub.sent().slice(before).map((sent) => sent.activity));
+      const answer = JSON.stringify(
+        stub
+          .sent()
+          .slice(before)
+          .map((sent) => sent.activity),
+      );
       expect(answer).toContain('ö'.repeat(20));
       expect(answer).not.toContain('ö'.repeat(301));
     },
@@ -211,24 +241,30 @@ describe('token validation against locally signed Bot Framework tokens (canary p
     expect(openId.keyFetches()).toBeGreaterThan(0);
   });
 
-  test.each(HOSTILE_NAMES)('when a properly signed invoke carries the verb %p, then the answer is a refusal card without any secret', async (verb) => {
-    const person = makePerson('eva.strand@region.example');
-    const activity = invokeAdaptiveCardAction({ serviceUrl: stub.url, person, verb, data: { verb }, botId: BOT_ID });
-    const response = await postActivity(bot.endpoint, activity, bearer({ claims: validClaims() }));
+  test.each(HOSTILE_NAMES)(
+    'when a properly signed invoke carries the verb %p, then the answer is a refusal card without any secret',
+    async (verb) => {
+      const person = makePerson('eva.strand@region.example');
+      const activity = invokeAdaptiveCardAction({ serviceUrl: stub.url, person, verb, data: { verb }, botId: BOT_ID });
+      const response = await postActivity(bot.endpoint, activity, bearer({ claims: validClaims() }));
 
-    expect(response.status).toBe(200);
-    const body = JSON.stringify(response.body);
-    expect(body).toContain('Jag förstod inte vad kortet bad om');
-    assertNoInternals(body);
-  });
+      expect(response.status).toBe(200);
+      const body = JSON.stringify(response.body);
+      expect(body).toContain('Jag förstod inte vad kortet bad om');
+      assertNoInternals(body);
+    },
+  );
 
-  test.each(HOSTILE_NAMES)('when a properly signed Action.Submit fallback carries the verb %p, then the turn runs and nothing secret is logged', async (verb) => {
-    const person = makePerson('eva.strand@region.example');
-    const activity = { ...messageActivity({ serviceUrl: stub.url, person, text: '', botId: BOT_ID }), value: { verb } };
-    const response = await postActivity(bot.endpoint, activity, bearer({ claims: validClaims() }));
+  test.each(HOSTILE_NAMES)(
+    'when a properly signed Action.Submit fallback carries the verb %p, then the turn runs and nothing secret is logged',
+    async (verb) => {
+      const person = makePerson('eva.strand@region.example');
+      const activity = { ...messageActivity({ serviceUrl: stub.url, person, text: '', botId: BOT_ID }), value: { verb } };
+      const response = await postActivity(bot.endpoint, activity, bearer({ claims: validClaims() }));
 
-    expect(response.status).toBe(200);
-  });
+      expect(response.status).toBe(200);
+    },
+  );
 
   const forgeries: [string, () => TokenOptions][] = [
     ['a wrong audience', () => ({ claims: { ...validClaims(), aud: '00000000-0000-4000-8000-00000000dead' } })],
@@ -239,24 +275,30 @@ describe('token validation against locally signed Bot Framework tokens (canary p
     ['the right kid but another key', () => ({ claims: validClaims(), unknownKey: true })],
     ['alg none', () => ({ claims: validClaims(), alg: 'none' })],
     ['HS256', () => ({ claims: validClaims(), alg: 'HS256' })],
-    ['a serviceurl claim for another service', () => ({ claims: { ...validClaims(), serviceurl: 'https://smba.trafficmanager.net/emea/' } })],
+    [
+      'a serviceurl claim for another service',
+      () => ({ claims: { ...validClaims(), serviceurl: 'https://smba.trafficmanager.net/emea/' } }),
+    ],
   ];
 
-  test.each(forgeries)('when a request carries %s, then it gets 401 with a neutral body and nothing is written or sent', async (_label, forge) => {
-    const person = makePerson(`forged.${Math.random().toString(36).slice(2)}@region.example`);
-    const before = await documentCounts(bot.service.mongo.db);
-    const message = messageActivity({ serviceUrl: stub.url, person, text: 'status', botId: BOT_ID });
-    const invoke = invokeAdaptiveCardAction({ serviceUrl: stub.url, person, verb: 'remind.cancel', data: {}, botId: BOT_ID });
+  test.each(forgeries)(
+    'when a request carries %s, then it gets 401 with a neutral body and nothing is written or sent',
+    async (_label, forge) => {
+      const person = makePerson(`forged.${Math.random().toString(36).slice(2)}@region.example`);
+      const before = await documentCounts(bot.service.mongo.db);
+      const message = messageActivity({ serviceUrl: stub.url, person, text: 'status', botId: BOT_ID });
+      const invoke = invokeAdaptiveCardAction({ serviceUrl: stub.url, person, verb: 'remind.cancel', data: {}, botId: BOT_ID });
 
-    for (const activity of [message, invoke]) {
-      const response = await postActivity(bot.endpoint, activity, bearer(forge()));
-      expect(response.status).toBe(401);
-      expect(response.body).toEqual({ error: 'Unauthorized' });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await documentCounts(bot.service.mongo.db)).toEqual(before);
-    expect(stub.requests()).toHaveLength(0);
-  });
+      for (const activity of [message, invoke]) {
+        const response = await postActivity(bot.endpoint, activity, bearer(forge()));
+        expect(response.status).toBe(401);
+        expect(response.body).toEqual({ error: 'Unauthorized' });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await documentCounts(bot.service.mongo.db)).toEqual(before);
+      expect(stub.requests()).toHaveLength(0);
+    },
+  );
 
   test('when every probe above has run, then no log line carries the password or the adapter settings', () => {
     const logs = bot.logs();
@@ -288,7 +330,9 @@ describe('when the signing keys cannot be fetched', () => {
 
   test('then a well-formed RS256 token gets 401 with a neutral body (not 500 with the fetch error), and a warning is logged', async () => {
     const signer = await startOpenIdStub();
-    const token = signer.token({ claims: { iss: CHANNEL_ISSUER, aud: BOT_ID, serviceurl: stub.url, exp: Math.floor(Date.now() / 1000) + 600 } });
+    const token = signer.token({
+      claims: { iss: CHANNEL_ISSUER, aud: BOT_ID, serviceurl: stub.url, exp: Math.floor(Date.now() / 1000) + 600 },
+    });
     await signer.stop();
     const person = makePerson('eva.strand@region.example');
     const response = await postActivity(bot.endpoint, messageActivity({ serviceUrl: stub.url, person, text: 'hjälp', botId: BOT_ID }), {

@@ -18,11 +18,15 @@ describe('unit managers (Norrbotten with a chef for NB-DIV, Halland without)', (
   const stranger = makePerson('sven.annan@region.example', 'Sven Annan');
   const users = new Map<string, TeamsUser>();
   const user = (person: { email: string }) => users.get(person.email)!;
-  const lastText = async (who: TeamsUser, text: string) => (await who.say(text)).map((reply) => reply.text || cardText(reply.card)).join('\n');
+  const lastText = async (who: TeamsUser, text: string) =>
+    (await who.say(text)).map((reply) => reply.text || cardText(reply.card)).join('\n');
 
   beforeAll(async () => {
     stub = await startConnectorStub();
-    bot = await startTestService({ UTFALL_COORDINATORS: karin.email, SEND_RATE_PER_SECOND: '50' }, { now: () => now, startScheduler: false });
+    bot = await startTestService(
+      { UTFALL_COORDINATORS: karin.email, SEND_RATE_PER_SECOND: '50' },
+      { now: () => now, startScheduler: false },
+    );
     for (const person of [karin, chef, stranger]) {
       stub.addPerson(person);
       users.set(person.email, new TeamsUser(person, stub, bot.endpoint));
@@ -35,7 +39,9 @@ describe('unit managers (Norrbotten with a chef for NB-DIV, Halland without)', (
       ['halland.json', readFixture(PLAN_FIXTURES.halland)],
     ] as const) {
       const url = stub.serveFile(`/${name}`, bytes);
-      const [imported] = await user(karin).say('importera', { attachments: [fileAttachment({ name, downloadUrl: url, fileType: 'json' })] });
+      const [imported] = await user(karin).say('importera', {
+        attachments: [fileAttachment({ name, downloadUrl: url, fileType: 'json' })],
+      });
       expect(cardText(imported!.card)).toContain('Planen är importerad');
     }
     const [confirm] = await user(karin).say('öppna period DÅ04');
@@ -67,15 +73,23 @@ describe('unit managers (Norrbotten with a chef for NB-DIV, Halland without)', (
     expect(replies).toContain('målägare har svarat');
   });
 
-  test('when the deadline has passed, then the manager gets the unit\'s missing list once, and the coordinator the whole list', async () => {
+  test("when the deadline has passed, then the manager gets the unit's missing list once, and the coordinator the whole list", async () => {
     now = new Date('2022-05-13T07:00:00Z');
     await bot.service.scheduler.tick();
     await bot.service.scheduler.tick();
     const listsTo = (person: { aadObjectId: string }) =>
-      stub.sent().filter((sent) => sent.conversationId === `a:personal-${person.aadObjectId}` && String(sent.activity.text ?? '').includes('sista svarsdagen har passerat'));
+      stub
+        .sent()
+        .filter(
+          (sent) =>
+            sent.conversationId === `a:personal-${person.aadObjectId}` &&
+            String(sent.activity.text ?? '').includes('sista svarsdagen har passerat'),
+        );
     const chefs = listsTo(chef).map((sent) => String(sent.activity.text));
     expect(chefs).toHaveLength(1);
-    expect(chefs[0]).toMatch(/^Delår per april 2022, Division \(servicekompassen\): sista svarsdagen har passerat\. \d+ målägare har inte svarat klart: /);
+    expect(chefs[0]).toMatch(
+      /^Delår per april 2022, Division \(servicekompassen\): sista svarsdagen har passerat\. \d+ målägare har inte svarat klart: /,
+    );
     expect(chefs[0]).not.toContain('halland');
     expect(listsTo(karin).filter((sent) => String(sent.activity.text).startsWith('Delår per april 2022'))).toHaveLength(1);
 

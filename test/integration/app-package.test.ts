@@ -8,14 +8,7 @@ import { PNG } from 'pngjs';
 import { COMMAND_CATALOG, COMMAND_NAMES, commandEntry, type MenuScope } from '../../src/domain/command-catalog';
 import { parseCommand } from '../../src/domain/commands';
 import { manifestCommandMenus } from '../../src/tools/manifest-commands';
-import {
-  appPackageDir,
-  packageApp,
-  pngSize,
-  renderColorIcon,
-  renderOutlineIcon,
-  type PackageResult,
-} from '../../src/tools/package-app';
+import { appPackageDir, packageApp, pngSize, renderColorIcon, renderOutlineIcon, type PackageResult } from '../../src/tools/package-app';
 
 const BOT_ID = '6f0b2c1e-9a4d-4b7e-8c3f-1d2e5a7b9c80';
 const TEAMS_APP_ID = '0c7d9e21-3b4a-4f5e-9d8c-7b6a5f4e3d2c';
@@ -115,7 +108,7 @@ describe(packageApp.name, () => {
     expect(manifest.version).toBe(JSON.parse(readFileSync(path.join(appPackageDir(), '..', 'package.json'), 'utf8')).version);
   });
 
-  test('when packaged, then the names and descriptions fit Teams\' limits in both languages', () => {
+  test("when packaged, then the names and descriptions fit Teams' limits in both languages", () => {
     const name = manifest.name as { short: string; full: string };
     const description = manifest.description as { short: string; full: string };
     for (const [short, full] of [
@@ -136,7 +129,7 @@ describe(packageApp.name, () => {
     expect(name.full).toMatch(/uppföljning/);
   });
 
-  test('when packaged, then each scope\'s command menu is the catalog\'s, in its order, in Swedish and in English', () => {
+  test("when packaged, then each scope's command menu is the catalog's, in its order, in Swedish and in English", () => {
     const bot = (manifest.bots as Array<Json>)[0];
     expect(bot.scopes).toEqual(expect.arrayContaining(['personal', 'team']));
     const lists = commandLists();
@@ -162,7 +155,7 @@ describe(packageApp.name, () => {
     expect(commandLists()).toEqual(manifestCommandMenus().commandLists);
   });
 
-  test('when packaged, then the command menus keep within Teams\' limits in both languages', () => {
+  test("when packaged, then the command menus keep within Teams' limits in both languages", () => {
     const tooLong: string[] = [];
     commandLists().forEach((list, i) => {
       expect(list.commands.length).toBeLessThanOrEqual(10);

@@ -26,7 +26,11 @@ describe(Claims.name, () => {
     const winners = contenders.filter((_, i) => results[i]);
     expect(winners).toHaveLength(1);
     expect(await claims.holder(key)).toBe(winners[0]);
-    expect(await database().db.collection(COLLECTIONS.claims).countDocuments({ _id: key as never })).toBe(1);
+    expect(
+      await database()
+        .db.collection(COLLECTIONS.claims)
+        .countDocuments({ _id: key as never }),
+    ).toBe(1);
   });
 
   test(`when ${CONTENDERS} callers claim different keys at once, then every one of them wins`, async () => {
@@ -116,9 +120,17 @@ describe(Claims.name, () => {
 describe(insertNew.name, () => {
   test('when some documents already exist, then only the new ones are inserted and counted, and the old ones are left alone', async () => {
     const collection = database().db.collection<{ _id: string; value: string }>(uniqueKey('insert_new').replace(':', '_'));
-    await collection.insertMany([{ _id: 'a', value: 'old' }, { _id: 'b', value: 'old' }]);
+    await collection.insertMany([
+      { _id: 'a', value: 'old' },
+      { _id: 'b', value: 'old' },
+    ]);
 
-    const inserted = await insertNew(collection, [{ _id: 'a', value: 'new' }, { _id: 'c', value: 'new' }, { _id: 'b', value: 'new' }, { _id: 'd', value: 'new' }]);
+    const inserted = await insertNew(collection, [
+      { _id: 'a', value: 'new' },
+      { _id: 'c', value: 'new' },
+      { _id: 'b', value: 'new' },
+      { _id: 'd', value: 'new' },
+    ]);
 
     expect(inserted).toBe(2);
     expect(await collection.find().sort({ _id: 1 }).toArray()).toEqual([
@@ -141,7 +153,10 @@ describe(isDuplicateKey.name, () => {
     const collection = database().db.collection<{ _id: string }>(uniqueKey('duplicate').replace(':', '_'));
     await collection.insertOne({ _id: 'taken' });
 
-    const error = await collection.insertOne({ _id: 'taken' }).then(() => null, (reason: unknown) => reason);
+    const error = await collection.insertOne({ _id: 'taken' }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
 
     expect(error).toBeInstanceOf(MongoServerError);
     expect(isDuplicateKey(error)).toBe(true);

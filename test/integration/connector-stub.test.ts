@@ -96,7 +96,13 @@ describe('connector stub with the real botbuilder client', () => {
       serviceUrl: stub.url,
       bot: { id: `28:${TEST_BOT_ID}`, name: 'Utfall' },
       user: { id: anna.userId, name: anna.name, aadObjectId: anna.aadObjectId },
-      conversation: { id: personalConversationId(anna.aadObjectId), conversationType: 'personal', tenantId: TEST_TENANT_ID, isGroup: false, name: '' },
+      conversation: {
+        id: personalConversationId(anna.aadObjectId),
+        conversationType: 'personal',
+        tenantId: TEST_TENANT_ID,
+        isGroup: false,
+        name: '',
+      },
     };
   }
 
@@ -106,7 +112,10 @@ describe('connector stub with the real botbuilder client', () => {
     });
 
     const [sent] = await stub.waitForActivities(1);
-    expect(sent).toMatchObject({ conversationId: personalConversationId(anna.aadObjectId), activity: { type: 'message', text: 'Hej Anna' } });
+    expect(sent).toMatchObject({
+      conversationId: personalConversationId(anna.aadObjectId),
+      activity: { type: 'message', text: 'Hej Anna' },
+    });
     expect(stub.requests()[0]?.headers.authorization).toBeUndefined();
   });
 

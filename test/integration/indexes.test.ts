@@ -15,7 +15,11 @@ async function listDeclaredCollections(): Promise<Map<string, ListedIndex>> {
   const listed = new Map<string, ListedIndex>();
   for (const collection of new Set(INDEXES.map((index) => index.collection))) {
     for (const index of await database().db.collection(collection).listIndexes().toArray()) {
-      listed.set(`${collection}.${String(index.name)}`, { name: String(index.name), key: index.key as Document, unique: index.unique as boolean | undefined });
+      listed.set(`${collection}.${String(index.name)}`, {
+        name: String(index.name),
+        key: index.key as Document,
+        unique: index.unique as boolean | undefined,
+      });
     }
   }
   return listed;
@@ -33,9 +37,18 @@ describe(ensureIndexes.name, () => {
     const listed = await listDeclaredCollections();
     const found = INDEXES.map(({ collection, options }) => {
       const index = listed.get(`${collection}.${options.name}`);
-      return index ? { collection, name: index.name, key: orderedKey(index.key), unique: index.unique === true } : { collection, name: options.name, missing: true };
+      return index
+        ? { collection, name: index.name, key: orderedKey(index.key), unique: index.unique === true }
+        : { collection, name: options.name, missing: true };
     });
-    expect(found).toEqual(INDEXES.map(({ collection, key, options }) => ({ collection, name: options.name, key: orderedKey(key), unique: options.unique === true })));
+    expect(found).toEqual(
+      INDEXES.map(({ collection, key, options }) => ({
+        collection,
+        name: options.name,
+        key: orderedKey(key),
+        unique: options.unique === true,
+      })),
+    );
   });
 
   test('when it runs again, then it succeeds and leaves exactly the same indexes', async () => {

@@ -25,7 +25,13 @@ function uniqueBatch(label: string): string {
 }
 
 function newJobs(batch: string, count: number, runAt = T0, email = (i: number) => `p${i}@region.example`): NewJob[] {
-  return Array.from({ length: count }, (_, i) => ({ id: `prompt:${batch}:${String(i).padStart(3, '0')}`, kind: 'prompt', batch, payload: { period: batch, email: email(i) }, runAt }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `prompt:${batch}:${String(i).padStart(3, '0')}`,
+    kind: 'prompt',
+    batch,
+    payload: { period: batch, email: email(i) },
+    runAt,
+  }));
 }
 
 /** Claims until nothing is due at `now`. */
@@ -68,14 +74,27 @@ describe(JobRepository.name, () => {
 
     await jobs.enqueueMany([job!], T0);
 
-    expect(await jobs.find(job!.id)).toEqual({ id: job!.id, kind: 'prompt', batch: job!.batch, payload: job!.payload, state: 'pending', runAt: T0, attempts: 0, lastError: null, result: null });
+    expect(await jobs.find(job!.id)).toEqual({
+      id: job!.id,
+      kind: 'prompt',
+      batch: job!.batch,
+      payload: job!.payload,
+      state: 'pending',
+      runAt: T0,
+      attempts: 0,
+      lastError: null,
+      result: null,
+    });
     expect(await jobs.find('prompt:nope')).toBeNull();
   });
 
   test('when some jobs run later, then claim returns only the due ones and nextDue tells when the rest are due', async () => {
     const jobs = new JobRepository(database().db);
     const batch = uniqueBatch('due');
-    await jobs.enqueueMany([...newJobs(`${batch}-now`, 2, T0), ...newJobs(`${batch}-later`, 2, at(3_600_000))].map((job) => ({ ...job, batch })), T0);
+    await jobs.enqueueMany(
+      [...newJobs(`${batch}-now`, 2, T0), ...newJobs(`${batch}-later`, 2, at(3_600_000))].map((job) => ({ ...job, batch })),
+      T0,
+    );
 
     const claimed = await drain(jobs, 'worker-a', at(1_000));
 
@@ -84,7 +103,10 @@ describe(JobRepository.name, () => {
     expect(await jobs.nextDue()).toEqual(at(3_600_000));
     expect(await jobs.nextDue(['reminder'])).toBeNull();
     for (const job of claimed) await jobs.complete(job.id, 'worker-a', {}, at(2_000));
-    expect((await drain(jobs, 'worker-a', at(3_600_000))).map((job) => job.id).sort()).toEqual([`prompt:${batch}-later:000`, `prompt:${batch}-later:001`]);
+    expect((await drain(jobs, 'worker-a', at(3_600_000))).map((job) => job.id).sort()).toEqual([
+      `prompt:${batch}-later:000`,
+      `prompt:${batch}-later:001`,
+    ]);
   });
 
   test('when kinds are given, then claim takes only jobs of those kinds', async () => {
@@ -92,14 +114,30 @@ describe(JobRepository.name, () => {
     const batch = uniqueBatch('kinds');
     await jobs.enqueueMany(
       [
-        { id: `summary:${batch}`, kind: 'summary', batch, payload: { conversation: '19:channel', code: 'DÅ08', year: '2030', mode: 'post' }, runAt: T0 },
-        { id: `reminder:${batch}`, kind: 'reminder', batch, payload: { type: 'reminder', period: batch, email: 'p@region.example', slot: '7wd' }, runAt: T0 },
+        {
+          id: `summary:${batch}`,
+          kind: 'summary',
+          batch,
+          payload: { conversation: '19:channel', code: 'DÅ08', year: '2030', mode: 'post' },
+          runAt: T0,
+        },
+        {
+          id: `reminder:${batch}`,
+          kind: 'reminder',
+          batch,
+          payload: { type: 'reminder', period: batch, email: 'p@region.example', slot: '7wd' },
+          runAt: T0,
+        },
       ],
       T0,
     );
 
     expect(await jobs.claim('worker-a', T0, LEASE_MS, ['prompt'])).toBeNull();
-    expect(await jobs.claim('worker-a', T0, LEASE_MS, ['summary'])).toMatchObject({ id: `summary:${batch}`, state: 'running', attempts: 1 });
+    expect(await jobs.claim('worker-a', T0, LEASE_MS, ['summary'])).toMatchObject({
+      id: `summary:${batch}`,
+      state: 'running',
+      attempts: 1,
+    });
   });
 
   test('when 20 workers claim concurrently over 50 jobs, then each job is claimed exactly once', async () => {
@@ -107,7 +145,9 @@ describe(JobRepository.name, () => {
     const batch = uniqueBatch('race');
     await jobs.enqueueMany(newJobs(batch, 50), T0);
 
-    const perWorker = await Promise.all(Array.from({ length: 20 }, (_, w) => drain(new JobRepository(database().db), `worker-${w}`, at(1_000))));
+    const perWorker = await Promise.all(
+      Array.from({ length: 20 }, (_, w) => drain(new JobRepository(database().db), `worker-${w}`, at(1_000))),
+    );
     const claimedIds = perWorker.flat().map((job) => job.id);
 
     expect(claimedIds).toHaveLength(50);

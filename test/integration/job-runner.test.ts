@@ -46,7 +46,22 @@ interface StoredJobDocument {
 }
 
 function storedDocument(id: string, kind: unknown, payload: unknown, runAt: Date): StoredJobDocument {
-  return { _id: id, dedupeKey: id, kind, batch: id, payload, state: 'pending', runAt, attempts: 0, leaseOwner: null, leaseUntil: null, lastError: null, result: null, createdAt: runAt, updatedAt: runAt };
+  return {
+    _id: id,
+    dedupeKey: id,
+    kind,
+    batch: id,
+    payload,
+    state: 'pending',
+    runAt,
+    attempts: 0,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: null,
+    result: null,
+    createdAt: runAt,
+    updatedAt: runAt,
+  };
 }
 
 const unique = () => randomBytes(4).toString('hex');
@@ -58,7 +73,13 @@ describe(drainJobs.name, () => {
     const now = new Date('2030-03-01T08:00:00Z');
     const runner = createRunner(now);
     const tag = unique();
-    const good: NewJob = { id: `prompt:${tag}:good`, kind: 'prompt', batch: tag, payload: { period: `P-${tag}/UR1`, email: 'anna@region.example' }, runAt: now };
+    const good: NewJob = {
+      id: `prompt:${tag}:good`,
+      kind: 'prompt',
+      batch: tag,
+      payload: { period: `P-${tag}/UR1`, email: 'anna@region.example' },
+      runAt: now,
+    };
     await runner.deps.jobs.enqueueMany([good], now);
     const randomKind = `kind-${unique()}`;
     const unknownKinds = ['constructor', '__proto__', 'valueOf', 'toString', randomKind];
@@ -70,7 +91,9 @@ describe(drainJobs.name, () => {
     await database()
       .db.collection<StoredJobDocument>(COLLECTIONS.jobs)
       .insertMany([
-        ...unknownKinds.map((kind) => storedDocument(`${tag}:${kind}`, kind, { period: `P-${tag}/UR1`, email: 'anna@region.example' }, now)),
+        ...unknownKinds.map((kind) =>
+          storedDocument(`${tag}:${kind}`, kind, { period: `P-${tag}/UR1`, email: 'anna@region.example' }, now),
+        ),
         ...malformed.map(([id, kind, payload]) => storedDocument(id, kind, payload, now)),
       ]);
 
@@ -80,12 +103,24 @@ describe(drainJobs.name, () => {
     expect(runner.handled).toEqual([{ ...good, state: 'running', attempts: 1, lastError: null, result: null }]);
     expect(await runner.deps.jobs.find(good.id)).toMatchObject({ state: 'done', result: { handledAs: 'prompt' } });
     for (const kind of unknownKinds) {
-      expect(await runner.deps.jobs.find(`${tag}:${kind}`)).toMatchObject({ state: 'failed', attempts: 1, lastError: `unknown job kind ${JSON.stringify(kind)}` });
-      expect(runner.logs).toContainEqual(expect.objectContaining({ level: 40, jobId: `${tag}:${kind}`, kind, msg: 'job has an unknown kind; marked failed' }));
+      expect(await runner.deps.jobs.find(`${tag}:${kind}`)).toMatchObject({
+        state: 'failed',
+        attempts: 1,
+        lastError: `unknown job kind ${JSON.stringify(kind)}`,
+      });
+      expect(runner.logs).toContainEqual(
+        expect.objectContaining({ level: 40, jobId: `${tag}:${kind}`, kind, msg: 'job has an unknown kind; marked failed' }),
+      );
     }
     for (const [id, kind] of malformed) {
-      expect(await runner.deps.jobs.find(id)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringMatching(`^malformed ${kind} payload: `) });
-      expect(runner.logs).toContainEqual(expect.objectContaining({ level: 40, jobId: id, kind, msg: 'job has a malformed payload; marked failed' }));
+      expect(await runner.deps.jobs.find(id)).toMatchObject({
+        state: 'failed',
+        attempts: 1,
+        lastError: expect.stringMatching(`^malformed ${kind} payload: `),
+      });
+      expect(runner.logs).toContainEqual(
+        expect.objectContaining({ level: 40, jobId: id, kind, msg: 'job has a malformed payload; marked failed' }),
+      );
     }
     // Failed for good: the next drain finds nothing to do.
     expect(await drainJobs(runner.deps)).toEqual({ done: 0, retried: 0, failed: 0 });
@@ -97,9 +132,27 @@ describe(drainJobs.name, () => {
     const tag = unique();
     const jobs: NewJob[] = [
       { id: `prompt:${tag}`, kind: 'prompt', batch: tag, payload: { period: `P-${tag}/UR1`, email: 'anna@region.example' }, runAt: now },
-      { id: `reminder:${tag}`, kind: 'reminder', batch: tag, payload: { type: 'reminder', period: `P-${tag}/UR1`, email: 'anna@region.example', slot: '7wd' }, runAt: now },
-      { id: `missing-report:${tag}`, kind: 'reminder', batch: tag, payload: { type: 'missing-report', code: 'UR1', deadline: '2030-02-10', email: 'samordnare@region.example' }, runAt: now },
-      { id: `summary:${tag}`, kind: 'summary', batch: tag, payload: { conversation: '19:c', code: 'DÅ08', year: '2030', mode: 'post' }, runAt: now },
+      {
+        id: `reminder:${tag}`,
+        kind: 'reminder',
+        batch: tag,
+        payload: { type: 'reminder', period: `P-${tag}/UR1`, email: 'anna@region.example', slot: '7wd' },
+        runAt: now,
+      },
+      {
+        id: `missing-report:${tag}`,
+        kind: 'reminder',
+        batch: tag,
+        payload: { type: 'missing-report', code: 'UR1', deadline: '2030-02-10', email: 'samordnare@region.example' },
+        runAt: now,
+      },
+      {
+        id: `summary:${tag}`,
+        kind: 'summary',
+        batch: tag,
+        payload: { conversation: '19:c', code: 'DÅ08', year: '2030', mode: 'post' },
+        runAt: now,
+      },
     ];
     await runner.deps.jobs.enqueueMany(jobs, now);
 

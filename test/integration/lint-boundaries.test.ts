@@ -21,7 +21,9 @@ async function restrictedImports(filePath: string, code: string): Promise<string
   if (!result) throw new Error(`ESLint returned no result for ${filePath}`);
   const fatal = result.messages.filter((message) => message.fatal);
   if (fatal.length > 0) throw new Error(`ESLint could not parse ${filePath}: ${fatal[0]!.message}`);
-  return result.messages.filter((message) => message.ruleId === RULE).map((message) => /'([^']+)'/.exec(message.message)?.[1] ?? message.message);
+  return result.messages
+    .filter((message) => message.ruleId === RULE)
+    .map((message) => /'([^']+)'/.exec(message.message)?.[1] ?? message.message);
 }
 
 const importing = (source: string) => `import * as imported from '${source}';\nexport const used = imported;\n`;
@@ -86,9 +88,12 @@ describe('lint boundaries', () => {
   });
 
   test('when the composition root names the database and adapter types, then that is allowed, but a value import is not', async () => {
-    const code = "import type { Db } from 'mongodb';\nimport type { TeamsAdapter } from '@microsoft/teams-ai';\nexport type Wired = [Db, TeamsAdapter];\n";
+    const code =
+      "import type { Db } from 'mongodb';\nimport type { TeamsAdapter } from '@microsoft/teams-ai';\nexport type Wired = [Db, TeamsAdapter];\n";
     expect(await restrictedImports('src/service.ts', code)).toEqual([]);
-    expect(await restrictedImports('src/service.ts', "import { MongoClient } from 'mongodb';\nexport const client = MongoClient;\n")).toEqual(['mongodb']);
+    expect(
+      await restrictedImports('src/service.ts', "import { MongoClient } from 'mongodb';\nexport const client = MongoClient;\n"),
+    ).toEqual(['mongodb']);
   });
 
   test('when a type-only import crosses a boundary outside the composition root, then it is still reported', async () => {

@@ -19,7 +19,12 @@ describe(PlanCache.name, () => {
     await ensureIndexes(db);
     plans = new PlanRepository(db);
     delegations = new DelegationRepository(db);
-    const importer = new PlanImporter(plans, { timezone: 'Europe/Stockholm', maxBytes: 10 * 1024 * 1024, organisation: 'Region Test', now: () => new Date('2022-04-01T08:00:00Z') });
+    const importer = new PlanImporter(plans, {
+      timezone: 'Europe/Stockholm',
+      maxBytes: 10 * 1024 * 1024,
+      organisation: 'Region Test',
+      now: () => new Date('2022-04-01T08:00:00Z'),
+    });
     for (const file of Object.values(PLAN_FIXTURES)) {
       const outcome = await importer.importFile({ fileName: path.basename(file), bytes: readFixture(file) });
       if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
@@ -44,7 +49,15 @@ describe(PlanCache.name, () => {
     const before = await cache.getMany(planKeys);
     const changed = planKeys[0]!;
     const indicator = before.get(changed)!.indicators[0]!;
-    await delegations.set({ subject: indicator.key, kind: 'indicator', plan: changed, from: indicator.owner, to: 'vikarie@region.example', by: indicator.owner, at: new Date('2022-04-02T08:00:00Z') });
+    await delegations.set({
+      subject: indicator.key,
+      kind: 'indicator',
+      plan: changed,
+      from: indicator.owner,
+      to: 'vikarie@region.example',
+      by: indicator.owner,
+      at: new Date('2022-04-02T08:00:00Z'),
+    });
     await plans.touchRevision(changed, new Date('2022-04-02T08:00:00Z'));
 
     const after = await cache.getMany(planKeys);

@@ -60,14 +60,28 @@ describe(PlanImporter.name, () => {
 
     expect(goals.map((goal) => goal.key)).toEqual(['NB-P1-G1', 'NB-P2-G1', 'NB-P3-G1']);
     expect(indicators).toHaveLength(15);
-    expect(indicators.find((i) => i.key === 'NB-P2-G1-I1')).toMatchObject({ owner: 'peter.sandberg@region.example', direction: 'decrease', baseline: 5.1, valueType: 'percent' });
+    expect(indicators.find((i) => i.key === 'NB-P2-G1-I1')).toMatchObject({
+      owner: 'peter.sandberg@region.example',
+      direction: 'decrease',
+      baseline: 5.1,
+      valueType: 'percent',
+    });
     expect(indicators.find((i) => i.key === 'NB-P1-G1-I4')?.periods).toEqual(['ÅR']);
-    expect(periods.map((p) => [p.code, p.state])).toEqual([['DÅ04', 'draft'], ['DÅ08', 'draft'], ['ÅR', 'draft']]);
+    expect(periods.map((p) => [p.code, p.state])).toEqual([
+      ['DÅ04', 'draft'],
+      ['DÅ08', 'draft'],
+      ['ÅR', 'draft'],
+    ]);
   });
 
   test('when a changed file is imported, then names and targets update in place and a removed indicator is archived', async () => {
     const { db } = database();
-    const plan = readJsonFixture(PLAN_FIXTURES.exempel) as { plans: { name: string; perspectives: { areas: { goals: { indicators: { key: string; target?: number | boolean | null }[] }[] }[] }[] }[] };
+    const plan = readJsonFixture(PLAN_FIXTURES.exempel) as {
+      plans: {
+        name: string;
+        perspectives: { areas: { goals: { indicators: { key: string; target?: number | boolean | null }[] }[] }[] }[];
+      }[];
+    };
     const goal = plan.plans[0]!.perspectives[0]!.areas[0]!.goals[0]!;
     goal.indicators[0]!.target = 4.2;
     goal.indicators = goal.indicators.slice(0, 1);
@@ -89,13 +103,23 @@ describe(PlanImporter.name, () => {
     expect(outcome.ok).toBe(true);
     const periods = await new PlanRepository(db).listPeriods(['HL-RGS-2022']);
     // UR1 closed on 2022-05-20; it was draft from the first import and is now history.
-    expect(periods.map((p) => [p.code, p.state])).toEqual([['UR1', 'closed'], ['UR2', 'draft'], ['ÅR', 'draft']]);
+    expect(periods.map((p) => [p.code, p.state])).toEqual([
+      ['UR1', 'closed'],
+      ['UR2', 'draft'],
+      ['ÅR', 'draft'],
+    ]);
   });
 
   test('when a file has several problems, then every one is reported and nothing is written', async () => {
     const { db } = database();
     const before = await contents(db);
-    const broken = readJsonFixture(PLAN_FIXTURES.exempel) as { plans: { key: string; periods: unknown[]; perspectives: { areas: { goals: { owners: string[]; indicators: { periods: string[]; owner: string }[] }[] }[] }[] }[] };
+    const broken = readJsonFixture(PLAN_FIXTURES.exempel) as {
+      plans: {
+        key: string;
+        periods: unknown[];
+        perspectives: { areas: { goals: { owners: string[]; indicators: { periods: string[]; owner: string }[] }[] }[] }[];
+      }[];
+    };
     const goal = broken.plans[0]!.perspectives[0]!.areas[0]!.goals[0]!;
     goal.indicators[0]!.periods = ['DÅ04', 'T3'];
     goal.indicators[1]!.owner = 'erik.lind';
@@ -105,9 +129,7 @@ describe(PlanImporter.name, () => {
 
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.issues).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'invalid_email', value: 'erik.lind' })]),
-    );
+    expect(outcome.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'invalid_email', value: 'erik.lind' })]));
     expect(await contents(db)).toBe(before);
   });
 });

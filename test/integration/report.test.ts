@@ -36,7 +36,12 @@ describe('the compiled report from the database (Norrbotten, DÅ04)', () => {
     await ensureIndexes(db);
     const plans = new PlanRepository(db);
     const responses = new ResponseRepository(db);
-    const importer = new PlanImporter(plans, { timezone: 'Europe/Stockholm', maxBytes: 10 * 1024 * 1024, organisation: 'Region Norrbotten', now: () => NOW });
+    const importer = new PlanImporter(plans, {
+      timezone: 'Europe/Stockholm',
+      maxBytes: 10 * 1024 * 1024,
+      organisation: 'Region Norrbotten',
+      now: () => NOW,
+    });
     const imported = await importer.importFile({ fileName: 'norrbotten-plan.json', bytes: readFixture(PLAN_FIXTURES.norrbotten) });
     if (!imported.ok) throw new Error('import failed');
     indicators = (await plans.listIndicators(['NB-DIV-2022'])).filter((indicator) => indicator.periods.includes('DÅ04'));
@@ -49,19 +54,55 @@ describe('the compiled report from the database (Norrbotten, DÅ04)', () => {
         continue;
       }
       const comment = answer.comment ?? '';
-      const place = { indicator: indicator.key, goal: indicator.goal, plan: indicator.plan, unit: indicator.unit, perspective: indicator.perspective, period: PERIOD };
-      const saved = await responses.saveIndicator(place, { outcome: parsed.value, outcomeText: answer.typed!, comment, assessment: parsed.value.kind === 'not_available' ? 'not_measured' : 'partly' }, 0, { email: answer.owner, name: 'Ägaren' }, NOW);
+      const place = {
+        indicator: indicator.key,
+        goal: indicator.goal,
+        plan: indicator.plan,
+        unit: indicator.unit,
+        perspective: indicator.perspective,
+        period: PERIOD,
+      };
+      const saved = await responses.saveIndicator(
+        place,
+        {
+          outcome: parsed.value,
+          outcomeText: answer.typed!,
+          comment,
+          assessment: parsed.value.kind === 'not_available' ? 'not_measured' : 'partly',
+        },
+        0,
+        { email: answer.owner, name: 'Ägaren' },
+        NOW,
+      );
       expect(saved.status).toBe('saved');
-      expected.set(indicator.key, { outcome: parsed.value.kind === 'not_available' ? 'Ej tillgängligt' : answer.typed!, typed: answer.typed, comment });
+      expected.set(indicator.key, {
+        outcome: parsed.value.kind === 'not_available' ? 'Ej tillgängligt' : answer.typed!,
+        typed: answer.typed,
+        comment,
+      });
     }
     const cache = new PlanCache(plans);
-    const summaries = new SummaryService({ plans, responses, links: new ChannelLinkRepository(db), jobs: new JobRepository(db), people: new PeopleRepository(db), cache, now: () => NOW, updateIntervalMs: 60_000 });
+    const summaries = new SummaryService({
+      plans,
+      responses,
+      links: new ChannelLinkRepository(db),
+      jobs: new JobRepository(db),
+      people: new PeopleRepository(db),
+      cache,
+      now: () => NOW,
+      updateIntervalMs: 60_000,
+    });
     service = new ReportService({ summaries, plans, responses, cache, now: () => NOW, timezone: 'Europe/Stockholm' });
   });
 
   test('when the report is built, then it covers the unit and period with the answers counted as the summary counts them', async () => {
     const model = (await service.build(['NB-DIV'], { code: 'då04', year: 2022 }))!;
-    expect(model.cover).toMatchObject({ organisation: 'Region Norrbotten', periodLabel: 'Delår per april 2022', final: false, units: [{ key: 'NB-DIV', name: 'Division (servicekompassen)' }] });
+    expect(model.cover).toMatchObject({
+      organisation: 'Region Norrbotten',
+      periodLabel: 'Delår per april 2022',
+      final: false,
+      units: [{ key: 'NB-DIV', name: 'Division (servicekompassen)' }],
+    });
     const answered = [...expected.values()].filter((value) => value.outcome !== 'Saknas').length;
     expect(model.summary.totals.indicators.missing).toBe(indicators.length - answered);
     expect(await service.build(['NB-DIV'], { code: 'DÅ04', year: 2021 })).toBeNull();
@@ -69,7 +110,11 @@ describe('the compiled report from the database (Norrbotten, DÅ04)', () => {
 
   test('when rendered as XLSX, DOCX and HTML, then every answered value is in its own row as typed and every missing one is "Saknas"', async () => {
     const model = (await service.build(['NB-DIV'], { code: 'DÅ04', year: 2022 }))!;
-    const [xlsx, docx, page] = await Promise.all([service.render(model, 'xlsx', 'sv'), service.render(model, 'docx', 'sv'), service.render(model, 'html', 'sv')]);
+    const [xlsx, docx, page] = await Promise.all([
+      service.render(model, 'xlsx', 'sv'),
+      service.render(model, 'docx', 'sv'),
+      service.render(model, 'html', 'sv'),
+    ]);
     expect(xlsx.fileName).toBe('maluppfyllelse-DA04-2022-05-10.xlsx');
     expect(page.contentType).toBe('text/html; charset=utf-8');
 
@@ -94,7 +139,9 @@ describe('the compiled report from the database (Norrbotten, DÅ04)', () => {
       const cells = wordRows.find((candidate) => candidate.startsWith(`${indicator.name} | `))!.split(' | ');
       expect(cells[1]).toBe(text);
 
-      const htmlRow = new RegExp(`data-label="Mätetal">${escapeRegExp(escapeHtml(indicator.name))}</td>\\s*<td class="num" data-label="Utfall">(?:<span class="word">)?([^<]*)`).exec(html);
+      const htmlRow = new RegExp(
+        `data-label="Mätetal">${escapeRegExp(escapeHtml(indicator.name))}</td>\\s*<td class="num" data-label="Utfall">(?:<span class="word">)?([^<]*)`,
+      ).exec(html);
       expect(htmlRow?.[1]).toBe(escapeHtml(text));
     }
   });
@@ -102,7 +149,9 @@ describe('the compiled report from the database (Norrbotten, DÅ04)', () => {
   test('when the next period is reported, then the earlier answers are its trend and previous period', async () => {
     const model = (await service.build(['NB-DIV'], { code: 'DÅ08', year: 2022 }))!;
     expect(model.periods.map((period) => period.code)).toEqual(['DÅ04', 'DÅ08']);
-    const sick = model.units[0]!.perspectives.flatMap((p) => p.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators))).find((i) => i.key === 'NB-P2-G1-I1')!;
+    const sick = model.units[0]!.perspectives.flatMap((p) => p.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators))).find(
+      (i) => i.key === 'NB-P2-G1-I1',
+    )!;
     expect(sick.trend.map((value) => value.state)).toEqual(['value', 'missing']);
     expect(squash(sick.previous!.text)).toBe('6,3%');
     expect(sick.outcome.state).toBe('missing');

@@ -50,7 +50,9 @@ describe(ResponseRepository.name, () => {
     const expected = { ...place, ...percent(5.4), author: ANNA.email, authorName: ANNA.name, savedAt: T0, version: 1 };
     expect(outcome).toEqual({ status: 'saved', response: expected });
     expect(await responses.listIndicatorResponses(PERIOD, [place.indicator])).toEqual([expected]);
-    expect(await responses.historyOf(`indicator:${place.indicator}`, PERIOD)).toEqual([{ by: ANNA.email, at: T0, version: 1, before: null, after: expected }]);
+    expect(await responses.historyOf(`indicator:${place.indicator}`, PERIOD)).toEqual([
+      { by: ANNA.email, at: T0, version: 1, before: null, after: expected },
+    ]);
   });
 
   test('when the same answer is saved again, even from a stale version, then it is unchanged and no history is written', async () => {
@@ -76,7 +78,10 @@ describe(ResponseRepository.name, () => {
 
     expect(outcome).toMatchObject({ status: 'saved', response: { version: 2, author: BO.email, savedAt: later, comment: 'Influensa' } });
     const history = await responses.historyOf(`indicator:${place.indicator}`, PERIOD);
-    expect(history.map((entry) => [entry.version, entry.by])).toEqual([[1, ANNA.email], [2, BO.email]]);
+    expect(history.map((entry) => [entry.version, entry.by])).toEqual([
+      [1, ANNA.email],
+      [2, BO.email],
+    ]);
     expect(history[1]?.before).toEqual({ ...percent(5.4), assessmentSource: 'owner' });
     expect(history[1]?.after).toMatchObject({ ...percent(6, 'Influensa'), version: 2 });
   });
@@ -94,7 +99,7 @@ describe(ResponseRepository.name, () => {
     expect(await responses.historyOf(`indicator:${place.indicator}`, PERIOD)).toHaveLength(2);
   });
 
-  test('when a first answer is saved from a version that never existed, then it is a conflict with nothing current (not the submitter\'s own answer) and nothing is stored', async () => {
+  test("when a first answer is saved from a version that never existed, then it is a conflict with nothing current (not the submitter's own answer) and nothing is stored", async () => {
     const responses = new ResponseRepository(database().db);
     const place = indicatorPlace();
 
@@ -110,7 +115,19 @@ describe(ResponseRepository.name, () => {
     for (let round = 0; round < 5; round += 1) {
       const place = indicatorPlace();
 
-      const { outcomes, errors } = await race(Array.from({ length: 10 }, (_, i) => () => new ResponseRepository(database().db).saveIndicator(place, percent(5 + i / 10), 0, { email: `p${i}@region.example`, name: `P${i}` }, T0)));
+      const { outcomes, errors } = await race(
+        Array.from(
+          { length: 10 },
+          (_, i) => () =>
+            new ResponseRepository(database().db).saveIndicator(
+              place,
+              percent(5 + i / 10),
+              0,
+              { email: `p${i}@region.example`, name: `P${i}` },
+              T0,
+            ),
+        ),
+      );
 
       expect({ round, errors }).toEqual({ round, errors: [] });
       const saved = outcomes.filter((outcome) => outcome.status === 'saved');
@@ -127,7 +144,9 @@ describe(ResponseRepository.name, () => {
     const responses = new ResponseRepository(database().db);
     const place = indicatorPlace();
 
-    const { outcomes, errors } = await race(Array.from({ length: 10 }, () => () => new ResponseRepository(database().db).saveIndicator(place, percent(5.4), 0, ANNA, T0)));
+    const { outcomes, errors } = await race(
+      Array.from({ length: 10 }, () => () => new ResponseRepository(database().db).saveIndicator(place, percent(5.4), 0, ANNA, T0)),
+    );
 
     expect(errors).toEqual([]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['saved', ...Array<string>(9).fill('unchanged')]);
@@ -143,7 +162,9 @@ describe(ResponseRepository.name, () => {
     await responses.saveIndicator(place, percent(5.4), 0, ANNA, T0);
     const diedAt = new Date(T0.getTime() + 60_000);
     const after = { ...place, ...percent(4.9, 'Nytt system'), author: BO.email, authorName: BO.name, savedAt: diedAt, version: 2 };
-    await db.collection(COLLECTIONS.history).insertOne({ subject, period: PERIOD, version: 2, before: percent(5.4), after, by: BO.email, at: diedAt });
+    await db
+      .collection(COLLECTIONS.history)
+      .insertOne({ subject, period: PERIOD, version: 2, before: percent(5.4), after, by: BO.email, at: diedAt });
 
     const outcome = await responses.saveIndicator(place, percent(6, 'Min ändring'), 1, ANNA, new Date(T0.getTime() + 120_000));
 
@@ -158,7 +179,17 @@ describe(ResponseRepository.name, () => {
     const place = indicatorPlace();
     await responses.saveIndicator(place, percent(5.4), 0, ANNA, T0);
     const after = { ...place, ...percent(4.9), author: BO.email, authorName: BO.name, savedAt: T0, version: 2 };
-    await db.collection(COLLECTIONS.history).insertOne({ subject: `indicator:${place.indicator}`, period: PERIOD, version: 2, before: percent(5.4), after, by: BO.email, at: T0 });
+    await db
+      .collection(COLLECTIONS.history)
+      .insertOne({
+        subject: `indicator:${place.indicator}`,
+        period: PERIOD,
+        version: 2,
+        before: percent(5.4),
+        after,
+        by: BO.email,
+        at: T0,
+      });
 
     expect(await responses.saveIndicator(place, percent(4.9), 1, BO, T0)).toEqual({ status: 'unchanged', response: after });
   });
@@ -168,7 +199,9 @@ describe(ResponseRepository.name, () => {
     const responses = new ResponseRepository(db);
     const place = indicatorPlace();
     const after = { ...place, ...percent(3.3), author: BO.email, authorName: BO.name, savedAt: T0, version: 1 };
-    await db.collection(COLLECTIONS.history).insertOne({ subject: `indicator:${place.indicator}`, period: PERIOD, version: 1, before: null, after, by: BO.email, at: T0 });
+    await db
+      .collection(COLLECTIONS.history)
+      .insertOne({ subject: `indicator:${place.indicator}`, period: PERIOD, version: 1, before: null, after, by: BO.email, at: T0 });
 
     expect(await responses.saveIndicator(place, percent(5.4), 0, ANNA, T0)).toEqual({ status: 'conflict', current: after });
     expect(await responses.listIndicatorResponses(PERIOD, [place.indicator])).toEqual([after]);
@@ -180,23 +213,29 @@ describe(ResponseRepository.name, () => {
     for (let round = 0; round < 10; round += 1) {
       const place = indicatorPlace();
       const after = { ...place, ...percent(3.3), author: BO.email, authorName: BO.name, savedAt: T0, version: 1 };
-      await db.collection(COLLECTIONS.history).insertOne({ subject: `indicator:${place.indicator}`, period: PERIOD, version: 1, before: null, after, by: BO.email, at: T0 });
+      await db
+        .collection(COLLECTIONS.history)
+        .insertOne({ subject: `indicator:${place.indicator}`, period: PERIOD, version: 1, before: null, after, by: BO.email, at: T0 });
 
       // Every save loses version 1 and rolls the dead writer's answer forward onto a missing document at the same moment.
-      const { outcomes, errors } = await race(Array.from({ length: 20 }, (_, i) => () => new ResponseRepository(db).saveIndicator(place, percent(i), 0, ANNA, T0)));
+      const { outcomes, errors } = await race(
+        Array.from({ length: 20 }, (_, i) => () => new ResponseRepository(db).saveIndicator(place, percent(i), 0, ANNA, T0)),
+      );
 
       expect({ round, errors }).toEqual({ round, errors: [] });
       expect(outcomes).toEqual(Array.from({ length: 20 }, () => ({ status: 'conflict', current: after })));
     }
   });
 
-  test('when a bedömning is saved as suggested, then the flag is stored and in history, and an old answer without it reads as the owner\'s', async () => {
+  test("when a bedömning is saved as suggested, then the flag is stored and in history, and an old answer without it reads as the owner's", async () => {
     const responses = new ResponseRepository(database().db);
     const place = indicatorPlace();
     const green = { ...percent(4.4), assessment: 'achieved' as const };
     await responses.saveIndicator(place, green, 0, ANNA, T0);
 
-    expect(await responses.saveIndicator(place, { ...green, assessmentSource: 'owner' }, 1, ANNA, T0)).toMatchObject({ status: 'unchanged' });
+    expect(await responses.saveIndicator(place, { ...green, assessmentSource: 'owner' }, 1, ANNA, T0)).toMatchObject({
+      status: 'unchanged',
+    });
     const suggested = await responses.saveIndicator(place, { ...green, assessmentSource: 'suggested' }, 1, ANNA, T0);
 
     expect(suggested).toMatchObject({ status: 'saved', response: { assessment: 'achieved', assessmentSource: 'suggested', version: 2 } });
@@ -232,7 +271,10 @@ describe(ResponseRepository.name, () => {
       const same = await responses.saveGoal(place, partly('Långsam förbättring'), 0, ANNA, T0);
       const stale = await responses.saveGoal(place, { assessment: 'achieved', analysis: '' }, 0, BO, T0);
 
-      expect(first).toEqual({ status: 'saved', response: { ...place, ...partly('Långsam förbättring'), author: ANNA.email, authorName: ANNA.name, savedAt: T0, version: 1 } });
+      expect(first).toEqual({
+        status: 'saved',
+        response: { ...place, ...partly('Långsam förbättring'), author: ANNA.email, authorName: ANNA.name, savedAt: T0, version: 1 },
+      });
       expect(same.status).toBe('unchanged');
       expect(stale).toMatchObject({ status: 'conflict', current: { version: 1, assessment: 'partly' } });
       expect(await responses.listGoalResponses(PERIOD, [place.goal])).toEqual([first.status === 'saved' ? first.response : null]);
@@ -243,7 +285,12 @@ describe(ResponseRepository.name, () => {
       const responses = new ResponseRepository(database().db);
       const place = goalPlace();
 
-      const { outcomes, errors } = await race(Array.from({ length: 10 }, (_, i) => () => new ResponseRepository(database().db).saveGoal(place, partly(`Analys ${i}`), 0, ANNA, T0)));
+      const { outcomes, errors } = await race(
+        Array.from(
+          { length: 10 },
+          (_, i) => () => new ResponseRepository(database().db).saveGoal(place, partly(`Analys ${i}`), 0, ANNA, T0),
+        ),
+      );
 
       expect(errors).toEqual([]);
       expect(outcomes.filter((outcome) => outcome.status === 'saved')).toHaveLength(1);
@@ -257,8 +304,18 @@ describe(ResponseRepository.name, () => {
       const responses = new ResponseRepository(db);
       const place = goalPlace();
       await responses.saveGoal(place, partly('Första'), 0, ANNA, T0);
-      const after = { ...place, assessment: 'not_achieved', analysis: 'Bos analys', author: BO.email, authorName: BO.name, savedAt: T0, version: 2 };
-      await db.collection(COLLECTIONS.history).insertOne({ subject: `goal:${place.goal}`, period: PERIOD, version: 2, before: partly('Första'), after, by: BO.email, at: T0 });
+      const after = {
+        ...place,
+        assessment: 'not_achieved',
+        analysis: 'Bos analys',
+        author: BO.email,
+        authorName: BO.name,
+        savedAt: T0,
+        version: 2,
+      };
+      await db
+        .collection(COLLECTIONS.history)
+        .insertOne({ subject: `goal:${place.goal}`, period: PERIOD, version: 2, before: partly('Första'), after, by: BO.email, at: T0 });
 
       expect(await responses.saveGoal(place, partly('Annas andra'), 1, ANNA, T0)).toEqual({ status: 'conflict', current: after });
       expect(await responses.listGoalResponses(PERIOD, [place.goal])).toEqual([after]);

@@ -243,9 +243,7 @@ export function invokeAdaptiveCardAction(options: CardActionOptions): TeamsActiv
 }
 
 /** Personal-scope install or uninstall of the app. */
-export function installationUpdate(
-  options: CommonOptions & { person: TeamsPerson; action: 'add' | 'remove' },
-): TeamsActivity {
+export function installationUpdate(options: CommonOptions & { person: TeamsPerson; action: 'add' | 'remove' }): TeamsActivity {
   const fixture = personalConversation(options.person);
   const base = envelope(options, options.person, fixture);
   return {

@@ -41,13 +41,9 @@ export function expectWellFormedCard(card: AdaptiveCard): void {
   expect(json).not.toContain('${');
   expect(json).not.toContain('$when');
   expect(json).not.toContain('$data');
-  expect(findNodes(card, (type) => type === 'Action.Submit' || type === 'Action.Execute').length).toBe(
-    executeActions(card).length * 2,
-  );
+  expect(findNodes(card, (type) => type === 'Action.Submit' || type === 'Action.Execute').length).toBe(executeActions(card).length * 2);
   for (const action of executeActions(card)) {
-    expect(action).toEqual(
-      expect.objectContaining({ verb: expect.any(String), data: expect.any(Object), title: expect.any(String) }),
-    );
+    expect(action).toEqual(expect.objectContaining({ verb: expect.any(String), data: expect.any(Object), title: expect.any(String) }));
     expect(action.fallback).toEqual(
       expect.objectContaining({
         type: 'Action.Submit',

@@ -10,11 +10,22 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
  */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Run "npm run setup" (it installs Debian's chromium with apt-get) or "sudo apt-get install -y chromium".`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}. Run "npm run setup" (it installs Debian's chromium with apt-get) or "sudo apt-get install -y chromium".`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

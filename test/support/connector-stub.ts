@@ -164,9 +164,7 @@ function describeActivity(sent: SentActivity, index: number): string {
 
 /** The Adaptive Card payloads attached to an activity, in order. */
 export function adaptiveCards(activity: StubActivity): unknown[] {
-  return (activity.attachments ?? [])
-    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
-    .map((a) => a.content);
+  return (activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
 }
 
 class ConnectorStubServer implements ConnectorStub {
@@ -282,9 +280,7 @@ class ConnectorStubServer implements ConnectorStub {
 
   describe(): string {
     const sent = this.sentLog.map(describeActivity);
-    const requests = this.log.map(
-      (r) => `  ${r.method} ${r.path} → ${r.status}${r.failedWith ? ' (injected)' : ''}`,
-    );
+    const requests = this.log.map((r) => `  ${r.method} ${r.path} → ${r.status}${r.failedWith ? ' (injected)' : ''}`);
     return [`sent activities (${sent.length}):`, ...sent, `requests (${requests.length}):`, ...requests].join('\n');
   }
 
@@ -323,19 +319,27 @@ class ConnectorStubServer implements ConnectorStub {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
       const header = req.headers['content-range'];
-      this.uploaded.set(decodeURIComponent(path.slice('/uploads/'.length)), { data: Buffer.concat(chunks), contentRange: Array.isArray(header) ? header[0] : header });
+      this.uploaded.set(decodeURIComponent(path.slice('/uploads/'.length)), {
+        data: Buffer.concat(chunks),
+        contentRange: Array.isArray(header) ? header[0] : header,
+      });
       res.writeHead(201, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: 'uploaded' }));
       return;
     }
     const { body, invalid } = await readBody(req);
     const url = new URL(path, 'http://stub');
-    const decoded = url.pathname.split('/').filter((s) => s.length > 0).map(decodeSegment);
+    const decoded = url.pathname
+      .split('/')
+      .filter((s) => s.length > 0)
+      .map(decodeSegment);
     const segments = apiSegments(decoded);
     const headers = flattenHeaders(req);
     const record: RecordedRequest = { method, path, body, headers, at: Date.now(), status: 0, ...idsFromPath(method, segments) };
     this.log.push(record);
-    const fault = this.overRateLimit(method, path) ? ({ status: 429, retryAfterSeconds: 1 } as const) : this.takeFault(method, path, `/${decoded.join('/')}`);
+    const fault = this.overRateLimit(method, path)
+      ? ({ status: 429, retryAfterSeconds: 1 } as const)
+      : this.takeFault(method, path, `/${decoded.join('/')}`);
     let reply: Reply;
     if (fault) {
       record.failedWith = fault.status;

@@ -19,7 +19,11 @@ export interface TypedAnswer {
 }
 
 /** Answers as owners type them, parsed like the goal form does; unparseable ones are left out. */
-export function typedAnswers(plan: NormalizedPlanFile, answers: Record<string, TypedAnswer>, at = new Date('2026-05-04T09:00:00Z')): ReportIndicatorAnswer[] {
+export function typedAnswers(
+  plan: NormalizedPlanFile,
+  answers: Record<string, TypedAnswer>,
+  at = new Date('2026-05-04T09:00:00Z'),
+): ReportIndicatorAnswer[] {
   const out: ReportIndicatorAnswer[] = [];
   for (const [key, answer] of Object.entries(answers)) {
     const indicator = plan.indicators.find((candidate) => candidate.key === key);
@@ -31,7 +35,8 @@ export function typedAnswers(plan: NormalizedPlanFile, answers: Record<string, T
       outcome: parsed.value,
       outcomeText: answer.typed,
       comment: answer.comment ?? '',
-      assessment: answer.assessment === undefined ? (parsed.value.kind === 'not_available' ? 'not_measured' : 'achieved') : answer.assessment,
+      assessment:
+        answer.assessment === undefined ? (parsed.value.kind === 'not_available' ? 'not_measured' : 'achieved') : answer.assessment,
       author: indicator.owner,
       authorName: `Ägare ${indicator.owner.split('@')[0]}`,
       savedAt: at,
@@ -87,10 +92,21 @@ export function sampleReportInput(): ReportInput {
     'NB-P1-G1-I2': { typed: 'Ej tillgängligt', comment: 'Ny rutin för rapportering.' },
     'NB-P1-G1-I3': { typed: '21 707', comment: '-minus först' },
   });
-  const earlier = new Map([['DÅ04', typedAnswers(plan, { 'NB-P2-G1-I1': { typed: '5,1 %' }, 'NB-P2-G1-I2': { typed: '66 %' }, 'NB-P3-G1-I1': { typed: '-3,2 mnkr' } })]]);
+  const earlier = new Map([
+    [
+      'DÅ04',
+      typedAnswers(plan, { 'NB-P2-G1-I1': { typed: '5,1 %' }, 'NB-P2-G1-I2': { typed: '66 %' }, 'NB-P3-G1-I1': { typed: '-3,2 mnkr' } }),
+    ],
+  ]);
   const lastYear = new Map(typedAnswers(plan, { 'NB-P2-G1-I1': { typed: '5,4 %' } }).map((answer) => [answer.indicator, answer]));
   const goals: ReportGoalAnswer[] = [
-    { goal: 'NB-P2-G1', assessment: 'not_achieved', analysis: `Analys ${HOSTILE_COMMENT}`, authorName: 'Peter Sandberg', savedAt: new Date('2026-09-02T08:00:00Z') },
+    {
+      goal: 'NB-P2-G1',
+      assessment: 'not_achieved',
+      analysis: `Analys ${HOSTILE_COMMENT}`,
+      authorName: 'Peter Sandberg',
+      savedAt: new Date('2026-09-02T08:00:00Z'),
+    },
     { goal: 'NB-P3-G1', assessment: 'partly', analysis: FORMULA_COMMENT },
   ];
   return reportInputOf(plan, 'DÅ08', { indicators: current, goals }, { earlier, lastYear });

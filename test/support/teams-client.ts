@@ -24,20 +24,34 @@ export class TeamsUser {
   ) {}
 
   async install(): Promise<void> {
-    const response = await postActivity(this.endpoint, installationUpdate({ serviceUrl: this.stub.url, person: this.person, action: 'add' }));
+    const response = await postActivity(
+      this.endpoint,
+      installationUpdate({ serviceUrl: this.stub.url, person: this.person, action: 'add' }),
+    );
     if (response.status !== 200) throw new Error(`install answered ${response.status}`);
   }
 
   /** Sends a chat message and returns the messages the bot sent to this person's chat in answer. */
   async say(text: string, extra: Partial<Parameters<typeof messageActivity>[0]> = {}): Promise<TeamsActivitySent[]> {
     const before = this.stub.sent().length;
-    const response = await postActivity(this.endpoint, messageActivity({ serviceUrl: this.stub.url, person: this.person, text, locale: this.locale, ...extra }));
+    const response = await postActivity(
+      this.endpoint,
+      messageActivity({ serviceUrl: this.stub.url, person: this.person, text, locale: this.locale, ...extra }),
+    );
     if (response.status !== 200) throw new Error(`message answered ${response.status}`);
-    return this.stub.sent().slice(before).map((sent) => ({ text: sent.activity.text ?? '', card: (adaptiveCards(sent.activity)[0] ?? null) as AdaptiveCard | null }));
+    return this.stub
+      .sent()
+      .slice(before)
+      .map((sent) => ({ text: sent.activity.text ?? '', card: (adaptiveCards(sent.activity)[0] ?? null) as AdaptiveCard | null }));
   }
 
   /** Clicks the Action.Execute titled `title` on `card`, with inputs changed as given; returns the card the bot answered with. */
-  async click(card: AdaptiveCard, title: string, typed: Record<string, string> = {}, tweak?: (activity: TeamsActivity) => void): Promise<AdaptiveCard> {
+  async click(
+    card: AdaptiveCard,
+    title: string,
+    typed: Record<string, string> = {},
+    tweak?: (activity: TeamsActivity) => void,
+  ): Promise<AdaptiveCard> {
     const action = findAction(card, title);
     const data = { ...currentInputs(card), ...typed, ...(action.data as Record<string, unknown>) };
     return this.invoke(String(action.verb), data, tweak);
@@ -50,7 +64,8 @@ export class TeamsUser {
     const response = await postActivity(this.endpoint, activity);
     if (response.status !== 200) throw new Error(`invoke answered ${response.status}: ${JSON.stringify(response.body)}`);
     const body = response.body as { statusCode?: number; type?: string; value?: unknown };
-    if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke did not answer with a card: ${JSON.stringify(body)}`);
+    if (body.type !== 'application/vnd.microsoft.card.adaptive')
+      throw new Error(`invoke did not answer with a card: ${JSON.stringify(body)}`);
     return body.value as AdaptiveCard;
   }
 }
@@ -62,7 +77,12 @@ export interface TeamsActivitySent {
 
 export function findAction(card: AdaptiveCard, title: string): CardNode {
   const action = executeActions(card).find((candidate) => candidate.title === title);
-  if (!action) throw new Error(`no action "${title}" on the card; actions: ${executeActions(card).map((a) => String(a.title)).join(', ')}`);
+  if (!action)
+    throw new Error(
+      `no action "${title}" on the card; actions: ${executeActions(card)
+        .map((a) => String(a.title))
+        .join(', ')}`,
+    );
   return action;
 }
 

@@ -1,5 +1,18 @@
 import type { TurnContext } from 'botbuilder';
-import { OpenGoalData, ReportFileData, SaveGoalData, ShowInboxData, VERBS, VerbSchema, type Verb, ConfirmClosePeriodData, ConfirmOpenPeriodData, ConfirmRemindData, PreviewRemindData, SummaryViewData } from '../../cards/actions';
+import {
+  OpenGoalData,
+  ReportFileData,
+  SaveGoalData,
+  ShowInboxData,
+  VERBS,
+  VerbSchema,
+  type Verb,
+  ConfirmClosePeriodData,
+  ConfirmOpenPeriodData,
+  ConfirmRemindData,
+  PreviewRemindData,
+  SummaryViewData,
+} from '../../cards/actions';
 import { reminderTexts } from '../../i18n/reminder-texts';
 import { confirmRemind, previewRemind } from './remind-command';
 import { askToUploadReport } from './report-command';
@@ -36,56 +49,113 @@ export async function executeCardAction(context: TurnContext, deps: BotDeps, ver
 
 const HANDLERS = new Map<Verb, ActionHandler>([
   // `period` names any period of the inbox (the goal form's "back" names its own): the whole inbox comes back.
-  [VERBS.showInbox, withPerson(ShowInboxData, async (deps, person, data, locale) => inboxCard(await deps.inbox.inboxFor(person.email, data.period), locale, null, data.page ?? 0))],
-  [VERBS.openGoal, withPerson(OpenGoalData, async (deps, person, data, locale) => {
-    const form = goalFormCard(await deps.collect.workFor(person.email, data.period), data.goal, cardOptions(deps, locale), data.page ?? 0);
-    if (form.refused === 'not_owner') deps.logger.warn({ by: person.email, period: data.period, goal: data.goal.slice(0, 100) }, 'goal form refused: not the owner');
-    return form.card;
-  })],
-  [VERBS.saveGoal, withPerson(SaveGoalData, async (deps, person, data, locale) => {
-    const result = await deps.collect.save(person, data.period, data.goal, data.inputs, data.versions, { confirmed: data.confirmed, tooLong: data.tooLong });
-    deps.logger.info({ by: person.email, period: data.period, goal: data.goal, result: result.kind, ...(result.kind === 'refused' ? { reason: result.reason } : {}) }, 'goal save');
-    const inbox = result.kind === 'saved' && data.goTo === undefined ? await deps.inbox.around(person.email, result.view) : undefined;
-    return saveResultCard(result, cardOptions(deps, locale), data.page ?? 0, data.goTo, inbox);
-  })],
-  [VERBS.confirmOpenPeriod, async (context, deps, data, locale) => {
-    const parsed = ConfirmOpenPeriodData.safeParse(data);
-    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-    return confirmOpenPeriod(context, deps, parsed.data, locale);
-  }],
-  [VERBS.confirmClosePeriod, async (context, deps, data, locale) => {
-    const parsed = ConfirmClosePeriodData.safeParse(data);
-    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-    return confirmClosePeriod(context, deps, parsed.data, locale);
-  }],
-  [VERBS.cancelClosePeriod, async (_context, _deps, _data, locale) => messageCard(periodTexts(locale).cancelledTitle, periodTexts(locale).closeCancelled, 'Default')],
-  [VERBS.confirmReopenPeriod, async (context, deps, data, locale) => {
-    const parsed = ConfirmClosePeriodData.safeParse(data);
-    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-    return confirmReopenPeriod(context, deps, parsed.data, locale);
-  }],
-  [VERBS.previewRemind, async (context, deps, data, locale) => {
-    const parsed = PreviewRemindData.safeParse(data);
-    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-    return previewRemind(context, deps, parsed.data, locale);
-  }],
-  [VERBS.reportFile, async (context, deps, data, locale) => {
-    const parsed = ReportFileData.safeParse(data);
-    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-    return askToUploadReport(context, deps, parsed.data, locale);
-  }],
-  [VERBS.confirmRemind, async (context, deps, data, locale) => {
-    const parsed = ConfirmRemindData.safeParse(data);
-    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-    return confirmRemind(context, deps, parsed.data, locale);
-  }],
-  [VERBS.cancelRemind, async (_context, _deps, _data, locale) => messageCard(reminderTexts(locale).cancel, reminderTexts(locale).cancelled, 'Default')],
+  [
+    VERBS.showInbox,
+    withPerson(ShowInboxData, async (deps, person, data, locale) =>
+      inboxCard(await deps.inbox.inboxFor(person.email, data.period), locale, null, data.page ?? 0),
+    ),
+  ],
+  [
+    VERBS.openGoal,
+    withPerson(OpenGoalData, async (deps, person, data, locale) => {
+      const form = goalFormCard(
+        await deps.collect.workFor(person.email, data.period),
+        data.goal,
+        cardOptions(deps, locale),
+        data.page ?? 0,
+      );
+      if (form.refused === 'not_owner')
+        deps.logger.warn({ by: person.email, period: data.period, goal: data.goal.slice(0, 100) }, 'goal form refused: not the owner');
+      return form.card;
+    }),
+  ],
+  [
+    VERBS.saveGoal,
+    withPerson(SaveGoalData, async (deps, person, data, locale) => {
+      const result = await deps.collect.save(person, data.period, data.goal, data.inputs, data.versions, {
+        confirmed: data.confirmed,
+        tooLong: data.tooLong,
+      });
+      deps.logger.info(
+        {
+          by: person.email,
+          period: data.period,
+          goal: data.goal,
+          result: result.kind,
+          ...(result.kind === 'refused' ? { reason: result.reason } : {}),
+        },
+        'goal save',
+      );
+      const inbox = result.kind === 'saved' && data.goTo === undefined ? await deps.inbox.around(person.email, result.view) : undefined;
+      return saveResultCard(result, cardOptions(deps, locale), data.page ?? 0, data.goTo, inbox);
+    }),
+  ],
+  [
+    VERBS.confirmOpenPeriod,
+    async (context, deps, data, locale) => {
+      const parsed = ConfirmOpenPeriodData.safeParse(data);
+      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+      return confirmOpenPeriod(context, deps, parsed.data, locale);
+    },
+  ],
+  [
+    VERBS.confirmClosePeriod,
+    async (context, deps, data, locale) => {
+      const parsed = ConfirmClosePeriodData.safeParse(data);
+      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+      return confirmClosePeriod(context, deps, parsed.data, locale);
+    },
+  ],
+  [
+    VERBS.cancelClosePeriod,
+    async (_context, _deps, _data, locale) =>
+      messageCard(periodTexts(locale).cancelledTitle, periodTexts(locale).closeCancelled, 'Default'),
+  ],
+  [
+    VERBS.confirmReopenPeriod,
+    async (context, deps, data, locale) => {
+      const parsed = ConfirmClosePeriodData.safeParse(data);
+      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+      return confirmReopenPeriod(context, deps, parsed.data, locale);
+    },
+  ],
+  [
+    VERBS.previewRemind,
+    async (context, deps, data, locale) => {
+      const parsed = PreviewRemindData.safeParse(data);
+      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+      return previewRemind(context, deps, parsed.data, locale);
+    },
+  ],
+  [
+    VERBS.reportFile,
+    async (context, deps, data, locale) => {
+      const parsed = ReportFileData.safeParse(data);
+      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+      return askToUploadReport(context, deps, parsed.data, locale);
+    },
+  ],
+  [
+    VERBS.confirmRemind,
+    async (context, deps, data, locale) => {
+      const parsed = ConfirmRemindData.safeParse(data);
+      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+      return confirmRemind(context, deps, parsed.data, locale);
+    },
+  ],
+  [
+    VERBS.cancelRemind,
+    async (_context, _deps, _data, locale) => messageCard(reminderTexts(locale).cancel, reminderTexts(locale).cancelled, 'Default'),
+  ],
   [VERBS.showSummary, summaryView('summary')],
   [VERBS.showPerspective, summaryView('perspective')],
   [VERBS.showGoalDetail, summaryView('goal')],
   [VERBS.showMissing, summaryView('missing')],
   [VERBS.showRedGoals, summaryView('red')],
-  [VERBS.cancelOpenPeriod, async (_context, _deps, _data, locale) => messageCard(periodTexts(locale).cancelledTitle, periodTexts(locale).cancelled, 'Default')],
+  [
+    VERBS.cancelOpenPeriod,
+    async (_context, _deps, _data, locale) => messageCard(periodTexts(locale).cancelledTitle, periodTexts(locale).cancelled, 'Default'),
+  ],
 ]);
 
 function cardOptions(deps: BotDeps, locale: Locale): CollectCardOptions {

@@ -71,7 +71,10 @@ export async function handleSummaryCommand(context: TurnContext, deps: BotDeps, 
   const channel = channelIdOf(context);
   const person = channel ? null : await resolveSender(context, deps);
   const managed = person ? await deps.channels.managedBy(person.email) : [];
-  const result = await deps.channels.summary(channel ? { channelId: channel } : { coordinator: deps.identity.isCoordinator(person), managed }, args);
+  const result = await deps.channels.summary(
+    channel ? { channelId: channel } : { coordinator: deps.identity.isCoordinator(person), managed },
+    args,
+  );
   switch (result.kind) {
     case 'not_linked':
       return void (await context.sendActivity(texts.notLinkedForSummary));
@@ -87,7 +90,13 @@ export async function handleSummaryCommand(context: TurnContext, deps: BotDeps, 
       return void (await context.sendActivity(texts.noSummary(result.code)));
     case 'summary': {
       // Shown once and not kept up to date: a snapshot, in the channel's language in a channel.
-      const options = { locale: result.locale ?? facts.locale, timezone: deps.config.timezone, now: deps.now(), snapshot: true, ...(channel ? {} : { payloadUnits: result.scope }) };
+      const options = {
+        locale: result.locale ?? facts.locale,
+        timezone: deps.config.timezone,
+        now: deps.now(),
+        snapshot: true,
+        ...(channel ? {} : { payloadUnits: result.scope }),
+      };
       await replyWithCard(context, summaryCard(result.loaded, { ...options, final: result.loaded.state === 'closed' }).card);
     }
   }

@@ -21,7 +21,11 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
   const facts = readTurnFacts(context);
   const parsed = parseCommand(context.activity.text ?? '');
   deps.logger.info(
-    { conversationId: facts.conversationId, activityId: context.activity.id, command: parsed.kind === 'command' ? parsed.name : parsed.kind },
+    {
+      conversationId: facts.conversationId,
+      activityId: context.activity.id,
+      command: parsed.kind === 'command' ? parsed.name : parsed.kind,
+    },
     'message received',
   );
   if (facts.conversationType === 'personal') await rememberPersonalConversation(context, deps);
@@ -78,7 +82,11 @@ function submittedAction(value: unknown): { verb: string; data: Record<string, u
   return typeof verb === 'string' ? { verb, data: value as Record<string, unknown> } : null;
 }
 
-async function answerSubmitFallback(context: TurnContext, deps: BotDeps, submitted: { verb: string; data: Record<string, unknown> }): Promise<void> {
+async function answerSubmitFallback(
+  context: TurnContext,
+  deps: BotDeps,
+  submitted: { verb: string; data: Record<string, unknown> },
+): Promise<void> {
   const card = await executeCardAction(context, deps, submitted.verb, submitted.data);
   // A text answer (the report's file consent) leaves the card as it is and comes as a message.
   if (typeof card === 'string') return void (await context.sendActivity(card));

@@ -21,7 +21,9 @@ export async function handleDelegateCommand(context: TurnContext, deps: BotDeps,
   const [key, target, ...extra] = back ? args.slice(1) : args;
   if (!key || (!back && !target) || (back && target) || extra.length > 0) return void (await context.sendActivity(texts.usage));
   const coordinator = deps.identity.isCoordinator(person);
-  const result = back ? await deps.delegation.takeBack(person, coordinator, key) : await deps.delegation.delegate(person, coordinator, key, target!);
+  const result = back
+    ? await deps.delegation.takeBack(person, coordinator, key)
+    : await deps.delegation.delegate(person, coordinator, key, target!);
   if (result.kind === 'delegated') deps.logger.info({ subject: result.subject, to: result.to, by: person.email }, 'delegated');
   if (result.kind === 'taken_back') deps.logger.info({ key, by: person.email }, 'delegation taken back');
   await context.sendActivity(delegationText(result, facts.locale));

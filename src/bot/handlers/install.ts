@@ -43,13 +43,21 @@ export async function handleUninstalled(context: TurnContext, deps: BotDeps): Pr
 /** The team channel a channel activity belongs to, as the bot stores it (not the reply thread inside it). */
 export function channelToRemember(context: TurnContext): ChannelToRemember {
   const facts = readTurnFacts(context);
-  const channelData = (context.activity.channelData ?? {}) as { team?: { id?: unknown; name?: unknown }; channel?: { id?: unknown; name?: unknown } };
+  const channelData = (context.activity.channelData ?? {}) as {
+    team?: { id?: unknown; name?: unknown };
+    channel?: { id?: unknown; name?: unknown };
+  };
   const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : null);
   const conversationId = channelIdOf(context) ?? facts.conversationId;
   const channelName = text(channelData.channel?.name);
   return {
     conversationId,
-    address: storableReference(context.activity, { id: conversationId, isGroup: true, conversationType: 'channel', name: channelName ?? '' }),
+    address: storableReference(context.activity, {
+      id: conversationId,
+      isGroup: true,
+      conversationType: 'channel',
+      name: channelName ?? '',
+    }),
     teamId: text(channelData.team?.id),
     teamName: text(channelData.team?.name),
     channelName,

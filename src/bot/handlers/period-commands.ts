@@ -31,8 +31,19 @@ export async function handleOpenPeriodCommand(context: TurnContext, deps: BotDep
     return;
   }
   const label = preview.periods[0]?.label ?? code;
-  const counts = { alreadyOpen: preview.alreadyOpen, owners: preview.owners.length, toSend: preview.toSend.length, had: preview.had.length, unreachable: preview.unreachable.length };
-  const data: ConfirmOpenPeriodData = { code: preview.periods[0]?.code ?? code, unit: unit ?? null, owners: counts.toSend, issued: deps.now().toISOString() };
+  const counts = {
+    alreadyOpen: preview.alreadyOpen,
+    owners: preview.owners.length,
+    toSend: preview.toSend.length,
+    had: preview.had.length,
+    unreachable: preview.unreachable.length,
+  };
+  const data: ConfirmOpenPeriodData = {
+    code: preview.periods[0]?.code ?? code,
+    unit: unit ?? null,
+    owners: counts.toSend,
+    issued: deps.now().toISOString(),
+  };
   await replyWithCard(
     context,
     buildConfirmCard({
@@ -57,14 +68,31 @@ export async function handleOpenPeriodCommand(context: TurnContext, deps: BotDep
  * The coordinator confirmed: open the periods, enqueue one inbox card per owner, and start sending;
  * once per confirmation, so a double click (or a second instance) gets the same answer.
  */
-export async function confirmOpenPeriod(context: TurnContext, deps: BotDeps, data: ConfirmOpenPeriodData, locale: Locale): Promise<AdaptiveCard> {
+export async function confirmOpenPeriod(
+  context: TurnContext,
+  deps: BotDeps,
+  data: ConfirmOpenPeriodData,
+  locale: Locale,
+): Promise<AdaptiveCard> {
   const texts = periodTexts(locale);
   const person = await resolveSender(context, deps);
-  if (!person || !deps.identity.isCoordinator(person)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
+  if (!person || !deps.identity.isCoordinator(person))
+    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
   const result = await deps.periods.open(person, { code: data.code, unit: data.unit, issued: data.issued, shown: data.owners });
   if (!result) return messageCard(texts.refusedTitle, texts.noSuchPeriod(data.code, data.unit), 'Warning');
   const { opening, repeated } = result;
-  deps.logger.info({ by: person.email, code: opening.code, unit: opening.unit, periods: opening.periods.length, toSend: opening.toSend, shown: opening.shown, repeated }, 'period opened');
+  deps.logger.info(
+    {
+      by: person.email,
+      code: opening.code,
+      unit: opening.unit,
+      periods: opening.periods.length,
+      toSend: opening.toSend,
+      shown: opening.shown,
+      repeated,
+    },
+    'period opened',
+  );
   return messageCard(texts.openedTitle(opening.code, opening.alreadyOpen), texts.openedBody(opening, opening.units), 'Good');
 }
 
@@ -100,10 +128,16 @@ export async function handleClosePeriodCommand(context: TurnContext, deps: BotDe
 }
 
 /** The coordinator confirmed: lock the answers; final summaries go to the linked channels. */
-export async function confirmClosePeriod(context: TurnContext, deps: BotDeps, data: ConfirmClosePeriodData, locale: Locale): Promise<AdaptiveCard> {
+export async function confirmClosePeriod(
+  context: TurnContext,
+  deps: BotDeps,
+  data: ConfirmClosePeriodData,
+  locale: Locale,
+): Promise<AdaptiveCard> {
   const texts = periodTexts(locale);
   const person = await resolveSender(context, deps);
-  if (!person || !deps.identity.isCoordinator(person)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.closeWhat), 'Attention');
+  if (!person || !deps.identity.isCoordinator(person))
+    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.closeWhat), 'Attention');
   const result = await deps.periods.close(data.code, data.unit);
   deps.logger.info({ by: person.email, code: data.code, unit: data.unit, closed: result.closed.length }, 'period closed');
   // A second click (or a period closed meanwhile) finds nothing left to close: say what is true now.
@@ -129,12 +163,21 @@ function reopenConfirmation(preview: ReopenPreview, code: string, unit: string |
 }
 
 /** The coordinator confirmed reopening: the periods are open again and every owner gets a new card. */
-export async function confirmReopenPeriod(context: TurnContext, deps: BotDeps, data: ConfirmClosePeriodData, locale: Locale): Promise<AdaptiveCard> {
+export async function confirmReopenPeriod(
+  context: TurnContext,
+  deps: BotDeps,
+  data: ConfirmClosePeriodData,
+  locale: Locale,
+): Promise<AdaptiveCard> {
   const texts = periodTexts(locale);
   const person = await resolveSender(context, deps);
-  if (!person || !deps.identity.isCoordinator(person)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
+  if (!person || !deps.identity.isCoordinator(person))
+    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
   const result = await deps.periods.reopen(data.code, data.unit, data.issued);
-  deps.logger.info({ by: person.email, code: data.code, unit: data.unit, reopened: result.reopened.length, enqueued: result.enqueued }, 'period reopened');
+  deps.logger.info(
+    { by: person.email, code: data.code, unit: data.unit, reopened: result.reopened.length, enqueued: result.enqueued },
+    'period reopened',
+  );
   if (result.reopened.length === 0) return messageCard(texts.refusedTitle, texts.noSuchPeriod(data.code, data.unit), 'Warning');
   return messageCard(texts.reopenedTitle(result.reopened[0]!.label), texts.reopenedBody(result.enqueued), 'Good');
 }
@@ -143,7 +186,12 @@ export async function confirmReopenPeriod(context: TurnContext, deps: BotDeps, d
  * `<kod> [enhet]`: the period code, then at most one unit matched by key or name, case- and
  * accent-insensitively, as `påminn` and `koppla` match them ("rs", "Regionstyrelsen").
  */
-async function periodTarget(deps: BotDeps, args: readonly string[], locale: Locale, usage: string): Promise<{ code: string; unit: string | null } | { reply: string }> {
+async function periodTarget(
+  deps: BotDeps,
+  args: readonly string[],
+  locale: Locale,
+  usage: string,
+): Promise<{ code: string; unit: string | null } | { reply: string }> {
   const [code, ...rest] = args;
   if (!code) return { reply: usage };
   const unitText = rest.join(' ').trim();

@@ -41,7 +41,8 @@ export async function handleRemindCommand(context: TurnContext, deps: BotDeps, a
  */
 export async function previewRemind(context: TurnContext, deps: BotDeps, data: PreviewRemindData, locale: Locale): Promise<AdaptiveCard> {
   const texts = reminderTexts(locale);
-  if (!deps.identity.isCoordinator(await resolveSender(context, deps))) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
+  if (!deps.identity.isCoordinator(await resolveSender(context, deps)))
+    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
   const named = data.unit === null ? null : await deps.channels.unitsNamed(data.unit);
   const unit = named?.kind === 'units' ? (named.units.find((candidate) => candidate.key === data.unit) ?? null) : null;
   // A unit that is gone never widens the reminder to everyone.
@@ -55,7 +56,11 @@ export async function previewRemind(context: TurnContext, deps: BotDeps, data: P
  * With nobody to remind (or nobody reachable) a card that says so, with nothing to send; the text
  * saying there is no open period to remind about.
  */
-async function remindConfirmation(deps: BotDeps, unit: { key: string; name: string } | null, locale: Locale): Promise<AdaptiveCard | string> {
+async function remindConfirmation(
+  deps: BotDeps,
+  unit: { key: string; name: string } | null,
+  locale: Locale,
+): Promise<AdaptiveCard | string> {
   const texts = reminderTexts(locale);
   const preview = await deps.reminders.previewManual(unit?.key ?? null);
   if (!preview) return texts.noOpenPeriod(unit?.name ?? null);
@@ -63,7 +68,8 @@ async function remindConfirmation(deps: BotDeps, unit: { key: string; name: stri
   const reminded = preview.recipients.filter((recipient) => recipient.reachable).map((recipient) => recipient.name);
   const unreachable = preview.recipients.filter((recipient) => !recipient.reachable).map((recipient) => recipient.name);
   if (preview.recipients.length === 0) return messageCard(texts.nobodyMissingTitle, texts.nobodyMissing(label), 'Good');
-  if (reminded.length === 0) return messageCard(texts.nobodyReachableTitle, texts.nobodyReachable(label, unreachable.length, names(unreachable, locale)), 'Warning');
+  if (reminded.length === 0)
+    return messageCard(texts.nobodyReachableTitle, texts.nobodyReachable(label, unreachable.length, names(unreachable, locale)), 'Warning');
   const data: ConfirmRemindData = { unit: unit?.key ?? null, owners: reminded.length, issued: deps.now().toISOString() };
   const flagged = unreachable.length > 0;
   return buildConfirmCard({
@@ -84,13 +90,21 @@ async function remindConfirmation(deps: BotDeps, unit: { key: string; name: stri
 export async function confirmRemind(context: TurnContext, deps: BotDeps, data: ConfirmRemindData, locale: Locale): Promise<AdaptiveCard> {
   const texts = reminderTexts(locale);
   const person = await resolveSender(context, deps);
-  if (!deps.identity.isCoordinator(person)) return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
+  if (!deps.identity.isCoordinator(person))
+    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
   const sent = await deps.reminders.sendManualNow(data.unit, data.issued);
   if (sent === null) return messageCard(texts.sentTitle, texts.noOpenPeriod(data.unit), 'Warning');
-  deps.logger.info({ by: person?.email, unit: data.unit, reminded: sent.reminded.length, unreachable: sent.unreachable.length, shown: data.owners }, 'manual reminders enqueued');
+  deps.logger.info(
+    { by: person?.email, unit: data.unit, reminded: sent.reminded.length, unreachable: sent.unreachable.length, shown: data.owners },
+    'manual reminders enqueued',
+  );
   const unreachable = sent.unreachable.map((recipient) => recipient.name);
   const changed = sent.reminded.length === data.owners ? '' : texts.changed(data.owners, sent.reminded.length);
-  return messageCard(texts.sentTitle, texts.sentBody(sent.reminded.length, unreachable.length, names(unreachable, locale)) + changed, sent.reminded.length > 0 ? 'Good' : 'Default');
+  return messageCard(
+    texts.sentTitle,
+    texts.sentBody(sent.reminded.length, unreachable.length, names(unreachable, locale)) + changed,
+    sent.reminded.length > 0 ? 'Good' : 'Default',
+  );
 }
 
 /** Names for one line of a card: the first ones, then "… och 12 till". */

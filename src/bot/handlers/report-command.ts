@@ -33,7 +33,10 @@ export async function handleReportCommand(context: TurnContext, deps: BotDeps, a
   const codes = new Set((await deps.channels.periodCodes()).map((code) => code.toLocaleUpperCase('sv-SE')));
   // `rapport DÅ08 RS` and `rapport RS DÅ08` alike: the summary's parser takes the period last.
   const ordered = args.length > 1 && codes.has(args[0]!.toLocaleUpperCase('sv-SE')) ? [...args.slice(1), args[0]!] : args;
-  const result = await deps.channels.summary(channel ? { channelId: channel } : { coordinator: deps.identity.isCoordinator(person), managed }, ordered);
+  const result = await deps.channels.summary(
+    channel ? { channelId: channel } : { coordinator: deps.identity.isCoordinator(person), managed },
+    ordered,
+  );
   const channelWords = channelTexts(facts.locale);
   switch (result.kind) {
     case 'not_linked':
@@ -55,7 +58,13 @@ export async function handleReportCommand(context: TurnContext, deps: BotDeps, a
   }
 }
 
-async function reportCard(context: TurnContext, deps: BotDeps, scope: ReportScope, loaded: LoadedSummary, personal: boolean): Promise<AdaptiveCard> {
+async function reportCard(
+  context: TurnContext,
+  deps: BotDeps,
+  scope: ReportScope,
+  loaded: LoadedSummary,
+  personal: boolean,
+): Promise<AdaptiveCard> {
   const locale = scope.locale;
   const texts = reportDeliveryTexts(locale);
   const origin = deps.config.reports.publicBaseUrl ?? (context.turnState.get(REQUEST_ORIGIN) as string | undefined) ?? '';
@@ -77,7 +86,11 @@ async function reportCard(context: TurnContext, deps: BotDeps, scope: ReportScop
       { title: texts.factStatus, value: loaded.state === 'closed' ? texts.final : texts.draft },
       { title: texts.factLinks, value: formatShortDateTime(web.expires, deps.config.timezone, locale) },
     ],
-    actions: [await fileAction('docx', texts.word), await fileAction('xlsx', texts.excel), { kind: 'open', title: texts.web, url: `${origin}${web.path}` }],
+    actions: [
+      await fileAction('docx', texts.word),
+      await fileAction('xlsx', texts.excel),
+      { kind: 'open', title: texts.web, url: `${origin}${web.path}` },
+    ],
   });
 }
 
@@ -92,14 +105,25 @@ export async function askToUploadReport(context: TurnContext, deps: BotDeps, dat
   const document = await deps.reportDelivery.document(data.token, checked.scope, data.format);
   if (!document) return texts.notFoundBody;
   await context.sendActivity({
-    attachments: [fileConsentAttachment(document.fileName, texts.consentDescription(document.fileName), document.bytes.length, { token: data.token, format: data.format })],
+    attachments: [
+      fileConsentAttachment(document.fileName, texts.consentDescription(document.fileName), document.bytes.length, {
+        token: data.token,
+        format: data.format,
+      }),
+    ],
   });
   return texts.consentAsked;
 }
 
 const FileConsentResponse = z.object({
   context: z.object({ token: z.string().min(10).max(9000), format: z.enum(['docx', 'xlsx']) }),
-  uploadInfo: z.object({ name: z.string().min(1).max(300), uploadUrl: z.string().min(1).max(4000), contentUrl: z.string().min(1).max(4000), uniqueId: z.string().min(1).max(300), fileType: z.string().max(20) }),
+  uploadInfo: z.object({
+    name: z.string().min(1).max(300),
+    uploadUrl: z.string().min(1).max(4000),
+    contentUrl: z.string().min(1).max(4000),
+    uniqueId: z.string().min(1).max(300),
+    fileType: z.string().max(20),
+  }),
 });
 
 /** The person accepted: the file goes to the upload URL Teams made in their OneDrive, then shows in the chat. */

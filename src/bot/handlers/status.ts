@@ -21,6 +21,11 @@ export async function handleStatusCommand(context: TurnContext, deps: BotDeps): 
   if (managed.length === 0) return;
   const unit = await deps.channels.summary({ coordinator: false, managed }, []);
   if (unit.kind !== 'summary') return;
-  const { card } = summaryCard(unit.loaded, { locale: facts.locale, timezone: deps.config.timezone, now: deps.now(), payloadUnits: unit.scope });
+  const { card } = summaryCard(unit.loaded, {
+    locale: facts.locale,
+    timezone: deps.config.timezone,
+    now: deps.now(),
+    payloadUnits: unit.scope,
+  });
   await replyWithCard(context, card);
 }

@@ -6,7 +6,14 @@ import { summaryTexts } from '../../i18n/summary-texts';
 import type { LoadedSummary } from '../../services/summary-service';
 import { messageCard } from '../../views/collect-cards';
 import { peopleShown } from '../../views/summary-detail-view';
-import { goalDetailCard, missingOwnersCard, perspectiveCard, redGoalsCard, summaryCard, type SummaryViewOptions } from '../../views/summary-view';
+import {
+  goalDetailCard,
+  missingOwnersCard,
+  perspectiveCard,
+  redGoalsCard,
+  summaryCard,
+  type SummaryViewOptions,
+} from '../../views/summary-view';
 import type { BotDeps } from '../deps';
 import { resolveSender } from '../identity';
 import { channelIdOf } from '../turn';
@@ -19,7 +26,13 @@ export type SummaryView = 'summary' | 'perspective' | 'goal' | 'missing' | 'red'
  * the card was made for. Teams shows the returned card to the person who clicked only, so "Påminn"
  * is offered on the missing list to coordinators alone (and checked again when clicked).
  */
-export async function showSummaryView(context: TurnContext, deps: BotDeps, view: SummaryView, data: SummaryViewData, locale: Locale): Promise<AdaptiveCard> {
+export async function showSummaryView(
+  context: TurnContext,
+  deps: BotDeps,
+  view: SummaryView,
+  data: SummaryViewData,
+  locale: Locale,
+): Promise<AdaptiveCard> {
   const texts = summaryTexts(locale);
   const channel = channelIdOf(context);
   let units: string[];

@@ -28,12 +28,16 @@ export interface PlaygroundClientOptions {
  */
 export async function startPlaygroundClient(options: PlaygroundClientOptions): Promise<PlaygroundClient> {
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  const child = spawn(process.execPath, [cli, '-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port), '--disable-telemetry'], {
-    cwd: options.configDir,
-    // Without these it probes cloud hosts for statsbeat and tries to open a browser.
-    env: { ...options.env, APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, '-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port), '--disable-telemetry'],
+    {
+      cwd: options.configDir,
+      // Without these it probes cloud hosts for statsbeat and tries to open a browser.
+      env: { ...options.env, APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stop = () => stopProcess(child);
   try {
     const port = await listeningPort(child, options.startTimeoutMs ?? 60_000);
@@ -49,7 +53,10 @@ export async function startPlaygroundClient(options: PlaygroundClientOptions): P
 function listeningPort(child: ChildProcess, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`The Agents Playground did not start within ${timeoutMs} ms. It printed:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`The Agents Playground did not start within ${timeoutMs} ms. It printed:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /Listening on (\d+)/.exec(output);

@@ -31,23 +31,91 @@ const number = (value: number, text: string) => ({ outcome: { kind: 'number' as 
  * answers, so that a channel summary has something to show. Anna's own DÅ08 is left for her.
  */
 const DEMO_ANSWERS: DemoAnswer[] = [
-  { indicator: 'RS-G1-I1', goal: 'RS-G1', perspective: 'RS-P1', period: 'DÅ04', by: DEMO_CURRENT_USER, answer: { ...number(4.9, '4,9 %'), comment: 'Långtidssjukfrånvaron minskar, korttidsfrånvaron ökade under vintern.', assessment: 'partly' } },
-  { indicator: 'RS-G2-I1', goal: 'RS-G2', perspective: 'RS-P1', period: 'DÅ04', by: MARIA!, answer: { ...number(9.4, '9,4 %'), comment: 'Flest avgångar bland undersköterskor.', assessment: 'partly' } },
-  { indicator: 'RS-G3-I1', goal: 'RS-G3', perspective: 'RS-P2', period: 'DÅ04', by: ERIK!, answer: { ...number(-18.2, '-18,2 mnkr'), comment: 'Högre kostnader för inhyrd personal och läkemedel.', assessment: 'not_achieved' } },
-  { indicator: 'RS-G2-I1', goal: 'RS-G2', perspective: 'RS-P1', period: 'DÅ08', by: MARIA!, answer: { ...number(8.3, '8,3 %'), comment: '', assessment: 'partly' } },
-  { indicator: 'RS-G3-I1', goal: 'RS-G3', perspective: 'RS-P2', period: 'DÅ08', by: ERIK!, answer: { ...number(-24.6, '-24,6 mnkr'), comment: 'Prognosen för helåret är -40 mnkr. Åtgärdsplan beslutas i regionstyrelsen i december.', assessment: 'not_achieved' } },
+  {
+    indicator: 'RS-G1-I1',
+    goal: 'RS-G1',
+    perspective: 'RS-P1',
+    period: 'DÅ04',
+    by: DEMO_CURRENT_USER,
+    answer: {
+      ...number(4.9, '4,9 %'),
+      comment: 'Långtidssjukfrånvaron minskar, korttidsfrånvaron ökade under vintern.',
+      assessment: 'partly',
+    },
+  },
+  {
+    indicator: 'RS-G2-I1',
+    goal: 'RS-G2',
+    perspective: 'RS-P1',
+    period: 'DÅ04',
+    by: MARIA!,
+    answer: { ...number(9.4, '9,4 %'), comment: 'Flest avgångar bland undersköterskor.', assessment: 'partly' },
+  },
+  {
+    indicator: 'RS-G3-I1',
+    goal: 'RS-G3',
+    perspective: 'RS-P2',
+    period: 'DÅ04',
+    by: ERIK!,
+    answer: { ...number(-18.2, '-18,2 mnkr'), comment: 'Högre kostnader för inhyrd personal och läkemedel.', assessment: 'not_achieved' },
+  },
+  {
+    indicator: 'RS-G2-I1',
+    goal: 'RS-G2',
+    perspective: 'RS-P1',
+    period: 'DÅ08',
+    by: MARIA!,
+    answer: { ...number(8.3, '8,3 %'), comment: '', assessment: 'partly' },
+  },
+  {
+    indicator: 'RS-G3-I1',
+    goal: 'RS-G3',
+    perspective: 'RS-P2',
+    period: 'DÅ08',
+    by: ERIK!,
+    answer: {
+      ...number(-24.6, '-24,6 mnkr'),
+      comment: 'Prognosen för helåret är -40 mnkr. Åtgärdsplan beslutas i regionstyrelsen i december.',
+      assessment: 'not_achieved',
+    },
+  },
 ];
 
 /** The colleagues' own goal-level bedömning and analys for DÅ08: they have answered everything. */
 const DEMO_GOAL_ANSWERS: (Omit<DemoAnswer, 'indicator' | 'answer'> & { answer: GoalAnswer })[] = [
-  { goal: 'RS-G2', perspective: 'RS-P1', period: 'DÅ08', by: MARIA!, answer: { assessment: 'partly', analysis: 'Omsättningen minskar men är över målet. Introduktionsprogrammet för nyanställda utvidgas i höst.' } },
-  { goal: 'RS-G3', perspective: 'RS-P2', period: 'DÅ08', by: ERIK!, answer: { assessment: 'not_achieved', analysis: 'Underskottet växer. Anställningsstopp för administrativa tjänster och översyn av hyrpersonal.' } },
+  {
+    goal: 'RS-G2',
+    perspective: 'RS-P1',
+    period: 'DÅ08',
+    by: MARIA!,
+    answer: {
+      assessment: 'partly',
+      analysis: 'Omsättningen minskar men är över målet. Introduktionsprogrammet för nyanställda utvidgas i höst.',
+    },
+  },
+  {
+    goal: 'RS-G3',
+    perspective: 'RS-P2',
+    period: 'DÅ08',
+    by: ERIK!,
+    answer: {
+      assessment: 'not_achieved',
+      analysis: 'Underskottet växer. Anställningsstopp för administrativa tjänster och översyn av hyrpersonal.',
+    },
+  },
 ];
 
 export async function seedDemoAnswers(responses: ResponseRepository, year: number, now: Date): Promise<void> {
   const plan = `RS-${year}`;
   for (const item of DEMO_ANSWERS) {
-    const place = { indicator: item.indicator, goal: item.goal, plan, unit: 'RS', perspective: item.perspective, period: `${plan}/${item.period}` };
+    const place = {
+      indicator: item.indicator,
+      goal: item.goal,
+      plan,
+      unit: 'RS',
+      perspective: item.perspective,
+      period: `${plan}/${item.period}`,
+    };
     await responses.saveIndicator(place, item.answer, 0, { email: item.by.email, name: item.by.name }, now);
   }
   for (const item of DEMO_GOAL_ANSWERS) {
