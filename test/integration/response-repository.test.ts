@@ -179,17 +179,15 @@ describe(ResponseRepository.name, () => {
     const place = indicatorPlace();
     await responses.saveIndicator(place, percent(5.4), 0, ANNA, T0);
     const after = { ...place, ...percent(4.9), author: BO.email, authorName: BO.name, savedAt: T0, version: 2 };
-    await db
-      .collection(COLLECTIONS.history)
-      .insertOne({
-        subject: `indicator:${place.indicator}`,
-        period: PERIOD,
-        version: 2,
-        before: percent(5.4),
-        after,
-        by: BO.email,
-        at: T0,
-      });
+    await db.collection(COLLECTIONS.history).insertOne({
+      subject: `indicator:${place.indicator}`,
+      period: PERIOD,
+      version: 2,
+      before: percent(5.4),
+      after,
+      by: BO.email,
+      at: T0,
+    });
 
     expect(await responses.saveIndicator(place, percent(4.9), 1, BO, T0)).toEqual({ status: 'unchanged', response: after });
   });
