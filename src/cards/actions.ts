@@ -17,6 +17,7 @@ export const VERBS = {
   confirmReopenPeriod: 'period.reopen.confirm',
   previewRemind: 'remind.preview',
   reportFile: 'report.file',
+  showReport: 'summary.report',
   confirmRemind: 'remind.confirm',
   cancelRemind: 'remind.cancel',
 } as const;

@@ -126,6 +126,7 @@ function summaryCardData(
         ? [{ title: texts.missingAction(summary.missingOwners.length), verb: VERBS.showMissing, data: ref }]
         : []),
       ...(summary.moreRed > 0 ? [{ title: texts.allRedAction, verb: VERBS.showRedGoals, data: ref }] : []),
+      { title: texts.reportAction, verb: VERBS.showReport, data: ref },
     ],
   };
 }

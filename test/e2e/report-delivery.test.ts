@@ -209,6 +209,18 @@ describe('the compiled report, delivered (Norrbotten, DÅ04)', () => {
     expect(cells).toContain('6,3%');
     expect(cells.some((cell) => cell === 'Saknas')).toBe(true);
     expect((await fetch(openUrl(card, 'Word (DOCX)'))).status).toBe(200);
+
+    // The channel's summary card has "Rapport": the same card, for whoever clicks, from the channel's links.
+    const summary = stub
+      .sent()
+      .map((sent) => adaptiveCards(sent.activity)[0] as AdaptiveCard | undefined)
+      .find((candidate) => candidate !== undefined && cardText(candidate).includes('Måluppfyllelse – Delår per april 2022'))!;
+    const fromSummary = await user(chef).click(summary, 'Rapport', {}, (activity) => {
+      activity.conversation = inChannel.conversation;
+      activity.channelData = { ...inChannel.channelData, source: { name: 'message' } };
+    });
+    expect(cardText(fromSummary)).toContain('Rapport – Delår per april 2022');
+    expect(openUrl(fromSummary, 'Webbsida')).toMatch(/\/rapport\/.+\.html$/);
   });
 
   test('when an owner who is neither coordinator nor manager asks in personal chat, then she is told who can', async () => {

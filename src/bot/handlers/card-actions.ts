@@ -15,7 +15,7 @@ import {
 } from '../../cards/actions';
 import { reminderTexts } from '../../i18n/reminder-texts';
 import { confirmRemind, previewRemind } from './remind-command';
-import { askToUploadReport } from './report-command';
+import { askToUploadReport, reportFromSummary } from './report-command';
 import { showSummaryView, type SummaryView } from './summary-actions';
 import type { AdaptiveCard } from '../../cards/render';
 import { collectTexts } from '../../i18n/collect-texts';
@@ -125,6 +125,14 @@ const HANDLERS = new Map<Verb, ActionHandler>([
       const parsed = PreviewRemindData.safeParse(data);
       if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
       return previewRemind(context, deps, parsed.data, locale);
+    },
+  ],
+  [
+    VERBS.showReport,
+    async (context, deps, data, locale) => {
+      const parsed = SummaryViewData.safeParse(data);
+      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+      return reportFromSummary(context, deps, parsed.data, locale);
     },
   ],
   [

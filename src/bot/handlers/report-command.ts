@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { VERBS, type ReportFileData } from '../../cards/actions';
+import { VERBS, type ReportFileData, type SummaryViewData } from '../../cards/actions';
 import { buildReportCard, type ReportCardAction } from '../../cards/report-card';
 import type { AdaptiveCard } from '../../cards/render';
 import { summarizePeriod } from '../../domain/aggregation';
@@ -150,4 +150,30 @@ export async function uploadAcceptedReport(context: TurnContext, deps: BotDeps, 
 
 export async function declinedReport(context: TurnContext): Promise<void> {
   await context.sendActivity(reportDeliveryTexts(readTurnFacts(context).locale).declined);
+}
+
+/**
+ * "Rapport" on a summary card: the report card for what that card shows, to whoever clicked. In a
+ * channel the units are the channel's links (never the payload's); in personal chat a coordinator's,
+ * or a manager's own units.
+ */
+export async function reportFromSummary(
+  context: TurnContext,
+  deps: BotDeps,
+  data: SummaryViewData,
+  locale: Locale,
+): Promise<AdaptiveCard | string> {
+  const texts = reportDeliveryTexts(locale);
+  const channel = channelIdOf(context);
+  let units: string[];
+  if (channel) units = await deps.channels.linkedUnits(channel);
+  else {
+    const person = await resolveSender(context, deps);
+    units = data.units ?? [];
+    const allowed = deps.identity.isCoordinator(person) || (person !== null && (await deps.channels.withinManaged(person.email, units)));
+    if (!allowed) return texts.onlyWho;
+  }
+  const loaded = units.length > 0 ? await deps.summaries.load(units, { code: data.code, year: data.year }) : null;
+  if (!loaded) return texts.noReport(data.code);
+  return reportCard(context, deps, { units, code: loaded.ref.code, year: loaded.ref.year, locale }, loaded, channel === null);
 }
