@@ -49,22 +49,28 @@ else
   bash scripts/install-ferretdb.sh "$FERRETDB_VERSION" "$FERRETDB_BIN"
 fi
 
-step "Chromium for the browser test (Debian's package)"
-# The browser test drives Debian's Chromium with playwright-core (no browser download). When it
-# cannot be installed here, set-up goes on and that test fails saying so, rather than passing blind.
-if [ -x /usr/bin/chromium ]; then
-  echo "already installed: $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
+step "Chromium and pdftoppm for the browser tests (Debian's packages)"
+# The browser tests drive Debian's Chromium with playwright-core (no browser download) and turn the
+# printed report into PNGs with poppler's pdftoppm. When they cannot be installed here, set-up goes on
+# and those tests fail saying so, rather than passing blind.
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+if [ -z "$missing" ]; then
+  echo "already installed: $(/usr/bin/chromium --version 2>/dev/null || echo chromium), pdftoppm"
 else
   as_root=""
   [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null && as_root="sudo"
   if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || [ -n "$as_root" ]; }; then
     export DEBIAN_FRONTEND=noninteractive
-    $as_root apt-get install -y chromium >/tmp/utfall-apt.log 2>&1 \
-      || { $as_root apt-get update >>/tmp/utfall-apt.log 2>&1 && $as_root apt-get install -y chromium >>/tmp/utfall-apt.log 2>&1; } \
-      || { tail -5 /tmp/utfall-apt.log >&2; echo "WARNING: apt-get could not install chromium; the browser test will fail until it is installed." >&2; }
+    # shellcheck disable=SC2086 # the package list is meant to split
+    $as_root apt-get install -y $missing >/tmp/utfall-apt.log 2>&1 \
+      || { $as_root apt-get update >>/tmp/utfall-apt.log 2>&1 && $as_root apt-get install -y $missing >>/tmp/utfall-apt.log 2>&1; } \
+      || { tail -5 /tmp/utfall-apt.log >&2; echo "WARNING: apt-get could not install$missing; the browser tests will fail until it is installed." >&2; }
     [ -x /usr/bin/chromium ] && echo "installed: $(/usr/bin/chromium --version 2>/dev/null)"
+    command -v pdftoppm >/dev/null 2>&1 && echo "installed: pdftoppm"
   else
-    echo "WARNING: Chromium is missing and cannot be installed here (needs apt-get as root); the browser test will fail until 'apt-get install chromium' is run." >&2
+    echo "WARNING:$missing missing and cannot be installed here (needs apt-get as root); the browser tests will fail until 'apt-get install$missing' is run." >&2
   fi
 fi
 

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { importDemoPlan, seedDemoAnswers } from '../../src/tools/playground/demo';
@@ -71,5 +72,19 @@ describe('the compiled report as a web page, in a real browser (demo plan, DÅ08
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(1);
     await page.close();
+    // Its first two pages as pictures for the README (poppler's pdftoppm, installed by npm run setup).
+    if (!existsSync('/usr/bin/pdftoppm')) throw new Error('pdftoppm is missing: run npm run setup (it installs poppler-utils)');
+    execFileSync('/usr/bin/pdftoppm', [
+      '-png',
+      '-r',
+      '50',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      path.join(SHOTS, 'report.pdf'),
+      path.join(DOCS, 'report-print'),
+    ]);
+    expect(readdirSync(DOCS).filter((name) => /^report-print-\d+\.png$/.test(name))).toHaveLength(2);
   });
 });
