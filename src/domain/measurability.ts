@@ -44,6 +44,30 @@ export interface Measurability {
   totals: Omit<UnitMeasurability, 'unit' | 'unitName' | 'review'>;
 }
 
+/** The count columns of a measurability table, in the order every format shows them. */
+export const MEASURABILITY_COUNTS = [
+  'goals',
+  'indicators',
+  'goalsWithoutIndicators',
+  'neverMeasured',
+  'notAvailableRepeatedly',
+  'noTarget',
+  'yesNoTarget',
+] as const;
+
+/** The table's rows: one per unit, then the totals under `totalLabel`. */
+export function measurabilityRows(measurability: Measurability, totalLabel: string): { name: string; counts: Measurability['totals'] }[] {
+  return [
+    ...measurability.units.map((unit) => ({ name: unit.unitName, counts: unit })),
+    { name: totalLabel, counts: measurability.totals },
+  ];
+}
+
+/** Every "Att se över" item with the name of its unit, in unit order. */
+export function reviewItems(measurability: Measurability): { unit: string; item: ReviewItem }[] {
+  return measurability.units.flatMap((unit) => unit.review.map((item) => ({ unit: unit.unitName, item })));
+}
+
 export interface MeasurabilityInput {
   units: readonly Unit[];
   /** The goals and indicators in the report, archived ones already left out. */

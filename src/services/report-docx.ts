@@ -1,3 +1,4 @@
+import { MEASURABILITY_COUNTS, measurabilityRows, reviewItems } from '../domain/measurability';
 import { comparisonLine } from '../views/summary-view';
 import { randomBytes } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -271,20 +272,9 @@ function countsTable(rows: [string, BucketCounts][], totals: BucketCounts, texts
 
 function measurability(model: ReportModel, texts: ReportTexts): Block[] {
   const m = texts.measurabilityColumns;
-  const keys = [
-    'goals',
-    'indicators',
-    'goalsWithoutIndicators',
-    'neverMeasured',
-    'notAvailableRepeatedly',
-    'noTarget',
-    'yesNoTarget',
-  ] as const;
-  const rows = [
-    ...model.measurability.units.map((unit) => ({ name: unit.unitName, counts: unit as typeof model.measurability.totals })),
-    { name: texts.total, counts: model.measurability.totals },
-  ];
-  const review = model.measurability.units.flatMap((unit) => unit.review.map((item) => ({ unit: unit.unitName, item })));
+  const keys = MEASURABILITY_COUNTS;
+  const rows = measurabilityRows(model.measurability, texts.total);
+  const review = reviewItems(model.measurability);
   const blocks: Block[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(texts.measurability)] }),
     text(texts.measurabilityIntro),

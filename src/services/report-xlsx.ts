@@ -1,3 +1,4 @@
+import { MEASURABILITY_COUNTS, measurabilityRows, reviewItems } from '../domain/measurability';
 import { comparisonLine } from '../views/summary-view';
 import ExcelJS from 'exceljs';
 import type { Bucket } from '../domain/aggregation';
@@ -184,38 +185,20 @@ export function numberFormat(value: ReportValue): string {
 
 function measurabilitySheet(sheet: ExcelJS.Worksheet, model: ReportModel, texts: ReportTexts): void {
   const m = texts.measurabilityColumns;
-  const keys = [
-    'goals',
-    'indicators',
-    'goalsWithoutIndicators',
-    'neverMeasured',
-    'notAvailableRepeatedly',
-    'noTarget',
-    'yesNoTarget',
-  ] as const;
+  const keys = MEASURABILITY_COUNTS;
   sheet.columns = [{ width: 30 }, { width: 40 }, { width: 44 }, ...keys.map(() => ({ width: 14 })), { width: 16 }];
   sheet.addRow([texts.measurability]).font = { bold: true, size: 14 };
   sheet.addRow([texts.measurabilityIntro]);
   header(sheet.addRow([m.unit, ...keys.map((key) => m[key]), m.assessableShare]));
-  const rows = [
-    ...model.measurability.units.map((unit) => ({ name: unit.unitName, counts: unit })),
-    { name: texts.total, counts: model.measurability.totals },
-  ];
-  for (const { name, counts } of rows) {
+  for (const { name, counts } of measurabilityRows(model.measurability, texts.total)) {
     const row = sheet.addRow([name, ...keys.map((key) => counts[key]), counts.assessableShare / 100]);
     row.getCell(keys.length + 2).numFmt = '0 %';
   }
   sheet.addRow([]);
   header(sheet.addRow([texts.review]));
   header(sheet.addRow([texts.columns.unit, texts.columns.goal, texts.columns.indicator, texts.columns.comment]));
-  for (const unit of model.measurability.units) {
-    for (const item of unit.review)
-      sheet.addRow([
-        unit.unitName,
-        item.goalTitle,
-        item.indicatorName ?? '–',
-        item.reasons.map((reason) => texts.reviewReasons[reason]).join(' '),
-      ]);
+  for (const { unit, item } of reviewItems(model.measurability)) {
+    sheet.addRow([unit, item.goalTitle, item.indicatorName ?? '–', item.reasons.map((reason) => texts.reviewReasons[reason]).join(' ')]);
   }
 }
 

@@ -1,3 +1,4 @@
+import { MEASURABILITY_COUNTS, measurabilityRows, reviewItems } from '../domain/measurability';
 import { comparisonLine } from './summary-view';
 import { BUCKETS, type Bucket, type BucketCounts } from '../domain/aggregation';
 import type { ReportGoal, ReportIndicator, ReportModel, ReportUnit, ReportValue } from '../domain/report-model';
@@ -192,20 +193,9 @@ function sum(counts: BucketCounts): number {
 
 function measurabilitySection(model: ReportModel, texts: ReportTexts): SafeHtml {
   const m = texts.measurabilityColumns;
-  const keys = [
-    'goals',
-    'indicators',
-    'goalsWithoutIndicators',
-    'neverMeasured',
-    'notAvailableRepeatedly',
-    'noTarget',
-    'yesNoTarget',
-  ] as const;
-  const rows = [
-    ...model.measurability.units.map((unit) => ({ name: unit.unitName, counts: unit as typeof model.measurability.totals })),
-    { name: texts.total, counts: model.measurability.totals },
-  ];
-  const review = model.measurability.units.flatMap((unit) => unit.review.map((item) => ({ unit: unit.unitName, item })));
+  const keys = MEASURABILITY_COUNTS;
+  const rows = measurabilityRows(model.measurability, texts.total);
+  const review = reviewItems(model.measurability);
   return html`<section class="unit">
 <h2>${texts.measurability}</h2>
 <p>${texts.measurabilityIntro}</p>

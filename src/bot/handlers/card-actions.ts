@@ -90,67 +90,18 @@ const HANDLERS = new Map<Verb, ActionHandler>([
       return saveResultCard(result, cardOptions(deps, locale), data.page ?? 0, data.goTo, inbox);
     }),
   ],
-  [
-    VERBS.confirmOpenPeriod,
-    async (context, deps, data, locale) => {
-      const parsed = ConfirmOpenPeriodData.safeParse(data);
-      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-      return confirmOpenPeriod(context, deps, parsed.data, locale);
-    },
-  ],
-  [
-    VERBS.confirmClosePeriod,
-    async (context, deps, data, locale) => {
-      const parsed = ConfirmClosePeriodData.safeParse(data);
-      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-      return confirmClosePeriod(context, deps, parsed.data, locale);
-    },
-  ],
+  [VERBS.confirmOpenPeriod, withPayload(ConfirmOpenPeriodData, confirmOpenPeriod)],
+  [VERBS.confirmClosePeriod, withPayload(ConfirmClosePeriodData, confirmClosePeriod)],
   [
     VERBS.cancelClosePeriod,
     async (_context, _deps, _data, locale) =>
       messageCard(periodTexts(locale).cancelledTitle, periodTexts(locale).closeCancelled, 'Default'),
   ],
-  [
-    VERBS.confirmReopenPeriod,
-    async (context, deps, data, locale) => {
-      const parsed = ConfirmClosePeriodData.safeParse(data);
-      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-      return confirmReopenPeriod(context, deps, parsed.data, locale);
-    },
-  ],
-  [
-    VERBS.previewRemind,
-    async (context, deps, data, locale) => {
-      const parsed = PreviewRemindData.safeParse(data);
-      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-      return previewRemind(context, deps, parsed.data, locale);
-    },
-  ],
-  [
-    VERBS.showReport,
-    async (context, deps, data, locale) => {
-      const parsed = SummaryViewData.safeParse(data);
-      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-      return reportFromSummary(context, deps, parsed.data, locale);
-    },
-  ],
-  [
-    VERBS.reportFile,
-    async (context, deps, data, locale) => {
-      const parsed = ReportFileData.safeParse(data);
-      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-      return askToUploadReport(context, deps, parsed.data, locale);
-    },
-  ],
-  [
-    VERBS.confirmRemind,
-    async (context, deps, data, locale) => {
-      const parsed = ConfirmRemindData.safeParse(data);
-      if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-      return confirmRemind(context, deps, parsed.data, locale);
-    },
-  ],
+  [VERBS.confirmReopenPeriod, withPayload(ConfirmClosePeriodData, confirmReopenPeriod)],
+  [VERBS.previewRemind, withPayload(PreviewRemindData, previewRemind)],
+  [VERBS.showReport, withPayload(SummaryViewData, reportFromSummary)],
+  [VERBS.reportFile, withPayload(ReportFileData, askToUploadReport)],
+  [VERBS.confirmRemind, withPayload(ConfirmRemindData, confirmRemind)],
   [
     VERBS.cancelRemind,
     async (_context, _deps, _data, locale) => messageCard(reminderTexts(locale).cancel, reminderTexts(locale).cancelled, 'Default'),
@@ -171,31 +122,37 @@ function cardOptions(deps: BotDeps, locale: Locale): CollectCardOptions {
 }
 
 function summaryView(view: SummaryView): ActionHandler {
-  return async (context, deps, data, locale) => {
-    const parsed = SummaryViewData.safeParse(data);
-    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
-    return showSummaryView(context, deps, view, parsed.data, locale);
-  };
+  return withPayload(SummaryViewData, (context, deps, data, locale) => showSummaryView(context, deps, view, data, locale));
 }
 
 type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } };
+
+/** Parses the payload with the verb's schema; a payload that does not fit gives a clear card and runs nothing. */
+function withPayload<T>(
+  schema: Schema<T>,
+  run: (context: TurnContext, deps: BotDeps, data: T, locale: Locale) => Promise<AdaptiveCard | string>,
+): ActionHandler {
+  return async (context, deps, data, locale) => {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+    return run(context, deps, parsed.data, locale);
+  };
+}
 
 /** Parses the payload, then resolves who clicked; either failing gives a clear card and writes nothing. */
 function withPerson<T>(
   schema: Schema<T>,
   run: (deps: BotDeps, person: NonNullable<Awaited<ReturnType<typeof resolveSender>>>, data: T, locale: Locale) => Promise<AdaptiveCard>,
 ): ActionHandler {
-  return async (context, deps, data, locale) => {
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) return badPayload(deps, context, locale, parsed.error.issues.length);
+  return withPayload(schema, async (context, deps, data, locale) => {
     const person = await resolveSender(context, deps);
     if (!person) {
       deps.logger.warn({ activityId: context.activity.id }, 'card action from an unknown person');
       const texts = collectTexts(locale);
       return messageCard(texts.refusal.title, texts.refusal.unknown_person, 'Attention');
     }
-    return run(deps, person, parsed.data, locale);
-  };
+    return run(deps, person, data, locale);
+  });
 }
 
 function badPayload(deps: BotDeps, context: TurnContext, locale: Locale, issues: number): AdaptiveCard {

@@ -9,6 +9,7 @@ import { periodTexts } from '../../i18n/period-texts';
 import type { Locale } from '../../i18n/locale';
 import { messageCard } from '../../views/collect-cards';
 import { formatLongDate, listed } from '../../views/format';
+import type { Person } from '../../services/identity-service';
 import type { BotDeps } from '../deps';
 import { resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
@@ -75,9 +76,9 @@ export async function confirmOpenPeriod(
   locale: Locale,
 ): Promise<AdaptiveCard> {
   const texts = periodTexts(locale);
-  const person = await resolveSender(context, deps);
-  if (!person || !deps.identity.isCoordinator(person))
-    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
+  const clicked = await coordinatorClicking(context, deps, texts.openWhat, locale);
+  if ('refusal' in clicked) return clicked.refusal;
+  const { person } = clicked;
   const result = await deps.periods.open(person, { code: data.code, unit: data.unit, issued: data.issued, shown: data.owners });
   if (!result) return messageCard(texts.refusedTitle, texts.noSuchPeriod(data.code, data.unit), 'Warning');
   const { opening, repeated } = result;
@@ -135,9 +136,9 @@ export async function confirmClosePeriod(
   locale: Locale,
 ): Promise<AdaptiveCard> {
   const texts = periodTexts(locale);
-  const person = await resolveSender(context, deps);
-  if (!person || !deps.identity.isCoordinator(person))
-    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.closeWhat), 'Attention');
+  const clicked = await coordinatorClicking(context, deps, texts.closeWhat, locale);
+  if ('refusal' in clicked) return clicked.refusal;
+  const { person } = clicked;
   const result = await deps.periods.close(data.code, data.unit);
   deps.logger.info({ by: person.email, code: data.code, unit: data.unit, closed: result.closed.length }, 'period closed');
   // A second click (or a period closed meanwhile) finds nothing left to close: say what is true now.
@@ -170,9 +171,9 @@ export async function confirmReopenPeriod(
   locale: Locale,
 ): Promise<AdaptiveCard> {
   const texts = periodTexts(locale);
-  const person = await resolveSender(context, deps);
-  if (!person || !deps.identity.isCoordinator(person))
-    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.openWhat), 'Attention');
+  const clicked = await coordinatorClicking(context, deps, texts.openWhat, locale);
+  if ('refusal' in clicked) return clicked.refusal;
+  const { person } = clicked;
   const result = await deps.periods.reopen(data.code, data.unit, data.issued);
   deps.logger.info(
     { by: person.email, code: data.code, unit: data.unit, reopened: result.reopened.length, enqueued: result.enqueued },
@@ -200,6 +201,18 @@ async function periodTarget(
   if (named.kind === 'units' && named.units.length === 1) return { code, unit: named.units[0]!.key };
   const unknown = named.kind === 'unknown' && named.unknown.length > 0 ? channelTexts(locale).unknownUnits(named.unknown) : '';
   return { reply: `${unknown}\n\n${usage}`.trim() };
+}
+
+/** For a confirmation clicked on a card: the coordinator who clicked, or the refusal card to answer with. */
+export async function coordinatorClicking(
+  context: TurnContext,
+  deps: BotDeps,
+  what: string,
+  locale: Locale,
+): Promise<{ person: Person } | { refusal: AdaptiveCard }> {
+  const person = await resolveSender(context, deps);
+  if (person && deps.identity.isCoordinator(person)) return { person };
+  return { refusal: messageCard(periodTexts(locale).refusedTitle, chatTexts(locale).onlyCoordinators(what), 'Attention') };
 }
 
 /** Replies with a refusal that says who can do it, unless the sender is a coordinator. */

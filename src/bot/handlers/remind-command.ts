@@ -3,16 +3,14 @@ import { VERBS, type ConfirmRemindData, type PreviewRemindData } from '../../car
 import { buildConfirmCard } from '../../cards/confirm-card';
 import type { AdaptiveCard } from '../../cards/render';
 import { channelTexts } from '../../i18n/channel-texts';
-import { chatTexts } from '../../i18n/chat-texts';
 import type { Locale } from '../../i18n/locale';
 import { reminderTexts } from '../../i18n/reminder-texts';
 import { messageCard } from '../../views/collect-cards';
 import { listed } from '../../views/format';
 import type { BotDeps } from '../deps';
-import { resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
 import { readTurnFacts } from '../turn';
-import { requireCoordinator } from './period-commands';
+import { coordinatorClicking, requireCoordinator } from './period-commands';
 
 /** `påminn [enhet]`: shows who would get a reminder now, and sends only when confirmed. */
 export async function handleRemindCommand(context: TurnContext, deps: BotDeps, args: string[]): Promise<void> {
@@ -41,8 +39,8 @@ export async function handleRemindCommand(context: TurnContext, deps: BotDeps, a
  */
 export async function previewRemind(context: TurnContext, deps: BotDeps, data: PreviewRemindData, locale: Locale): Promise<AdaptiveCard> {
   const texts = reminderTexts(locale);
-  if (!deps.identity.isCoordinator(await resolveSender(context, deps)))
-    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
+  const clicked = await coordinatorClicking(context, deps, texts.remindWhat, locale);
+  if ('refusal' in clicked) return clicked.refusal;
   const named = data.unit === null ? null : await deps.channels.unitsNamed(data.unit);
   const unit = named?.kind === 'units' ? (named.units.find((candidate) => candidate.key === data.unit) ?? null) : null;
   // A unit that is gone never widens the reminder to everyone.
@@ -89,13 +87,13 @@ async function remindConfirmation(
 /** Confirmed: enqueue a reminder for each reachable owner still missing something (counted again now); a double click answers the same. */
 export async function confirmRemind(context: TurnContext, deps: BotDeps, data: ConfirmRemindData, locale: Locale): Promise<AdaptiveCard> {
   const texts = reminderTexts(locale);
-  const person = await resolveSender(context, deps);
-  if (!deps.identity.isCoordinator(person))
-    return messageCard(texts.refusedTitle, chatTexts(locale).onlyCoordinators(texts.remindWhat), 'Attention');
+  const clicked = await coordinatorClicking(context, deps, texts.remindWhat, locale);
+  if ('refusal' in clicked) return clicked.refusal;
+  const { person } = clicked;
   const sent = await deps.reminders.sendManualNow(data.unit, data.issued);
   if (sent === null) return messageCard(texts.sentTitle, texts.noOpenPeriod(data.unit), 'Warning');
   deps.logger.info(
-    { by: person?.email, unit: data.unit, reminded: sent.reminded.length, unreachable: sent.unreachable.length, shown: data.owners },
+    { by: person.email, unit: data.unit, reminded: sent.reminded.length, unreachable: sent.unreachable.length, shown: data.owners },
     'manual reminders enqueued',
   );
   const unreachable = sent.unreachable.map((recipient) => recipient.name);
