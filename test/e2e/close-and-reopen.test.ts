@@ -57,6 +57,16 @@ describe('closing and reopening a period (Norrbotten, DÅ04)', () => {
     expect(await periodState()).toBe('open');
   });
 
+  test('when the coordinator cancels a påminn confirmation, then the card says it was cancelled (not the button word) and nothing is sent', async () => {
+    const [confirm] = await user(karin).say('påminn');
+    const before = stub.sent().length;
+    const cancelled = await user(karin).click(confirm!.card!, 'Avbryt');
+    expect((cancelled.body as { text?: string }[])[0]?.text).toBe('Avbrutet');
+    expect(cardText(cancelled)).toContain('Inga påminnelser skickades.');
+    await bot.service.scheduler.idle();
+    expect(stub.sent().length).toBe(before);
+  });
+
   test('when a unit is named in another case or by its name, then it is matched as påminn and koppla match it', async () => {
     const [byKey] = await user(karin).say('stäng period DÅ04 nb-div');
     expect(cardText(byKey!.card)).toContain('Stänga Delår per april 2022?');

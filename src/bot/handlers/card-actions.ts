@@ -104,7 +104,7 @@ const HANDLERS = new Map<Verb, ActionHandler>([
   [VERBS.confirmRemind, withPayload(ConfirmRemindData, confirmRemind)],
   [
     VERBS.cancelRemind,
-    async (_context, _deps, _data, locale) => messageCard(reminderTexts(locale).cancel, reminderTexts(locale).cancelled, 'Default'),
+    async (_context, _deps, _data, locale) => messageCard(periodTexts(locale).cancelledTitle, reminderTexts(locale).cancelled, 'Default'),
   ],
   [VERBS.showSummary, summaryView('summary')],
   [VERBS.showPerspective, summaryView('perspective')],
