@@ -27,8 +27,10 @@ async function main(): Promise<void> {
   const indicators = Number(process.env.BENCH_INDICATORS ?? 50_000);
   const fanoutOwners = Number(process.env.BENCH_FANOUT_OWNERS ?? 1_000);
   const concurrentOwners = Number(process.env.BENCH_CONCURRENT_OWNERS ?? 200);
+  // BENCH_PARTS picks parts (report, import, fanout; answers runs with fanout), e.g. BENCH_PARTS=import.
+  const parts = new Set((process.env.BENCH_PARTS ?? 'report,import,fanout').split(','));
   // First, while the process is small, so its RSS is the report's own.
-  await benchReport(Number(process.env.BENCH_REPORT_GOALS ?? 1_000));
+  if (parts.has('report')) await benchReport(Number(process.env.BENCH_REPORT_GOALS ?? 1_000));
   const temp = mkdtempSync(path.join(os.tmpdir(), 'utfall-bench-'));
   let ferret: EmbeddedFerretDb | undefined;
   try {
@@ -37,10 +39,12 @@ async function main(): Promise<void> {
     console.log(
       `database: ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded FerretDB 1.24 (SQLite)'}; machine: ${os.cpus().length} cores, node ${process.version}\n`,
     );
-    await benchImport(uri, indicators);
-    const service = await benchFanout(uri, fanoutOwners);
-    await benchAnswers(service, concurrentOwners);
-    await service.stop();
+    if (parts.has('import')) await benchImport(uri, indicators);
+    if (parts.has('fanout')) {
+      const service = await benchFanout(uri, fanoutOwners);
+      await benchAnswers(service, concurrentOwners);
+      await service.stop();
+    }
   } finally {
     await ferret?.stop();
     rmSync(temp, { recursive: true, force: true });

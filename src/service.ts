@@ -42,6 +42,8 @@ import { createFanoutReporter } from './services/fanout-report';
 import type { Messenger } from './services/messenger';
 import { ReportDelivery } from './services/report-delivery';
 import { SettingsRepository } from './store/settings-repository';
+import { RollupRepository } from './store/rollup-repository';
+import { summaryReaders, type RollupService } from './services/rollups';
 import type { ReportReply } from './http/report-route';
 
 /** Report links before the database is connected: Teams' clients retry, a person gets a plain answer. */
@@ -76,7 +78,8 @@ export async function startService(config: Config, logger: Logger, options: Serv
   let turnsAccepted = false;
   const adapter = createAdapter(config, logger);
   // Filled in once the database is connected; until then activities get 503 (acceptingTurns).
-  const bot: { app?: ReturnType<typeof createBotApp>; scheduler?: Scheduler; reportDelivery?: ReportDelivery } = {};
+  const bot: { app?: ReturnType<typeof createBotApp>; scheduler?: Scheduler; reportDelivery?: ReportDelivery; rollups?: RollupService } =
+    {};
 
   const server = await startServer({
     port: config.port,
@@ -95,6 +98,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
     turnsAccepted = false;
     await server.stop();
     await bot.scheduler?.stop();
+    bot.rollups?.stop();
     await mongo?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database client failed'));
     await embedded?.stop();
   };
@@ -121,6 +125,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
   bot.scheduler = scheduler;
   bot.app = createBotApp(adapter, composed.deps);
   bot.reportDelivery = composed.deps.reportDelivery;
+  bot.rollups = composed.rollups;
   turnsAccepted = true;
   if (options.startScheduler ?? true) scheduler.start(config.schedulerIntervalMs);
   return { server, mongo: connection, scheduler, deps: composed.deps, repositories: composed.repositories, stop: stopServerAndDatabase };
@@ -139,6 +144,7 @@ export interface Repositories {
   summaryMessages: SummaryRepository;
   openings: OpeningRepository;
   settings: SettingsRepository;
+  rollups: RollupRepository;
 }
 
 interface Composed {
@@ -149,6 +155,7 @@ interface Composed {
   deps: BotDeps;
   chats: PersonalChats;
   cache: PlanCache;
+  rollups: RollupService;
 }
 
 /** Repositories, then the use cases on them; `kick` asks the scheduler to send due jobs now. */
@@ -165,9 +172,13 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     summaryMessages: new SummaryRepository(db),
     openings: new OpeningRepository(db),
     settings: new SettingsRepository(db),
+    rollups: new RollupRepository(db),
   };
   const { plans, people, conversations, responses, jobs, claims, links, delegations, openings } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
+  const readers = summaryReaders(plans, responses, repositories.rollups, (error) =>
+    logger.warn({ err: error }, 'could not roll up answers for the summaries (the next summary does it)'),
+  );
   const summaries = new SummaryService({
     plans,
     responses,
@@ -175,6 +186,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     jobs,
     people,
     cache,
+    ...readers,
     now,
     updateIntervalMs: config.summaryUpdateIntervalMs,
   });
@@ -235,7 +247,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     }),
   };
   const chats = new PersonalChats({ people, conversations, language: config.language, now });
-  return { config, logger, now, repositories, deps, chats, cache };
+  return { config, logger, now, repositories, deps, chats, cache, rollups: readers.rollups };
 }
 
 /**

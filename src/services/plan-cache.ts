@@ -32,13 +32,17 @@ export class PlanCache {
     const revision = await this.plans.revisionOf(planKey);
     const cached = this.entries.get(planKey);
     if (cached && cached.revision === revision) return cached;
+    const stored = (await this.fromSnapshots([planKey], new Map([[planKey, revision]]))).get(planKey);
+    if (stored) return stored;
     const [imported, importedIndicators, periods, delegations] = await Promise.all([
       this.plans.listGoals([planKey]),
       this.plans.listIndicators([planKey]),
       this.plans.listPeriods([planKey]),
       this.delegations ? this.delegations.listForPlan(planKey) : Promise.resolve([]),
     ]);
-    return this.remember(planKey, revision, imported, importedIndicators, periods, delegations);
+    const content = this.remember(planKey, revision, imported, importedIndicators, periods, delegations);
+    await this.storeSnapshots([content], [planKey]);
+    return content;
   }
 
   /**
@@ -50,12 +54,15 @@ export class PlanCache {
     const keys = [...new Set(planKeys)];
     const revisions = await this.plans.revisionsOf(keys);
     const out = new Map<string, PlanContent>();
-    const stale: string[] = [];
+    let stale: string[] = [];
     for (const key of keys) {
       const cached = this.entries.get(key);
       if (cached && cached.revision === (revisions.get(key) ?? '')) out.set(key, cached);
       else stale.push(key);
     }
+    if (stale.length === 0) return out;
+    for (const [key, content] of await this.fromSnapshots(stale, revisions)) out.set(key, content);
+    stale = stale.filter((key) => !out.has(key));
     if (stale.length === 0) return out;
     const [goals, indicators, periods, delegations] = await Promise.all([
       this.plans.listGoals(stale),
@@ -77,7 +84,43 @@ export class PlanCache {
         ),
       );
     }
+    await this.storeSnapshots(
+      stale.map((key) => out.get(key)!),
+      stale,
+    );
     return out;
+  }
+
+  /**
+   * A cold instance reads each plan as one stored JSON text (one document per plan) instead of its
+   * goals and indicators one document each: FerretDB decodes documents slowly, strings fast. A
+   * snapshot counts only under the plan's current revision, which an import renews after writing.
+   */
+  private async fromSnapshots(keys: readonly string[], revisions: Map<string, string>): Promise<Map<string, PlanContent>> {
+    const out = new Map<string, PlanContent>();
+    const snapshots = await this.plans.snapshotsOf(keys);
+    for (const [key, snapshot] of snapshots) {
+      const revision = revisions.get(key) ?? '';
+      if (revision === '' || snapshot.revision !== revision) continue;
+      const { goals, indicators, periods } = JSON.parse(snapshot.content) as Omit<PlanContent, 'revision'>;
+      out.set(key, this.keep(key, { revision, goals, indicators, periods }));
+    }
+    return out;
+  }
+
+  /** Written after reading from the entities; a lost write only means the next cold read does the same. */
+  private async storeSnapshots(contents: readonly PlanContent[], keys: readonly string[]): Promise<void> {
+    await Promise.all(
+      contents.map((content, index) =>
+        content.revision === ''
+          ? Promise.resolve()
+          : this.plans.writeSnapshot(
+              keys[index]!,
+              content.revision,
+              JSON.stringify({ goals: content.goals, indicators: content.indicators, periods: content.periods }),
+            ),
+      ),
+    );
   }
 
   private remember(
@@ -89,7 +132,10 @@ export class PlanCache {
     delegations: Delegation[],
   ): PlanContent {
     const { goals, indicators } = applyDelegations(imported, importedIndicators, delegations);
-    const content: PlanContent = { revision, goals, indicators, periods: periods.map(({ state: _state, ...period }) => period) };
+    return this.keep(planKey, { revision, goals, indicators, periods: periods.map(({ state: _state, ...period }) => period) });
+  }
+
+  private keep(planKey: string, content: PlanContent): PlanContent {
     if (this.entries.size >= this.maxPlans) this.entries.delete(this.entries.keys().next().value ?? '');
     this.entries.set(planKey, content);
     return content;

@@ -10,6 +10,8 @@ import type { PeopleRepository } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { ResponseRepository } from '../store/response-repository';
 import type { PlanCache } from './plan-cache';
+import { rollupGroup, type Catalog } from './catalog';
+import type { RollupService } from './rollups';
 
 export { summaryPeriodKey, type SummaryPeriodRef };
 
@@ -35,6 +37,8 @@ export interface SummaryDeps {
   jobs: JobRepository;
   people: PeopleRepository;
   cache: PlanCache;
+  catalog: Catalog;
+  rollups: RollupService;
   now: () => Date;
   /** At most one in-place update per channel and period per interval. */
   updateIntervalMs: number;
@@ -50,11 +54,7 @@ export class SummaryService {
   constructor(private readonly deps: SummaryDeps) {}
 
   async load(linkedUnits: readonly string[], ref: SummaryPeriodRef): Promise<LoadedSummary | null> {
-    const [units, plans, periods] = await Promise.all([
-      this.deps.plans.listUnits(),
-      this.deps.plans.listPlans(),
-      this.deps.plans.listPeriods(),
-    ]);
+    const { units, plans, periods } = await this.deps.catalog.current();
     const scope = unitsUnder(units, linkedUnits);
     const planByKey = new Map(plans.map((plan) => [plan.key, plan]));
     const inView = periods.filter(
@@ -63,7 +63,7 @@ export class SummaryService {
     if (inView.length === 0) return null;
     const goals: Goal[] = [];
     const indicators: Indicator[] = [];
-    const previousIds: string[] = [];
+    const previousIds: { id: string; group: string }[] = [];
     let previousLabel: string | null = null;
     let previousCode: string | null = null;
     const contents = await this.deps.cache.getMany(inView.map((period) => period.plan));
@@ -73,14 +73,14 @@ export class SummaryService {
       indicators.push(...content.indicators);
       const earlier = content.periods.filter((candidate) => candidate.opens < period.opens).sort((a, b) => (a.opens < b.opens ? 1 : -1))[0];
       if (earlier) {
-        previousIds.push(earlier.id);
+        previousIds.push({ id: earlier.id, group: rollupGroup(earlier, planByKey.get(period.plan)?.year ?? 0) });
         previousLabel ??= earlier.label;
         previousCode ??= earlier.code;
       }
     }
     const [current, previous] = await Promise.all([
-      this.deps.responses.listForSummary(inView.map((period) => period.id)),
-      previousIds.length > 0 ? this.deps.responses.listForSummary(previousIds) : Promise.resolve(null),
+      this.deps.rollups.factsOf(inView.map((period) => ({ id: period.id, group: rollupGroup(period, ref.year) }))),
+      previousIds.length > 0 ? this.deps.rollups.factsOf(previousIds) : Promise.resolve(null),
     ]);
     const outlines: PlanOutline[] = inView.map((period) => planByKey.get(period.plan)).filter((plan): plan is Plan => plan !== undefined);
     return {
@@ -123,11 +123,7 @@ export class SummaryService {
    * the one that opened last. With a code, that code's latest year.
    */
   async defaultRef(linkedUnits: readonly string[], code: string | null): Promise<SummaryPeriodRef | null> {
-    const [units, plans, periods] = await Promise.all([
-      this.deps.plans.listUnits(),
-      this.deps.plans.listPlans(),
-      this.deps.plans.listPeriods(),
-    ]);
+    const { units, plans, periods } = await this.deps.catalog.current();
     const scope = unitsUnder(units, linkedUnits);
     const years = new Map(plans.map((plan) => [plan.key, plan.year]));
     const candidates = periods
@@ -148,14 +144,14 @@ export class SummaryService {
 
   /** Each linked channel with every unit it follows. */
   private async channelScopes(): Promise<[string, Set<string>][]> {
-    const [links, units] = await Promise.all([this.deps.links.byChannel(), this.deps.plans.listUnits()]);
+    const [links, { units }] = await Promise.all([this.deps.links.byChannel(), this.deps.catalog.current()]);
     return [...links].map(([conversationId, linked]) => [conversationId, unitsUnder(units, linked)]);
   }
 
   /** After periods open (mode post) or close (mode final): one job per covering channel and period. */
   async enqueueForPeriods(periods: readonly Period[], mode: 'post' | 'final'): Promise<number> {
     if (periods.length === 0) return 0;
-    const [plans, channels] = await Promise.all([this.deps.plans.listPlans(), this.channelScopes()]);
+    const [{ plans }, channels] = await Promise.all([this.deps.catalog.current(), this.channelScopes()]);
     const years = new Map(plans.map((plan) => [plan.key, plan.year]));
     const jobs = new Map<string, NewJob>();
     for (const period of periods) {
@@ -171,11 +167,7 @@ export class SummaryService {
 
   /** A channel was just linked: post the cards of the periods open in its units now. */
   async enqueueForChannel(conversationId: string, linkedUnits: readonly string[]): Promise<number> {
-    const [units, plans, periods] = await Promise.all([
-      this.deps.plans.listUnits(),
-      this.deps.plans.listPlans(),
-      this.deps.plans.listPeriods(),
-    ]);
+    const { units, plans, periods } = await this.deps.catalog.current();
     const scope = unitsUnder(units, linkedUnits);
     const years = new Map(plans.map((plan) => [plan.key, plan.year]));
     const jobs = new Map<string, NewJob>();
@@ -188,9 +180,10 @@ export class SummaryService {
 
   /** An answer was saved: schedule the in-place update for the end of the current time slot. */
   async noteAnswer(period: Period): Promise<void> {
+    this.deps.rollups.poke();
     const channels = await this.channelsCovering([period.unit]);
     if (channels.length === 0) return;
-    const plan = await this.deps.plans.findPlan(period.plan);
+    const plan = (await this.deps.catalog.current()).plans.find((candidate) => candidate.key === period.plan);
     const ref = { code: period.code, year: plan?.year ?? 0 };
     const now = this.deps.now();
     const slot = Math.floor(now.getTime() / this.deps.updateIntervalMs);

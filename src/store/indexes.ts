@@ -22,6 +22,14 @@ export const COLLECTIONS = {
   /** Confirmed `öppna period`s, by confirmation (only the _id index). */
   openings: 'openings',
   settings: 'settings',
+  /** Summary roll-ups (see rollup-repository.ts): pending marks, per goal and per period. */
+  rollupMarks: 'rollupMarks',
+  goalRollups: 'goalRollups',
+  periodRollups: 'periodRollups',
+  /** Change stamps (stamps.ts) that let every instance keep things in memory and still see others' writes. */
+  stamps: 'stamps',
+  /** Each plan's content as one JSON text, for a cold start that reads one document per plan. */
+  planSnapshots: 'planSnapshots',
 } as const;
 
 export interface IndexDefinition {

@@ -4,6 +4,7 @@ import type { ImportCounts, SyncCounts } from '../domain/import-issues';
 import { insertNew, upsertWithRetry } from './claims';
 import { stripBookkeeping, syncEntities, type KeyedDocument } from './entity-sync';
 import { COLLECTIONS } from './indexes';
+import { readStamp, renewStamp } from './stamps';
 import { createHash } from 'node:crypto';
 import { stableJson } from '../domain/entity-diff';
 
@@ -62,6 +63,7 @@ export class PlanRepository {
       hashes,
       now,
     );
+    await renewStamp(this.db, CATALOG_STAMP);
     return { units, plans, goals, indicators, periods, people };
   }
 
@@ -189,7 +191,32 @@ export class PlanRepository {
   /** Moves a period's state only from one of `from`; returns whether it moved (so callers act once). */
   async setPeriodState(id: string, from: readonly PeriodState[], to: PeriodState, now: Date): Promise<boolean> {
     const result = await this.col('periods').updateOne({ _id: id, state: { $in: [...from] } }, { $set: { state: to, updatedAt: now } });
+    // Renewed whether or not this caller moved it: a concurrent caller may have, and a spare renewal only costs a re-read.
+    await renewStamp(this.db, CATALOG_STAMP);
     return result.modifiedCount === 1;
+  }
+
+  /** Renewed after every change to units, plans or periods (see stamps.ts). */
+  async catalogStamp(): Promise<string> {
+    return readStamp(this.db, CATALOG_STAMP);
+  }
+
+  /** Stored plan contents whose revision is still current, by plan (see PlanCache). */
+  async snapshotsOf(planKeys: readonly string[]): Promise<Map<string, { revision: string; content: string }>> {
+    const collection = this.db.collection<SnapshotDocument>(COLLECTIONS.planSnapshots);
+    // Few plans: one _id lookup each; many: one pass over the (one-per-plan) collection beats `$in`.
+    const documents =
+      planKeys.length <= 20
+        ? (await Promise.all(planKeys.map((key) => collection.findOne({ _id: key })))).filter((d): d is SnapshotDocument => d !== null)
+        : await collection.find({}).toArray();
+    const wanted = new Set(planKeys);
+    return new Map(documents.filter((d) => wanted.has(d._id)).map((d) => [d._id, { revision: d.revision, content: d.content }] as const));
+  }
+
+  async writeSnapshot(planKey: string, revision: string, content: string): Promise<void> {
+    await upsertWithRetry(() =>
+      this.db.collection<SnapshotDocument>(COLLECTIONS.planSnapshots).replaceOne({ _id: planKey }, { revision, content }, { upsert: true }),
+    );
   }
 
   private col(name: keyof typeof COLLECTIONS) {
@@ -206,6 +233,15 @@ function contentHashes(file: NormalizedPlanFile): Map<string, string> {
   for (const indicator of file.indicators) byPlan.get(indicator.plan)?.indicators.push(indicator);
   for (const period of file.periods) byPlan.get(period.plan)?.periods.push(period);
   return new Map([...byPlan].map(([key, content]) => [key, createHash('sha256').update(stableJson(content)).digest('hex')]));
+}
+
+const CATALOG_STAMP = 'catalog';
+
+interface SnapshotDocument {
+  _id: string;
+  revision: string;
+  /** JSON text: FerretDB reads one string far faster than the same content as nested documents. */
+  content: string;
 }
 
 const NOTHING: SyncCounts = { created: 0, updated: 0, unchanged: 0, archived: 0 };

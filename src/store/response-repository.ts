@@ -11,6 +11,7 @@ import {
   type IndicatorResponse,
 } from '../domain/response';
 import { COLLECTIONS } from './indexes';
+import { RollupRepository, type RollupFacts } from './rollup-repository';
 
 const SUMMARY_CHUNK = 500;
 
@@ -39,7 +40,11 @@ type GoalPlace = Pick<GoalResponse, 'goal' | 'plan' | 'unit' | 'perspective' | '
  * Every change is appended to `history`.
  */
 export class ResponseRepository {
-  constructor(private readonly db: Db) {}
+  private readonly rollups: RollupRepository;
+
+  constructor(private readonly db: Db) {
+    this.rollups = new RollupRepository(db);
+  }
 
   private get indicatorResponses() {
     return this.db.collection<IndicatorResponseDocument>(COLLECTIONS.responses);
@@ -78,17 +83,47 @@ export class ResponseRepository {
           .toArray(),
         this.goalResponses.find({ period: { $in: chunk } }, { projection: { _id: 0, goal: 1, assessment: 1, analysis: 1 } }).toArray(),
       ]);
-      for (const document of indicators)
-        indicatorResponses.push({
-          indicator: document.indicator,
-          outcome: document.outcome ?? null,
-          assessment: document.assessment ?? null,
-          comment: document.comment ?? '',
-        });
-      for (const document of goals)
-        goalResponses.push({ goal: document.goal, assessment: document.assessment ?? null, analysis: document.analysis ?? '' });
+      for (const document of indicators) indicatorResponses.push(indicatorFacts(document));
+      for (const document of goals) goalResponses.push(goalFacts(document));
     }
     return { indicatorResponses, goalResponses };
+  }
+
+  /**
+   * One goal's answers in a period as a summary reads them, with a signature of their versions (so a
+   * roll-up writer can tell whether they changed while it wrote). Equality filters only.
+   */
+  async goalFacts(period: string, goal: string): Promise<{ facts: RollupFacts; signature: string }> {
+    const [indicators, goalResponse] = await Promise.all([
+      this.indicatorResponses.find({ period, goal }).toArray(),
+      this.goalResponses.findOne({ _id: `${goal}|${period}` }),
+    ]);
+    indicators.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));
+    return {
+      facts: {
+        indicatorResponses: indicators.map(indicatorFacts),
+        goalResponses: goalResponse ? [goalFacts(goalResponse)] : [],
+      },
+      signature: [...indicators.map((d) => `${d.indicator}@${d.version}`), goalResponse ? `goal@${goalResponse.version}` : ''].join(','),
+    };
+  }
+
+  /** Every answer of one period, grouped by goal (a full roll-up rebuild of the period). */
+  async periodFactsByGoal(period: string): Promise<Map<string, RollupFacts>> {
+    const [indicators, goals] = await Promise.all([
+      this.indicatorResponses.find({ period }).toArray(),
+      this.goalResponses.find({ period }).toArray(),
+    ]);
+    const byGoal = new Map<string, RollupFacts>();
+    const of = (goal: string) => {
+      let facts = byGoal.get(goal);
+      if (!facts) byGoal.set(goal, (facts = { indicatorResponses: [], goalResponses: [] }));
+      return facts;
+    };
+    for (const document of indicators.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0)))
+      of(document.goal).indicatorResponses.push(indicatorFacts(document));
+    for (const document of goals) of(document.goal).goalResponses.push(goalFacts(document));
+    return byGoal;
   }
 
   /** Whole answers (who saved them, when, what was typed) of several periods, for the compiled report. */
@@ -128,6 +163,7 @@ export class ResponseRepository {
       id,
       subject: `indicator:${place.indicator}`,
       period: place.period,
+      goal: place.goal,
       fields: { ...place, ...answer, author: author.email, authorName: author.name, savedAt: now },
       // Compared with the source made explicit: an old answer without it is the owner's.
       answer: indicatorAnswerOf(answer),
@@ -150,6 +186,7 @@ export class ResponseRepository {
       id: `${place.goal}|${place.period}`,
       subject: `goal:${place.goal}`,
       period: place.period,
+      goal: place.goal,
       fields: { ...place, ...answer, author: author.email, authorName: author.name, savedAt: now },
       answer,
       answerOf: goalAnswerOf,
@@ -164,6 +201,7 @@ export class ResponseRepository {
     id: string;
     subject: string;
     period: string;
+    goal: string;
     fields: Omit<R, 'version'>;
     answer: A;
     answerOf: (response: R) => A;
@@ -200,7 +238,11 @@ export class ResponseRepository {
       if (latest && same(latest as R)) return { status: 'unchanged', response: latest as R };
       return { status: 'conflict', current: latest as R | null };
     }
+    // Marked before the write (a crash after it still leaves the mark) and after it (a roll-up built
+    // between the first mark and the write is built again).
+    await this.rollups.mark(options.period, options.goal, options.now);
     await writeAtVersion(collection, options.id, next as Record<string, unknown>, version, options.now);
+    await this.rollups.mark(options.period, options.goal, options.now);
     return { status: 'saved', response: next };
   }
 
@@ -238,6 +280,7 @@ export class ResponseRepository {
     if (newest && (!document || Number(document.version ?? 0) < Number(newest.version))) {
       const after = newest.after as Record<string, unknown>;
       await writeAtVersion(collection, id, after, Number(newest.version), newest.at as Date);
+      if (typeof after.goal === 'string') await this.rollups.mark(period, after.goal, newest.at as Date);
       return after;
     }
     if (!document) return null;
@@ -280,4 +323,17 @@ async function writeAtVersion(
     if (!isDuplicateKey(error)) throw error;
     await collection.updateOne({ _id: id, version: { $lt: version } }, { $set: fields });
   }
+}
+
+function indicatorFacts(document: Pick<IndicatorResponse, 'indicator' | 'outcome' | 'assessment' | 'comment'>): IndicatorResponseFacts {
+  return {
+    indicator: document.indicator,
+    outcome: document.outcome ?? null,
+    assessment: document.assessment ?? null,
+    comment: document.comment ?? '',
+  };
+}
+
+function goalFacts(document: Pick<GoalResponse, 'goal' | 'assessment' | 'analysis'>): GoalResponseFacts {
+  return { goal: document.goal, assessment: document.assessment ?? null, analysis: document.analysis ?? '' };
 }

@@ -1,4 +1,6 @@
 import { PeopleRepository } from '../../src/store/people-repository';
+import { summaryReaders } from '../../src/services/rollups';
+import { RollupRepository } from '../../src/store/rollup-repository';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseOutcome } from '../../src/domain/values';
@@ -89,6 +91,7 @@ describe('the compiled report from the database (Norrbotten, DÅ04)', () => {
       jobs: new JobRepository(db),
       people: new PeopleRepository(db),
       cache,
+      ...summaryReaders(plans, responses, new RollupRepository(db)),
       now: () => NOW,
       updateIntervalMs: 60_000,
     });
