@@ -86,6 +86,21 @@ export class PeopleRepository {
     return toPerson(document);
   }
 
+  /**
+   * Keeps a colleague found in the Teams roster (a delegation to someone not in the plan who has not
+   * installed Utfall), so that they are known by name later. Never changes a known person.
+   */
+  async recordSeen(email: string, name: string | null, now: Date): Promise<Person> {
+    const id = email.toLowerCase();
+    const insert: Partial<PersonDocument> = { email: id, createdAt: now, updatedAt: now };
+    if (name) insert.name = name;
+    const document = await upsertWithRetry(() =>
+      this.people.findOneAndUpdate({ _id: id }, { $setOnInsert: insert }, { upsert: true, returnDocument: 'after' }),
+    );
+    if (!document) throw new Error(`recordSeen: no document returned for ${id}`);
+    return toPerson(document);
+  }
+
   /** True the first time only, so that a person is greeted once however often they reinstall. */
   async markGreeted(email: string, now: Date): Promise<boolean> {
     // Teams sends installationUpdate and conversationUpdate together: only one of them may greet.
