@@ -21,6 +21,24 @@ const SV = {
   notDelegated: (key: string) => `”${key}” är inte delegerat. Inget ändrades.`,
   notYourDelegation: 'Bara den som delegerade, eller en samordnare, kan ta tillbaka en delegering.',
   takenBack: (name: string, owner: string) => `”${name}” är tillbaka hos ${owner}.`,
+  card: {
+    action: 'Delegera',
+    goalAction: 'Delegera målet',
+    title: 'Delegera till en kollega',
+    doneTitle: 'Delegerat',
+    notDoneTitle: 'Inte delegerat',
+    body: 'Kollegan svarar på det här i stället för dig och får det i Utfall. Du kan ta tillbaka det när du vill.',
+    searchLabel: 'Sök kollega',
+    searchPlaceholder: 'Skriv namn eller e-post',
+    emailLabel: 'Eller skriv e-postadressen',
+    emailPlaceholder: 'anna.berg@region.se',
+    shortcut: (key: string) => `Kortkommando i chatten: delegera ${key} <e-post>`,
+    submit: 'Delegera',
+    back: 'Tillbaka till målet',
+    inbox: 'Till mina mål',
+    nobody: 'Välj en kollega i listan eller skriv en e-postadress. Inget ändrades.',
+    searchInTeams: (email: string) => `${email} (sök i Teams)`,
+  },
 };
 
 const EN: typeof SV = {
@@ -41,6 +59,24 @@ const EN: typeof SV = {
   notDelegated: (key) => `"${key}" is not delegated. Nothing was changed.`,
   notYourDelegation: 'Only the person who delegated, or a coordinator, can take a delegation back.',
   takenBack: (name, owner) => `"${name}" is back with ${owner}.`,
+  card: {
+    action: 'Delegate',
+    goalAction: 'Delegate the goal',
+    title: 'Delegate to a colleague',
+    doneTitle: 'Delegated',
+    notDoneTitle: 'Not delegated',
+    body: 'Your colleague answers this instead of you and gets it in Utfall. You can take it back at any time.',
+    searchLabel: 'Find a colleague',
+    searchPlaceholder: 'Type a name or e-mail',
+    emailLabel: 'Or type their e-mail address',
+    emailPlaceholder: 'anna.berg@region.se',
+    shortcut: (key) => `Chat shortcut: delegate ${key} <e-mail>`,
+    submit: 'Delegate',
+    back: 'Back to the goal',
+    inbox: 'To my goals',
+    nobody: 'Pick a colleague in the list or type an e-mail address. Nothing was changed.',
+    searchInTeams: (email) => `${email} (look up in Teams)`,
+  },
 };
 
 export function delegationTexts(locale: Locale): typeof SV {

@@ -116,6 +116,24 @@ export class DelegationService {
     return { kind: 'taken_back', name: found.name, from: current.from };
   }
 
+  /** The indicator's name or the goal's title, for the delegate card; null when the key is in no plan. */
+  async subjectName(key: string): Promise<string | null> {
+    return (await this.subject(key))?.name ?? null;
+  }
+
+  /**
+   * People to offer in the delegate card's picker for what was typed: those Utfall knows (plan
+   * owners, people who installed it, colleagues found in the roster before), by name or address.
+   * A complete address it does not know is offered as itself, to be looked up in Teams on save.
+   */
+  async searchPeople(text: string, limit: number): Promise<{ email: string; name: string | null; known: boolean }[]> {
+    const query = text.trim().toLowerCase();
+    if (query === '') return [];
+    const found = (await this.deps.people.search(query, limit)).map((person) => ({ email: person.email, name: person.name, known: true }));
+    if (EMAIL.test(query) && !found.some((person) => person.email === query)) found.unshift({ email: query, name: null, known: false });
+    return found.slice(0, limit);
+  }
+
   private async subject(key: string) {
     const indicator = await this.deps.plans.findIndicator(key);
     const goal = indicator ? null : await this.deps.plans.findGoal(key);

@@ -66,6 +66,17 @@ export class PeopleRepository {
     return documents.map(toPerson);
   }
 
+  /** People whose address or name contains `text` (case-insensitively), by address. */
+  async search(text: string, limit: number): Promise<Person[]> {
+    const pattern = { $regex: text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), $options: 'i' };
+    const documents = await this.people
+      .find({ $or: [{ _id: pattern }, { name: pattern }] })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
+    return documents.map(toPerson);
+  }
+
   /** Links a Teams identity to the person with that e-mail (created if the plan has not named them yet). */
   async linkIdentity(identity: TeamsIdentity, now: Date): Promise<Person> {
     const email = identity.email.toLowerCase();

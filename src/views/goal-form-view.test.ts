@@ -67,7 +67,7 @@ function view(responses: Partial<Record<string, IndicatorResponse>>): { view: Pe
       order: 0,
       archived: false,
     },
-    indicators: [SICK, HME, COST, PLAN_DONE].map((item) => ({ indicator: item, response: responses[item.key], editable: true })),
+    indicators: [SICK, HME, COST, PLAN_DONE].map((item) => ({ indicator: item, response: responses[item.key], editable: true, own: true })),
     goalEditable: true,
     goalResponse: undefined,
     required: 5,

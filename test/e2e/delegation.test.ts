@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../src/cards/render';
-import { inputById } from '../support/adaptive-card';
+import { executeActions, inputById } from '../support/adaptive-card';
 import { adaptiveCards, startConnectorStub, type ConnectorStub } from '../support/connector-stub';
-import { conversationUpdateMembersAdded, fileAttachment, makePerson, makeTeam, postActivity } from '../support/activities';
+import { conversationUpdateMembersAdded, fileAttachment, makePerson, makeTeam, postActivity, searchInvoke } from '../support/activities';
 import { PLAN_FIXTURES, readFixture } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/service';
 import { cardText, TeamsUser } from '../support/teams-client';
@@ -145,5 +145,48 @@ describe('delegation (Norrbotten, DÅ04)', () => {
     expect(inbox).toHaveLength(1);
     const form = await mariaUser.invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P2-G1' });
     expect(inputById(form, 'NB-P2-G1-I1.outcome')).toBeDefined();
+  });
+
+  test('when the owner clicks "Delegera" on a row of the goal form, then a picker finds colleagues by name, an unknown address is refused on the card, and a picked colleague gets it', async () => {
+    const form = await user(peter).invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P2-G1' });
+    const delegateActions = executeActions(form).filter((action) => action.verb === 'delegate.open');
+    // NB-P2-G1-I1 is Maria's now: only Peter's own rows have "Delegera".
+    expect(delegateActions.map((action) => [action.title, (action.data as { subject: string }).subject])).toEqual([
+      ['Delegera', 'NB-P2-G1-I2'],
+      ['Delegera målet', 'NB-P2-G1'],
+    ]);
+    const card = await user(peter).invoke('delegate.open', delegateActions[0]!.data);
+    expect(inputById(card, 'person')).toMatchObject({
+      type: 'Input.ChoiceSet',
+      style: 'filtered',
+      'choices.data': { type: 'Data.Query', dataset: 'utfall.people' },
+    });
+    expect(inputById(card, 'email')).toMatchObject({ type: 'Input.Text', style: 'Email' });
+    expect(cardText(card)).toContain('Kortkommando i chatten: delegera NB-P2-G1-I2 <e-post>');
+
+    expect(await user(peter).search('utfall.people', 'kolle')).toEqual({
+      status: 200,
+      results: [{ title: `Anna Kollega (${anna.email})`, value: anna.email }],
+    });
+    expect((await user(peter).search('utfall.people', olle.email)).results).toEqual([
+      { title: `${olle.email} (sök i Teams)`, value: olle.email },
+    ]);
+    const noDataset = await postActivity(bot.endpoint, {
+      ...searchInvoke({ serviceUrl: stub.url, person: peter, dataset: 'utfall.people', queryText: 'x' }),
+      value: { queryText: 'x' },
+    });
+    expect(noDataset.status).toBe(400);
+
+    const refused = await user(peter).click(card, 'Delegera', { email: olle.email });
+    expect(cardText(refused)).toContain(`Jag hittar ingen ”${olle.email}” i Teams`);
+    expect(inputById(refused, 'email')).toMatchObject({ value: olle.email });
+    const nobody = await user(peter).click(card, 'Delegera');
+    expect(cardText(nobody)).toContain('Välj en kollega i listan eller skriv en e-postadress');
+
+    const done = await user(peter).click(card, 'Delegera', { person: anna.email });
+    expect(cardText(done)).toContain('Delegerat');
+    expect(cardText(done)).toContain(`är nu delegerat till Anna Kollega (${anna.email}), som får det i Utfall nu.`);
+    expect(executeActions(done).map((action) => [action.title, action.verb])).toEqual([['Till mina mål', 'inbox.show']]);
+    expect(await bot.service.repositories.delegations.find('NB-P2-G1-I2')).toMatchObject({ to: anna.email, by: peter.email });
   });
 });
