@@ -187,8 +187,13 @@ export class PlanRepository {
   }
 
   /** Moves a period's state only from one of `from`; returns whether it moved (so callers act once). */
-  async setPeriodState(id: string, from: readonly PeriodState[], to: PeriodState, now: Date): Promise<boolean> {
-    const result = await this.col('periods').updateOne({ _id: id, state: { $in: [...from] } }, { $set: { state: to, updatedAt: now } });
+  /** Moves a period from one of `from` to `to`; closing records when and by whom (`by`: null when closed by date). */
+  async setPeriodState(id: string, from: readonly PeriodState[], to: PeriodState, now: Date, by: string | null = null): Promise<boolean> {
+    const update =
+      to === 'closed'
+        ? { $set: { state: to, updatedAt: now, closedAt: now, closedBy: by } }
+        : { $set: { state: to, updatedAt: now }, $unset: { closedAt: '', closedBy: '' } };
+    const result = await this.col('periods').updateOne({ _id: id, state: { $in: [...from] } }, update);
     return result.modifiedCount === 1;
   }
 

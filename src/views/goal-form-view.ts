@@ -19,6 +19,7 @@ import { delegationTexts } from '../i18n/delegation-texts';
 import { goalFormTexts, type FieldErrorDetail } from '../i18n/goal-form-texts';
 import type { Locale } from '../i18n/locale';
 import type { PeriodWork } from '../services/collect-service';
+import { closedNotice } from './closed-notice';
 import { formatOutcome, formatShortDateTime, formatTarget, shorten } from './format';
 
 /** At most this many indicators per form page, and fewer when their texts are long. */
@@ -118,7 +119,10 @@ export function goalFormView(view: PeriodWork, goal: GoalWork, options: GoalForm
     title: shorten(goal.goal.title, 300),
     subtitle: view.period.label,
     notice: readOnly
-      ? { text: view.period.state === 'closed' ? texts.periodClosed : texts.periodNotOpen, color: 'Warning' }
+      ? {
+          text: view.period.state === 'closed' ? closedNotice(view.period, options.locale, options.timezone) : texts.periodNotOpen,
+          color: 'Warning',
+        }
       : options.notice,
     readOnly,
     indicators,

@@ -55,7 +55,7 @@ const HANDLERS = new Map<Verb, ActionHandler>([
   [
     VERBS.showInbox,
     withPerson(ShowInboxData, async (deps, person, data, locale) =>
-      inboxCard(await deps.inbox.inboxFor(person.email, data.period), locale, null, data.page ?? 0),
+      inboxCard(await deps.inbox.inboxFor(person.email, data.period), locale, null, data.page ?? 0, person.userId),
     ),
   ],
   [
