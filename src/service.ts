@@ -233,7 +233,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     }),
     channels: new ChannelService({ plans, links, summaries, identity, language: config.language, kick, now }),
     summaries,
-    delegation: new DelegationService({ plans, delegations, people, jobs, kick, now }),
+    delegation: new DelegationService({ plans, delegations, people, conversations, jobs, kick, now }),
     reports,
     reportDelivery: new ReportDelivery({
       settings: repositories.settings,

@@ -3,9 +3,11 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import type { BotDeps } from './deps';
 import { executeCardAction } from './handlers/card-actions';
 import { handleMessage } from './handlers/commands';
+import { searchPeople } from './handlers/delegate-actions';
 import { handleInstalled, handleUninstalled } from './handlers/install';
 import { declinedReport, uploadAcceptedReport } from './handlers/report-command';
 import { readTurnFacts } from './turn';
+import { PEOPLE_DATASET, SearchInvokeValue } from '../cards/actions';
 
 /** Wires routes to handlers; no logic of its own. */
 export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): Application<TurnState> {
@@ -34,6 +36,12 @@ export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): Application<
   app.adaptiveCards.actionExecute<unknown>(/.*/, async (context, _state, data) => {
     const verb = String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '');
     return executeCardAction(context, deps, verb, data);
+  });
+
+  // The delegate card's person picker (a Data.Query typeahead): Teams asks with application/search.
+  app.adaptiveCards.search(PEOPLE_DATASET, async (context) => {
+    const query = SearchInvokeValue.safeParse(context.activity.value);
+    return query.success ? searchPeople(deps, query.data, readTurnFacts(context).locale) : [];
   });
 
   // The report as a file in personal chat: Teams' file consent, accepted or declined.

@@ -49,4 +49,17 @@ describe('the send guard', () => {
     expect(whyUnsendable({ type: 'message', text: {} as unknown as string })).not.toBeNull();
     expect(whyUnsendable({ type: 'message', attachments: [{ contentType: 'application/json', content: {} }] })).not.toBeNull();
   });
+
+  test('when an invoke response answers a typeahead search, then only up to 15 choices of title and value may leave', () => {
+    const search = (results: unknown) => ({
+      type: 'invokeResponse',
+      value: { status: 200, body: { type: 'application/vnd.microsoft.search.searchResponse', value: { results } } },
+    });
+    expect(whyUnsendable(search([{ title: 'Anna Berg (anna@region.se)', value: 'anna@region.se' }]))).toBeNull();
+    expect(whyUnsendable(search([]))).toBeNull();
+    expect(whyUnsendable(search([{ title: 'x', value: 'y', secret: 'z' }]))).toMatch(/not a choice/);
+    expect(whyUnsendable(search([{ title: 'x', value: {} }]))).toMatch(/not a choice/);
+    expect(whyUnsendable(search(Array.from({ length: 16 }, () => ({ title: 'x', value: 'y' }))))).toMatch(/more than 15/);
+    expect(whyUnsendable(search(undefined))).toMatch(/without results/);
+  });
 });

@@ -5,6 +5,9 @@ import { FILE_CONSENT, FILE_INFO, isMadeFileCard } from './file-cards';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
+const SEARCH_RESPONSE = 'application/vnd.microsoft.search.searchResponse';
+/** Teams shows at most 15 typeahead choices. */
+const MAX_SEARCH_RESULTS = 15;
 
 /**
  * The last gate before anything leaves the bot in a turn: a message may carry text and cards that
@@ -81,5 +84,20 @@ function whyInvokeResponseUnsendable(value: unknown): string | null {
   const { type, value: content } = body as { type?: unknown; value?: unknown };
   if (type === ADAPTIVE_CARD) return isRenderedCard(content) ? null : 'invoke response card is not a card rendered from a template';
   if (type === MESSAGE_RESPONSE) return typeof content === 'string' ? null : 'invoke response message is not a string';
+  if (type === SEARCH_RESPONSE) return whySearchResultsUnsendable(content);
   return 'invoke response body of an unknown kind';
+}
+
+/** A typeahead answer may carry only choices: up to 15 objects of exactly a string title and value. */
+function whySearchResultsUnsendable(content: unknown): string | null {
+  const results = typeof content === 'object' && content !== null ? (content as { results?: unknown }).results : undefined;
+  if (!Array.isArray(results)) return 'search response without results';
+  if (results.length > MAX_SEARCH_RESULTS) return 'search response with more than 15 results';
+  const isChoice = (result: unknown) =>
+    typeof result === 'object' &&
+    result !== null &&
+    Object.keys(result).sort().join(',') === 'title,value' &&
+    typeof (result as { title: unknown }).title === 'string' &&
+    typeof (result as { value: unknown }).value === 'string';
+  return results.every(isChoice) ? null : 'search result is not a choice of title and value';
 }

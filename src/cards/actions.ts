@@ -20,7 +20,12 @@ export const VERBS = {
   showReport: 'summary.report',
   confirmRemind: 'remind.confirm',
   cancelRemind: 'remind.cancel',
+  openDelegate: 'delegate.open',
+  saveDelegate: 'delegate.save',
 } as const;
+
+/** The `application/search` dataset of the delegate card's person picker (answered by the bot). */
+export const PEOPLE_DATASET = 'utfall.people';
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -33,6 +38,33 @@ const PeriodRef = z.string().min(1).max(130);
 /** Opening a goal form or the inbox: which period (plan/code) and goal. */
 export const OpenGoalData = z.object({ period: PeriodRef, goal: Key, page: z.number().int().min(0).max(1000).optional() });
 export type OpenGoalData = z.infer<typeof OpenGoalData>;
+
+/** "Delegera" on a goal form row: the indicator or goal (`subject`) of that form. */
+export const OpenDelegateData = z.object({
+  period: PeriodRef,
+  goal: Key,
+  subject: Key,
+  page: z.number().int().min(0).max(1000).optional(),
+});
+export type OpenDelegateData = z.infer<typeof OpenDelegateData>;
+
+/**
+ * "Delegera" on the delegate card, with its inputs: `person` the picker's value, `email` the typed
+ * address (every input arrives as a string; an empty one may be left out). The picker wins.
+ */
+export const SaveDelegateData = OpenDelegateData.extend({
+  person: z.string().max(320).optional(),
+  email: z.string().max(320).optional(),
+});
+export type SaveDelegateData = z.infer<typeof SaveDelegateData>;
+
+/** Teams' `application/search` invoke of a dynamic typeahead (Data.Query). */
+export const SearchInvokeValue = z.looseObject({
+  queryText: z.string().max(200).default(''),
+  dataset: z.string().max(200),
+  queryOptions: z.looseObject({ top: z.number().int().min(1).max(100).optional(), skip: z.number().int().min(0).optional() }).optional(),
+});
+export type SearchInvokeValue = z.infer<typeof SearchInvokeValue>;
 
 export const ShowInboxData = z.object({ period: PeriodRef, page: z.number().int().min(0).max(1000).optional() });
 export type ShowInboxData = z.infer<typeof ShowInboxData>;

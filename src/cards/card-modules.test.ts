@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as confirmCard from './confirm-card';
+import * as delegateCard from './delegate-card';
 import * as goalFormCard from './goal-form-card';
 import * as helpCard from './help-card';
 import * as importResultCard from './import-result-card';
@@ -23,6 +24,7 @@ type Builds<Data, Build> = Build extends (data: infer Input) => AdaptiveCard ? S
  */
 const BUILDERS_TAKE_THEIR_DATA: Record<string, true> = {
   confirm: true satisfies Builds<confirmCard.ConfirmCardData, typeof confirmCard.buildConfirmCard>,
+  delegate: true satisfies Builds<delegateCard.DelegateCardData, typeof delegateCard.buildDelegateCard>,
   'goal-form': true satisfies Builds<goalFormCard.GoalFormCardData, typeof goalFormCard.buildGoalFormCard>,
   help: true satisfies Builds<helpCard.HelpCardData, typeof helpCard.buildHelpCard>,
   'import-result': true satisfies Builds<importResultCard.ImportResultCardData, typeof importResultCard.buildImportResultCard>,
@@ -37,6 +39,7 @@ const BUILDERS_TAKE_THEIR_DATA: Record<string, true> = {
 
 const MODULES: Record<string, object> = {
   confirm: confirmCard,
+  delegate: delegateCard,
   'goal-form': goalFormCard,
   help: helpCard,
   'import-result': importResultCard,

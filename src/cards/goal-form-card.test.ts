@@ -3,6 +3,7 @@ import { VERBS } from './actions';
 import type { CardAction } from './card-types';
 import { buildGoalFormCard, goalFormRowBytes, type GoalFormCardData, type IndicatorFormRow } from './goal-form-card';
 import { cardBytes, type AdaptiveCard } from './render';
+import { INDICATORS_PER_PAGE } from '../views/goal-form-view';
 
 const PERIOD = 'region-norrbotten/DÅ08';
 const KB_40 = 40 * 1024;
@@ -27,6 +28,7 @@ function indicator(key: string, overrides: Partial<IndicatorFormRow> = {}): Indi
     assessmentHint: '',
     summary: 'Utfall 5,2 % · Gul · Minskat sedan förra mätningen.',
     savedBy: '',
+    delegate: action('Delegera', VERBS.openDelegate, { period: PERIOD, goal: 'RS-G7', subject: key, page: 0 }),
     ...overrides,
   };
 }
@@ -51,6 +53,7 @@ function form(overrides: Partial<GoalFormCardData> = {}): GoalFormCardData {
       analysisError: '',
       summary: 'Bedömning: Gul',
       savedBy: '',
+      delegate: action('Delegera målet', VERBS.openDelegate, { period: PERIOD, goal: 'RS-G7', subject: 'RS-G7', page: 0 }),
     },
     assessmentChoices: [
       { title: 'Grön', value: 'green' },
@@ -213,7 +216,7 @@ describe(buildGoalFormCard.name, () => {
   test('when save is offered, then it is a positive Action.Execute with the save data and a Submit fallback', () => {
     const card = buildGoalFormCard(form());
     expectWellFormedCard(card);
-    expect(executeActions(card)).toEqual([
+    expect(executeActions(card).filter((a) => a.verb !== VERBS.openDelegate)).toEqual([
       expect.objectContaining({
         title: 'Spara',
         verb: 'goal.save',
@@ -226,6 +229,17 @@ describe(buildGoalFormCard.name, () => {
       }),
       expect.objectContaining({ title: 'Tillbaka', verb: 'inbox.show', data: { period: PERIOD } }),
     ]);
+  });
+
+  test('when a row may be delegated, then it has its own "Delegera" naming the subject; a row without one and a read-only form have none', () => {
+    const card = buildGoalFormCard(form({ indicators: [indicator('RS-G7-I1'), indicator('RS-G7-I2', { delegate: null })] }));
+    expectWellFormedCard(card);
+    expect(executeActions(card).filter((a) => a.verb === VERBS.openDelegate)).toEqual([
+      expect.objectContaining({ title: 'Delegera', data: { period: PERIOD, goal: 'RS-G7', subject: 'RS-G7-I1', page: 0 } }),
+      expect.objectContaining({ title: 'Delegera målet', data: { period: PERIOD, goal: 'RS-G7', subject: 'RS-G7', page: 0 } }),
+    ]);
+    const readOnly = buildGoalFormCard(form({ readOnly: true, save: null }));
+    expect(executeActions(readOnly).filter((a) => a.verb === VERBS.openDelegate)).toEqual([]);
   });
 
   test('when notice is null, then the notice block is left out; when set, it is shown in its colour', () => {
@@ -251,7 +265,7 @@ describe(buildGoalFormCard.name, () => {
     const card = buildGoalFormCard(form({ pager }));
     expectWellFormedCard(card);
     expect(JSON.stringify(card)).toContain('Mätetal 11–20 av 60');
-    expect(executeActions(card).map((a) => a.title)).toEqual(['Spara', 'Tillbaka', 'Föregående', 'Nästa']);
+    expect(executeActions(card).map((a) => a.title)).toEqual(['Delegera', 'Delegera målet', 'Spara', 'Tillbaka', 'Föregående', 'Nästa']);
   });
 });
 
@@ -271,12 +285,12 @@ describe(`${buildGoalFormCard.name} size`, () => {
     expect(bytesFor(60)).toBeGreaterThan(KB_40);
   });
 
-  test('when an indicator with full-length texts is added, then the card grows by under 3.6 KB', () => {
-    expect((bytesFor(11) - bytesFor(1)) / 10).toBeLessThan(3600);
+  test('when an indicator with full-length texts (and its "Delegera") is added, then the card grows by under 4 KB', () => {
+    expect((bytesFor(11) - bytesFor(1)) / 10).toBeLessThan(4000);
   });
 
-  test('when a page holds 10 full-length indicators and a 4000-char analysis, then it stays under 40 KB', () => {
-    expect(bytesFor(10, long('Analys av måluppfyllelsen. ', 4000))).toBeLessThan(KB_40);
+  test('when a page holds the most indicators a page takes, full-length, and a 4000-char analysis, then it stays under 40 KB', () => {
+    expect(bytesFor(INDICATORS_PER_PAGE, long('Analys av måluppfyllelsen. ', 4000))).toBeLessThan(KB_40);
   });
 
   test.each([

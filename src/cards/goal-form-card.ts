@@ -1,5 +1,5 @@
 import template from '../../cards/goal-form.json';
-import { toExecuteActions, toPager } from './action-json';
+import { toExecuteAction, toExecuteActions, toPager } from './action-json';
 import type { CardAction, CardPager, Notice } from './card-types';
 import { jsonBytes, renderTemplate, type AdaptiveCard } from './render';
 
@@ -63,6 +63,8 @@ export interface IndicatorFormRow {
   summary: string;
   /** "Sparat av Anna Berg 12 maj 14:03" or '' */
   savedBy: string;
+  /** "Delegera": hand this indicator to a colleague (the delegate card); null where the person may not. */
+  delegate: CardAction | null;
 }
 
 export interface GoalAssessmentRow {
@@ -74,6 +76,8 @@ export interface GoalAssessmentRow {
   analysisError: string;
   summary: string;
   savedBy: string;
+  /** "Delegera målet"; null where the person may not. */
+  delegate: CardAction | null;
 }
 
 /** Bytes of card per page for rows; the card's frame takes ~4 KB more, and Teams' limit is far above 40 KB. */
@@ -99,12 +103,17 @@ export function buildGoalFormCard(data: GoalFormCardData): AdaptiveCard {
     subtitle: data.subtitle,
     notice: data.notice,
     readOnly: data.readOnly,
-    indicators: data.indicators,
-    goal: data.goal,
+    indicators: data.indicators.map(withDelegateActions),
+    goal: data.goal === null ? null : withDelegateActions(data.goal),
     assessmentChoices: data.assessmentChoices,
     yesNoChoices: data.yesNoChoices,
     labels: data.labels,
     actions: toExecuteActions([save, data.back]),
     pager: toPager(data.pager),
   });
+}
+
+/** A row's "Delegera" as the ActionSet's list of actions (empty: no ActionSet). */
+function withDelegateActions<Row extends { delegate: CardAction | null }>(row: Row) {
+  return { ...row, delegate: row.delegate === null ? [] : [toExecuteAction(row.delegate)] };
 }

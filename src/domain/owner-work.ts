@@ -6,6 +6,8 @@ export interface IndicatorItem {
   response: IndicatorResponse | undefined;
   /** The person may answer it: they own the indicator or the goal. */
   editable: boolean;
+  /** They own the indicator themselves (by the plan or a delegation), so they may delegate it. */
+  own: boolean;
 }
 
 export interface GoalWork {
@@ -65,6 +67,7 @@ export function computeOwnerWork(input: {
       indicator,
       response: responses.get(indicator.key),
       editable: ownsGoal || indicator.owner === email,
+      own: indicator.owner === email,
     }));
     if (!ownsGoal && !items.some((item) => item.editable)) continue;
     const goalResponse = goalResponses.get(goal.key);

@@ -84,6 +84,9 @@ export interface Period {
   deadline: string;
   closes: string;
   state: PeriodState;
+  /** When a closed period was closed, and by whom (a coordinator's name or address; null: by date). */
+  closedAt?: Date;
+  closedBy?: string | null;
 }
 
 export function periodId(plan: string, code: string): string {

@@ -189,6 +189,15 @@ describe(parseOutcome.name, () => {
     expect(parseOutcome(input, 'percent', { maxPercent }).ok).toBe(ok);
   });
 
+  test.each<[string, number]>([
+    ['1,234.5', 1234.5],
+    ['1,234,567', 1234567],
+    ['-1,250.75 tkr', -1250.75],
+    ['21,707', 21.707],
+  ])('when %j is typed (English grouping, or a lone comma read the Swedish way), then it is %d', (typed, expected) => {
+    expect(okNumber(typed, 'currency').value).toBe(expected);
+  });
+
   test('when any string is typed for any type, then it never throws', () => {
     const type = fc.constantFrom(...VALUE_TYPES);
     const numberish = fc.string({ unit: fc.constantFrom(...'09 ,.-+%\u00A0\u2212kr/'.split('')) });
@@ -225,6 +234,24 @@ describe(formatValue.name, () => {
     'when a two-decimal number is formatted as %s and parsed back, then it is unchanged',
     (type) => {
       fc.assert(fc.property(twoDecimals, (x) => okNumber(formatValue({ kind: 'number', value: x }, type), type).value === x + 0));
+    },
+  );
+
+  test.each<[string, Parameters<typeof formatValue>, string]>([
+    ['an integer with thousands', [{ kind: 'number', value: 21707 }, 'number', undefined, 'en'], '21,707'],
+    ['a negative decimal with thousands', [{ kind: 'number', value: -1234.567 }, 'number', undefined, 'en'], '-1,234.57'],
+    ['a percent', [{ kind: 'number', value: 5.4 }, 'percent', undefined, 'en'], `5.4${NBSP}%`],
+    ['currency with its own unit', [{ kind: 'number', value: -11.1, currencyUnit: 'mnkr' }, 'currency', 'tkr', 'en'], `-11.1${NBSP}mnkr`],
+  ])('when formatting %s in English, then it reads the English way', (_situation, args, expected) => {
+    expect(formatValue(...args)).toBe(expected);
+  });
+
+  test.each<ValueType>(['number', 'percent', 'currency'])(
+    'when a two-decimal number is formatted the English way as %s and parsed back, then it is unchanged',
+    (type) => {
+      fc.assert(
+        fc.property(twoDecimals, (x) => okNumber(formatValue({ kind: 'number', value: x }, type, undefined, 'en'), type).value === x + 0),
+      );
     },
   );
 

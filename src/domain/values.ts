@@ -46,6 +46,8 @@ const NBSP = '\u00A0';
 const SIGN_RE = /^[+\-\u2212\u2013]/u;
 const BODY_RE = /^(\d[\d.,\u0020\u00A0\u202F\u2009]*)(.*)$/su;
 const GROUPED_RE = /^[1-9]\d{0,2}(?:[\u0020\u00A0\u202F\u2009]\d{3})+$/u;
+/** English grouping, as cards show numbers in English: `1,234,567` or `1,234.5` (never a lone `21,707`, which is 21,707 in Swedish). */
+const ENGLISH_GROUPED_RE = /^([1-9]\d{0,2}(?:,\d{3})+)(?:\.(\d+))?$/u;
 // One token such as `kr`, `%`, `g/km`, `kWh/m2`, `m²`, `st.`; digits only after a slash so `1e5` is no unit.
 const UNIT_RE = /^[\p{L}%]+(?:\/[\p{L}\p{N}]+)*[²³]?\.?$/u;
 const NOT_AVAILABLE_RE = /^(?:ej tillgängligt?|mäts senare|n\/a)\.?$/u;
@@ -122,6 +124,13 @@ function parseNumber(text: string): NumberParse {
   if (match === null) return { ok: false, code: 'not_a_number' };
   const body = (match[1] ?? '').trimEnd();
   const unit = match[2] ?? '';
+  const english = ENGLISH_GROUPED_RE.exec(body);
+  if (english && (english[2] !== undefined || (body.match(/,/gu) ?? []).length > 1)) {
+    if (unit !== '' && !UNIT_RE.test(unit)) return { ok: false, code: 'not_a_number' };
+    const magnitude = Number(`${english[1]!.replace(/,/gu, '')}${english[2] === undefined ? '' : `.${english[2]}`}`);
+    const value = sign !== undefined && sign !== '+' && magnitude !== 0 ? -magnitude : magnitude;
+    return unit === '' ? { ok: true, value } : { ok: true, value, unit };
+  }
   const separators = body.match(/[.,]/gu) ?? [];
   if (separators.length > 1) return { ok: false, code: 'multiple_decimal_separators' };
   const [integer = '', fraction] = body.split(/[.,]/u);
@@ -138,12 +147,16 @@ function parseNumber(text: string): NumberParse {
   return unit === '' ? { ok: true, value } : { ok: true, value, unit };
 }
 
+/** How numbers are written: the Swedish way (`1 234,5`) or the English (`1,234.5`). */
+export type NumberStyle = 'sv' | 'en';
+
 /**
  * Formats a value for Swedish reports: NBSP thousands groups, decimal comma, ASCII `-`, at most
  * two decimals, `5,4 %` (NBSP before `%`), `Ja`/`Nej`, `Ej tillgängligt`. A currency value's own
  * `currencyUnit` wins over `unit`; either is appended after an NBSP (for number values too).
+ * `style` 'en' writes the number the English way (`1,234.5`); the words stay the caller's.
  */
-export function formatValue(value: OutcomeValue, valueType: ValueType, unit?: string): string {
+export function formatValue(value: OutcomeValue, valueType: ValueType, unit?: string, style: NumberStyle = 'sv'): string {
   switch (value.kind) {
     case 'boolean':
       return value.value ? 'Ja' : 'Nej';
@@ -153,7 +166,7 @@ export function formatValue(value: OutcomeValue, valueType: ValueType, unit?: st
       return 'Ej tillgängligt';
     case 'number': {
       const label = valueType === 'percent' ? '%' : (value.currencyUnit ?? unit);
-      const number = formatNumber(value.value);
+      const number = formatNumber(value.value, 2, style);
       return label === undefined || label === '' ? number : `${number}${NBSP}${label}`;
     }
   }
@@ -164,20 +177,24 @@ export function formatValue(value: OutcomeValue, valueType: ValueType, unit?: st
  * negatives and `−0` for tiny negatives; both become ASCII as in the reports. Throws a RangeError
  * for NaN and infinities, which no parsed value can hold.
  */
-export function formatNumber(n: number, maxDecimals = 2): string {
+export function formatNumber(n: number, maxDecimals = 2, style: NumberStyle = 'sv'): string {
   if (!Number.isFinite(n)) throw new RangeError(`formatNumber needs a finite number, got ${n}`);
-  const text = numberFormatter(maxDecimals)
+  const text = numberFormatter(maxDecimals, style)
     .format(n)
     .replace(/\u2212/gu, '-')
     .replace(/[\u0020\u202F]/gu, NBSP);
   return text === '-0' ? '0' : text;
 }
 
-const FORMATTERS = new Map<number, Intl.NumberFormat>();
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
 
 /** Building an Intl.NumberFormat costs far more than formatting with one; reports format thousands. */
-function numberFormatter(maxDecimals: number): Intl.NumberFormat {
-  let formatter = FORMATTERS.get(maxDecimals);
-  if (!formatter) FORMATTERS.set(maxDecimals, (formatter = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: maxDecimals })));
+function numberFormatter(maxDecimals: number, style: NumberStyle): Intl.NumberFormat {
+  const key = `${style}:${maxDecimals}`;
+  let formatter = FORMATTERS.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(style === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: maxDecimals });
+    FORMATTERS.set(key, formatter);
+  }
   return formatter;
 }

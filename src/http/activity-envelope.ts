@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
 /** Invoke names the bot answers; any other invoke is refused at the edge with 400. */
-export const HANDLED_INVOKES = ['adaptiveCard/action', 'fileConsent/invoke'] as const;
+export const HANDLED_INVOKES = ['adaptiveCard/action', 'fileConsent/invoke', 'application/search'] as const;
 
 const Id = z.string().trim().min(1).max(1024);
 
 const FileConsentValue = z.looseObject({ action: z.enum(['accept', 'decline']), context: z.record(z.string(), z.unknown()).optional() });
+
+/** A dynamic typeahead's query (Data.Query in an Input.ChoiceSet): what was typed and the dataset. */
+const SearchValue = z.looseObject({ queryText: z.string().max(200).optional(), dataset: z.string().min(1).max(200) });
 
 const AdaptiveCardActionValue = z.looseObject({
   action: z.looseObject({ type: z.string().max(64).optional(), verb: z.string().min(1).max(200) }),
@@ -34,6 +37,13 @@ export const ActivityEnvelope = z
     }
     if (activity.name === 'adaptiveCard/action' && !AdaptiveCardActionValue.safeParse(activity.value).success) {
       issues.addIssue({ code: 'custom', path: ['value'], message: 'an Action.Execute invoke needs value.action.verb' });
+    }
+    if (activity.name === 'application/search' && !SearchValue.safeParse(activity.value).success) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'a search invoke needs value.dataset and at most 200 characters of queryText',
+      });
     }
     if (activity.name === 'fileConsent/invoke' && !FileConsentValue.safeParse(activity.value).success) {
       issues.addIssue({ code: 'custom', path: ['value'], message: 'a file consent invoke needs value.action accept or decline' });

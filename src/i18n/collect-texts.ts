@@ -20,6 +20,14 @@ const SV = {
   nextPage: 'Nästa',
   page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
   periodClosed: 'Perioden är stängd. Svaren kan inte längre ändras.',
+  /** `when`: "12 maj 14:03", or null when not known; `by`: who closed it, null when it closed by its date. */
+  periodClosedBy: (when: string | null, by: string | null) =>
+    `Perioden stängdes${when ? ` ${when}` : ''}${by ? ` av ${by}` : ' efter sista dagen'}. Svaren kan inte längre ändras.`,
+  closedTitle: 'Perioden är stängd',
+  refresh: 'Uppdatera',
+  /** A save that came after the period was closed: what happened to what was typed, and how to get it reopened. */
+  closedSave: (closed: string, code: string) =>
+    `${closed} Det du skrev nu sparades inte. Behöver något ändras kan en samordnare öppna perioden igen (**öppna period ${code}**).`,
   periodNotOpen: 'Perioden är inte öppen än.',
   saved: (count: number) => (count === 0 ? 'Inget ändrades.' : count === 1 ? 'Sparat.' : `Sparat (${count} svar).`),
   allDoneTitle: (label: string) => `${label} – tack!`,
@@ -89,6 +97,12 @@ const EN: CollectTexts = {
   nextPage: 'Next',
   page: (page, pages) => `Page ${page} of ${pages}`,
   periodClosed: 'The period is closed. Answers can no longer be changed.',
+  periodClosedBy: (when, by) =>
+    `The period was closed${when ? ` ${when}` : ''}${by ? ` by ${by}` : ' after its last day'}. Answers can no longer be changed.`,
+  closedTitle: 'The period is closed',
+  refresh: 'Refresh',
+  closedSave: (closed, code) =>
+    `${closed} What you typed now was not saved. If something must change, a coordinator can open the period again (**open period ${code}**).`,
   periodNotOpen: 'The period is not open yet.',
   saved: (count) => (count === 0 ? 'Nothing changed.' : count === 1 ? 'Saved.' : `Saved (${count} answers).`),
   allDoneTitle: (label) => `${label} – thank you!`,

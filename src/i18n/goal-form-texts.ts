@@ -20,14 +20,19 @@ const q = (text: string) => `”${text}”`;
 const count = (n: number, locale: Locale) =>
   new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE').format(n).replace(/[\u0020\u202F]/gu, '\u00A0');
 
-/** An utfall typed the way the indicator is measured (`unit`: its currency scale); the locale's decimal sign (both are parsed). */
+/**
+ * An utfall typed the way the indicator is measured (`unit`: its currency scale); the locale's
+ * decimal sign (both are parsed). English examples have no thousands comma: a lone `21,707` is
+ * read the Swedish way (21,707 = 21.707), so typing it ungrouped is the safe advice.
+ */
 function example(valueType: ValueType, unit: string | null, decimal: ',' | '.'): string {
+  const group = decimal === ',' ? '\u00A0' : '';
   switch (valueType) {
     case 'percent':
       return `4${decimal}4\u00A0%`;
     case 'currency':
       if (unit === 'mnkr') return `-24${decimal}6\u00A0mnkr`;
-      return unit === 'tkr' ? '-1\u00A0250\u00A0tkr' : unit === 'kr' ? '21\u00A0707\u00A0kr' : '21\u00A0707';
+      return unit === 'tkr' ? `-1${group}250\u00A0tkr` : unit === 'kr' ? `21${group}707\u00A0kr` : `21${group}707`;
     default:
       return '78';
   }

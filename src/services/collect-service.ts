@@ -34,7 +34,9 @@ export interface SaveOptions {
 }
 
 export type SaveResult =
-  | { kind: 'refused'; reason: 'unknown_period' | 'period_closed' | 'period_not_open' | 'unknown_goal' | 'not_owner' }
+  | { kind: 'refused'; reason: 'unknown_period' | 'period_not_open' | 'unknown_goal' | 'not_owner' }
+  /** With the period, which says when and by whom it was closed. */
+  | { kind: 'refused'; reason: 'period_closed'; period: Period }
   /** `versions`: those the form was rendered from, kept so that the corrected form still conflicts with newer answers. */
   | { kind: 'invalid'; view: PeriodWork; goal: GoalWork; submission: SubmissionResult; versions: Readonly<Record<string, number>> }
   | { kind: 'conflict'; view: PeriodWork; goal: GoalWork; conflicts: SaveConflict[]; saved: number }
@@ -215,12 +217,14 @@ export class CollectService {
     return new Set((await this.prompts.plan(periods)).map((prompt) => prompt.email)).size;
   }
 
-  async closePeriods(code: string, unitKey: string | null): Promise<Period[]> {
+  /** `by`: who closed them, as owners are told (a name, else the address). */
+  async closePeriods(code: string, unitKey: string | null, by: string | null): Promise<Period[]> {
     const periods = await this.periodsFor(code, unitKey, ['draft', 'open']);
     const closed: Period[] = [];
+    const now = this.deps.now();
     for (const period of periods) {
-      if (await this.deps.plans.setPeriodState(period.id, ['draft', 'open'], 'closed', this.deps.now()))
-        closed.push({ ...period, state: 'closed' });
+      if (await this.deps.plans.setPeriodState(period.id, ['draft', 'open'], 'closed', now, by))
+        closed.push({ ...period, state: 'closed', closedAt: now, closedBy: by });
     }
     if (closed.length > 0) await this.deps.events?.closed(closed);
     return closed;
@@ -244,7 +248,7 @@ export class CollectService {
   ): Promise<SaveResult> {
     const view = await this.workFor(person.email, periodId);
     if (!view) return { kind: 'refused', reason: 'unknown_period' };
-    if (view.period.state === 'closed') return { kind: 'refused', reason: 'period_closed' };
+    if (view.period.state === 'closed') return { kind: 'refused', reason: 'period_closed', period: view.period };
     if (view.period.state !== 'open') return { kind: 'refused', reason: 'period_not_open' };
     const goalWork = view.work.goals.find((g) => g.goal.key === goalKey);
     if (!goalWork)

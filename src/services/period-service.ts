@@ -110,8 +110,8 @@ export class PeriodService {
   }
 
   /** Locks the answers; the final summaries follow (the collect service's `closed` event). */
-  async close(code: string, unitKey: string | null): Promise<{ closed: Period[]; units: string[]; channels: number }> {
-    const closed = await this.deps.collect.closePeriods(code, unitKey);
+  async close(code: string, unitKey: string | null, by: string | null): Promise<{ closed: Period[]; units: string[]; channels: number }> {
+    const closed = await this.deps.collect.closePeriods(code, unitKey, by);
     const channels = closed.length > 0 ? await this.deps.summaries.channelsCovering(closed.map((period) => period.unit)) : [];
     if (closed.length > 0) this.deps.kick();
     return { closed, units: await this.unitNames(closed), channels: channels.length };

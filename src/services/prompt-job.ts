@@ -17,7 +17,7 @@ export function createPromptHandler(deps: { inbox: InboxService; chats: Personal
     const { person, conversation } = chat;
     const inbox = await deps.inbox.inboxFor(email, periodId);
     if (!inbox || inbox.groups.length === 0) return { status: 'done', result: { skipped: 'nothing to answer' } };
-    const card = inboxOrReceipt(inbox, deps.chats.localeOf(person), null);
+    const card = inboxOrReceipt(inbox, deps.chats.localeOf(person), null, 0, person.userId);
     await pace();
     const sent = await deps.messenger.send(conversation.reference, { card });
     if (sent.ok) return { status: 'done', result: { activityId: sent.activityId, conversationId: conversation.conversationId } };

@@ -66,7 +66,7 @@ export function createReminderHandler(deps: ReminderJobDeps): JobHandler<'remind
         .sort()[0]!;
       message = {
         text: texts.reminder(inbox.anchor.label, left, total, formatLongDate(deadline, locale)),
-        card: inboxOrReceipt(inbox, locale, null),
+        card: inboxOrReceipt(inbox, locale, null, 0, person.userId),
       };
     }
     await pace();

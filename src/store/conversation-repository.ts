@@ -64,6 +64,14 @@ export class ConversationRepository {
     return document ? toConversation(document) : null;
   }
 
+  /** The teams the bot was added to (from their channels), for roster look-ups. */
+  async teamIds(): Promise<string[]> {
+    const documents = await this.conversations
+      .find({ kind: 'channel', teamId: { $type: 'string' } }, { projection: { teamId: 1 } })
+      .toArray();
+    return [...new Set(documents.map((document) => document.teamId!))];
+  }
+
   async findPersonalFor(aadObjectIds: readonly string[]): Promise<Map<string, StoredConversation>> {
     const documents = await this.conversations.find({ _id: { $in: aadObjectIds.map(personalConversationKey) } }).toArray();
     return new Map(documents.map((document) => [document.aadObjectId ?? '', toConversation(document)]));

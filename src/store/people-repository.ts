@@ -66,6 +66,17 @@ export class PeopleRepository {
     return documents.map(toPerson);
   }
 
+  /** People whose address or name contains `text` (case-insensitively), by address. */
+  async search(text: string, limit: number): Promise<Person[]> {
+    const pattern = { $regex: text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), $options: 'i' };
+    const documents = await this.people
+      .find({ $or: [{ _id: pattern }, { name: pattern }] })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
+    return documents.map(toPerson);
+  }
+
   /** Links a Teams identity to the person with that e-mail (created if the plan has not named them yet). */
   async linkIdentity(identity: TeamsIdentity, now: Date): Promise<Person> {
     const email = identity.email.toLowerCase();
@@ -83,6 +94,21 @@ export class PeopleRepository {
     );
     if (!document) throw new Error(`linkIdentity: no document returned for ${email}`);
     await upsertWithRetry(() => this.identities.updateOne({ _id: identity.aadObjectId }, { $set: { email } }, { upsert: true }));
+    return toPerson(document);
+  }
+
+  /**
+   * Keeps a colleague found in the Teams roster (a delegation to someone not in the plan who has not
+   * installed Utfall), so that they are known by name later. Never changes a known person.
+   */
+  async recordSeen(email: string, name: string | null, now: Date): Promise<Person> {
+    const id = email.toLowerCase();
+    const insert: Partial<PersonDocument> = { email: id, createdAt: now, updatedAt: now };
+    if (name) insert.name = name;
+    const document = await upsertWithRetry(() =>
+      this.people.findOneAndUpdate({ _id: id }, { $setOnInsert: insert }, { upsert: true, returnDocument: 'after' }),
+    );
+    if (!document) throw new Error(`recordSeen: no document returned for ${id}`);
     return toPerson(document);
   }
 

@@ -188,9 +188,13 @@ export class PlanRepository {
     return document ? stripBookkeeping<Indicator>(document) : null;
   }
 
-  /** Moves a period's state only from one of `from`; returns whether it moved (so callers act once). */
-  async setPeriodState(id: string, from: readonly PeriodState[], to: PeriodState, now: Date): Promise<boolean> {
-    const result = await this.col('periods').updateOne({ _id: id, state: { $in: [...from] } }, { $set: { state: to, updatedAt: now } });
+  /** Moves a period only from one of `from` to `to`; closing records when and by whom (`by`: null when closed by date); returns whether it moved (so callers act once). */
+  async setPeriodState(id: string, from: readonly PeriodState[], to: PeriodState, now: Date, by: string | null = null): Promise<boolean> {
+    const update =
+      to === 'closed'
+        ? { $set: { state: to, updatedAt: now, closedAt: now, closedBy: by } }
+        : { $set: { state: to, updatedAt: now }, $unset: { closedAt: '', closedBy: '' } };
+    const result = await this.col('periods').updateOne({ _id: id, state: { $in: [...from] } }, update);
     // Renewed whether or not this caller moved it: a concurrent caller may have, and a spare renewal only costs a re-read.
     await renewStamp(this.db, CATALOG_STAMP);
     return result.modifiedCount === 1;

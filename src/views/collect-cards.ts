@@ -9,6 +9,8 @@ import { goalFormTexts } from '../i18n/goal-form-texts';
 import type { Locale } from '../i18n/locale';
 import type { PeriodWork, SaveConflict, SaveResult } from '../services/collect-service';
 import { inboxOfOne, type InboxWork } from '../services/inbox-service';
+import { VERBS } from '../cards/actions';
+import { closedNotice } from './closed-notice';
 import { goalFormView } from './goal-form-view';
 import { inboxView, isAllDone, receiptView } from './inbox-view';
 
@@ -31,23 +33,26 @@ export function inboxCard(
   locale: Locale,
   notice: { text: string; color: TextColor } | null,
   page = 0,
+  refreshFor: string | null = null,
 ): AdaptiveCard {
   const texts = collectTexts(locale);
   if (!inbox) return messageCard(texts.refusal.title, texts.refusal.unknown_period, 'Warning');
-  return inboxOrReceipt(inbox, locale, notice, page);
+  return inboxOrReceipt(inbox, locale, notice, page, refreshFor);
 }
 
+/** `refreshFor`: the owner's Teams user id (29:…); their inbox card then refreshes itself when they look at it. */
 export function inboxOrReceipt(
   inbox: InboxWork,
   locale: Locale,
   notice: { text: string; color: TextColor } | null,
   page = 0,
+  refreshFor: string | null = null,
 ): AdaptiveCard {
   if (isAllDone(inbox) && notice?.color !== 'Attention') {
     const receipt = receiptView(inbox, locale);
     return buildReceiptCard(notice ? { ...receipt, body: `${notice.text} ${receipt.body}` } : receipt);
   }
-  return buildInboxCard(inboxView(inbox, locale, notice, page));
+  return buildInboxCard(inboxView(inbox, locale, notice, page, refreshFor));
 }
 
 /** A goal's form, or a refusal: unknown period, or a goal that is not the person's to answer. */
@@ -81,6 +86,15 @@ export function saveResultCard(
   const formOptions = { ...options, page };
   switch (result.kind) {
     case 'refused':
+      if (result.reason === 'period_closed') {
+        const closed = closedNotice(result.period, locale, options.timezone);
+        return buildMessageCard({
+          title: texts.closedTitle,
+          body: texts.closedSave(closed, result.period.code),
+          color: 'Warning',
+          actions: [{ title: texts.back, verb: VERBS.showInbox, data: { period: result.period.id } }],
+        });
+      }
       return messageCard(texts.refusal.title, texts.refusal[result.reason], result.reason === 'not_owner' ? 'Attention' : 'Warning');
     case 'invalid': {
       // Only values to confirm, nothing to correct: say so, rather than "something needs fixing".

@@ -17,20 +17,20 @@ export function formatShortDateTime(instant: Date, timezone: string, locale: Loc
     .toFormat('d MMMM HH:mm');
 }
 
-/** A target or baseline the Swedish way, with the indicator's unit: "4,6 %", "21 707 kr", "Ja" ("Yes" in English). */
+/** A target or baseline with the indicator's unit: "4,6 %", "21 707 kr", "Ja" (in English "4.6 %", "21,707 kr", "Yes"). */
 export function formatTarget(value: number | boolean | null, indicator: Indicator, locale: Locale = 'sv'): string | null {
   if (value === null) return null;
   if (typeof value === 'boolean') return formatOutcome({ kind: 'boolean', value }, indicator, locale);
   const unit = indicator.valueType === 'percent' ? undefined : (indicator.unitOfMeasure ?? undefined);
-  return formatValue({ kind: 'number', value }, indicator.valueType, unit);
+  return formatValue({ kind: 'number', value }, indicator.valueType, unit, locale);
 }
 
-/** An outcome as reports write it; in English, yes/no and "not available" are English words (numbers stay Swedish). */
+/** An outcome as cards write it; in English, yes/no and "not available" are English words and numbers are written the English way. */
 export function formatOutcome(value: OutcomeValue, indicator: Indicator, locale: Locale = 'sv'): string {
   if (locale === 'en' && value.kind === 'boolean') return value.value ? 'Yes' : 'No';
   if (locale === 'en' && value.kind === 'not_available') return 'Not available';
   const unit = indicator.valueType === 'percent' || value.kind !== 'number' ? undefined : (indicator.unitOfMeasure ?? undefined);
-  return formatValue(value, indicator.valueType, unit);
+  return formatValue(value, indicator.valueType, unit, locale);
 }
 
 export function shorten(text: string, max: number): string {

@@ -67,7 +67,7 @@ function view(responses: Partial<Record<string, IndicatorResponse>>): { view: Pe
       order: 0,
       archived: false,
     },
-    indicators: [SICK, HME, COST, PLAN_DONE].map((item) => ({ indicator: item, response: responses[item.key], editable: true })),
+    indicators: [SICK, HME, COST, PLAN_DONE].map((item) => ({ indicator: item, response: responses[item.key], editable: true, own: true })),
     goalEditable: true,
     goalResponse: undefined,
     required: 5,
@@ -171,5 +171,18 @@ describe(goalFormView.name, () => {
     expect(data.indicators[3]?.targetText).toBe('Target: Yes');
     expect(data.indicators[2]?.outcomeError).toBe('"12,5 %" has the wrong unit: this indicator is given in mnkr, e.g. -24.6\u00A0mnkr.');
     expect(data.assessmentChoices.at(-1)).toEqual({ title: 'No assessment', value: 'none' });
+  });
+
+  test('when the form is in English, then targets and baselines are written the English way, and the typed outcome is kept as typed', () => {
+    const big = indicator('I5', { valueType: 'currency', unitOfMeasure: 'kr', direction: 'atLeast', baseline: 21707.5, target: 25000 });
+    const { view: work, goal } = view({});
+    const withBig = { ...goal, indicators: [...goal.indicators, { indicator: big, response: undefined, editable: true, own: true }] };
+    const submission = readSubmission({ 'I5.outcome': '22 100,5 kr' }, [big], { key: 'G1', editable: false });
+    const data = goalFormView(work, withBig, { ...OPTIONS, locale: 'en', submission });
+
+    expect(data.indicators[0]?.targetText).toBe('Target: decrease to 4.6\u00A0% · Baseline 5.1\u00A0%');
+    expect(data.indicators[4]?.targetText).toBe('Target: at least 25,000\u00A0kr · Baseline 21,707.5\u00A0kr');
+    expect(data.indicators[4]?.outcome).toBe('22 100,5 kr');
+    expect(data.indicators[4]?.outcomePlaceholder).toBe('E.g. 21707\u00A0kr');
   });
 });

@@ -1,5 +1,5 @@
 import { MAX_INPUT_LENGTH, VERBS } from '../cards/actions';
-import type { Notice } from '../cards/card-types';
+import type { CardAction, Notice } from '../cards/card-types';
 import {
   GOAL_FORM_ROWS_BUDGET_BYTES,
   goalFormRowBytes,
@@ -15,9 +15,11 @@ import { MAX_ANALYSIS_LENGTH, MAX_COMMENT_LENGTH, NO_ASSESSMENT, type FieldError
 import { currencyUnitOf, MAX_TEXT_LENGTH, MAX_VALUE_LENGTH } from '../domain/values';
 import { ASSESSMENTS, type Assessment } from '../domain/vocabulary';
 import { collectTexts } from '../i18n/collect-texts';
+import { delegationTexts } from '../i18n/delegation-texts';
 import { goalFormTexts, type FieldErrorDetail } from '../i18n/goal-form-texts';
 import type { Locale } from '../i18n/locale';
 import type { PeriodWork } from '../services/collect-service';
+import { closedNotice } from './closed-notice';
 import { formatOutcome, formatShortDateTime, formatTarget, shorten } from './format';
 
 /** At most this many indicators per form page, and fewer when their texts are long. */
@@ -67,14 +69,25 @@ export function goalFormView(view: PeriodWork, goal: GoalWork, options: GoalForm
   const texts = collectTexts(options.locale);
   const formTexts = goalFormTexts(options.locale);
   const readOnly = view.period.state !== 'open';
-  const allRows = goal.indicators.map((item) => indicatorRow(view, item, readOnly, options));
-  const firstGoalRow = goalSection(goal, readOnly, options);
+  const delegateTexts = delegationTexts(options.locale).card;
+  // "Delegera" on each row the person answers; it names the form page to come back to (set below).
+  const delegate = (key: string, title: string, page = 0): CardAction => ({
+    title,
+    verb: VERBS.openDelegate,
+    data: { period: view.period.id, goal: goal.goal.key, subject: key, page },
+  });
+  const allRows = goal.indicators.map((item) =>
+    indicatorRow(view, item, readOnly, options, delegate(item.indicator.key, delegateTexts.action)),
+  );
+  const firstGoalRow = goalSection(goal, readOnly, options, delegate(goal.goal.key, delegateTexts.goalAction));
   const ranges = pageRanges(allRows.map(goalFormRowBytes), firstGoalRow ? goalFormRowBytes(firstGoalRow) : 0);
   const pages = ranges.length;
   const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
   const [from, to] = ranges[page] ?? [0, 0];
   const items = goal.indicators.slice(from, to);
-  const indicators = allRows.slice(from, to);
+  const indicators = allRows
+    .slice(from, to)
+    .map((row) => (row.delegate ? { ...row, delegate: delegate(row.key, delegateTexts.action, page) } : row));
   const goalRow = page === 0 ? firstGoalRow : null;
   const startedFrom = (key: string, fresh: number) =>
     options.versions && Object.hasOwn(options.versions, key) ? (options.versions[key] ?? fresh) : fresh;
@@ -106,7 +119,10 @@ export function goalFormView(view: PeriodWork, goal: GoalWork, options: GoalForm
     title: shorten(goal.goal.title, 300),
     subtitle: view.period.label,
     notice: readOnly
-      ? { text: view.period.state === 'closed' ? texts.periodClosed : texts.periodNotOpen, color: 'Warning' }
+      ? {
+          text: view.period.state === 'closed' ? closedNotice(view.period, options.locale, options.timezone) : texts.periodNotOpen,
+          color: 'Warning',
+        }
       : options.notice,
     readOnly,
     indicators,
@@ -133,7 +149,13 @@ export function goalFormView(view: PeriodWork, goal: GoalWork, options: GoalForm
   };
 }
 
-function indicatorRow(view: PeriodWork, item: IndicatorItem, readOnly: boolean, options: GoalFormOptions): IndicatorFormRow {
+function indicatorRow(
+  view: PeriodWork,
+  item: IndicatorItem,
+  readOnly: boolean,
+  options: GoalFormOptions,
+  delegate: CardAction,
+): IndicatorFormRow {
   const { locale } = options;
   const texts = collectTexts(locale);
   const formTexts = goalFormTexts(locale);
@@ -195,6 +217,7 @@ function indicatorRow(view: PeriodWork, item: IndicatorItem, readOnly: boolean, 
         )
       : texts.noValue,
     savedBy: response ? texts.savedBy(response.authorName, formatShortDateTime(response.savedAt, options.timezone, locale)) : '',
+    delegate: item.own && !readOnly ? delegate : null,
   };
 }
 
@@ -233,7 +256,7 @@ function expectedUnit(indicator: Indicator, formTexts: ReturnType<typeof goalFor
   return null;
 }
 
-function goalSection(goal: GoalWork, readOnly: boolean, options: GoalFormOptions): GoalAssessmentRow | null {
+function goalSection(goal: GoalWork, readOnly: boolean, options: GoalFormOptions, delegate: CardAction): GoalAssessmentRow | null {
   const texts = collectTexts(options.locale);
   const formTexts = goalFormTexts(options.locale);
   const stored = goal.goalResponse;
@@ -251,6 +274,7 @@ function goalSection(goal: GoalWork, readOnly: boolean, options: GoalFormOptions
       ? summaryOf(stored.assessment ? texts.assessments[stored.assessment] : texts.noValue, '', stored.analysis)
       : texts.noValue,
     savedBy: stored ? texts.savedBy(stored.authorName, formatShortDateTime(stored.savedAt, options.timezone, options.locale)) : '',
+    delegate: goal.goalEditable && !readOnly ? delegate : null,
   };
 }
 

@@ -8,6 +8,7 @@ import { collectTexts } from '../i18n/collect-texts';
 import type { Locale } from '../i18n/locale';
 import type { InboxGroup, InboxWork } from '../services/inbox-service';
 import { formatLongDate, shorten } from './format';
+import { closedNotice } from './closed-notice';
 
 export const GOALS_PER_PAGE = 8;
 
@@ -17,7 +18,13 @@ export const GOALS_PER_PAGE = 8;
  * the plans' differ, each unit's own under its name). Paged when long; a unit split over two pages
  * repeats its heading. Each goal opens its own plan's period.
  */
-export function inboxView(inbox: InboxWork, locale: Locale, notice: Notice | null, page = 0): InboxCardData {
+export function inboxView(
+  inbox: InboxWork,
+  locale: Locale,
+  notice: Notice | null,
+  page = 0,
+  refreshFor: string | null = null,
+): InboxCardData {
   const texts = collectTexts(locale);
   const rows = inbox.groups.flatMap((group) => group.work.goals.map((goal) => ({ group, goal })));
   const pages = Math.max(1, Math.ceil(rows.length / GOALS_PER_PAGE));
@@ -34,7 +41,7 @@ export function inboxView(inbox: InboxWork, locale: Locale, notice: Notice | nul
     title: texts.inboxTitle(inbox.anchor.label),
     deadline: deadlineLine(inbox, locale),
     progress: texts.progress(doneGoals(inbox), totalGoals(inbox)),
-    notice: allClosed(inbox) ? { text: texts.periodClosed, color: 'Warning' } : notice,
+    notice: allClosed(inbox) ? { text: closedNotice(inbox.anchor, locale, null), color: 'Warning' } : notice,
     sections: sections.map(({ group: _group, ...section }) => section),
     pager:
       pages === 1
@@ -50,7 +57,14 @@ export function inboxView(inbox: InboxWork, locale: Locale, notice: Notice | nul
                 ? { title: texts.nextPage, verb: VERBS.showInbox, data: { period: inbox.anchor.id, page: current + 1 } }
                 : null,
           },
-    refresh: null,
+    // Teams asks again whenever the owner looks at the card, so a period closed meanwhile shows as closed.
+    refresh:
+      refreshFor === null
+        ? null
+        : {
+            action: { title: texts.refresh, verb: VERBS.showInbox, data: { period: inbox.anchor.id, page: current } },
+            userIds: [refreshFor],
+          },
   };
 }
 

@@ -77,13 +77,18 @@ export function goalDetailView(loaded: LoadedSummary, goalKey: string, page: num
 function indicatorItem(item: IndicatorDetail, loaded: LoadedSummary, options: SummaryViewOptions): DetailItem {
   const texts = summaryTexts(options.locale);
   const previous =
-    item.previous && loaded.previousCode ? texts.previousValue(loaded.previousCode, formatOutcome(item.previous, item.indicator)) : '';
+    item.previous && loaded.previousCode
+      ? texts.previousValue(loaded.previousCode, formatOutcome(item.previous, item.indicator, options.locale))
+      : '';
   return {
     title: shorten(item.indicator.name, 200),
     status: statusText(item.assessment, options.locale),
     color: BUCKET_COLORS[item.assessment].color,
     text: [
-      texts.outcome(item.outcome ? formatOutcome(item.outcome, item.indicator) : null, targetPhrase(item.indicator, options.locale)),
+      texts.outcome(
+        item.outcome ? formatOutcome(item.outcome, item.indicator, options.locale) : null,
+        targetPhrase(item.indicator, options.locale),
+      ),
       previous,
     ]
       .filter(Boolean)

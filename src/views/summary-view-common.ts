@@ -78,11 +78,11 @@ export function nameOf(email: string, options: SummaryViewOptions): string {
 /** "-24,6 mnkr (mål minst 0 mnkr)": the utfall against the target, with the target's direction. */
 export function indicatorFigures(indicator: Indicator, outcome: OutcomeValue | null, locale: Locale): string {
   const texts = summaryTexts(locale);
-  return texts.figures(outcome ? formatOutcome(outcome, indicator) : null, targetPhrase(indicator, locale));
+  return texts.figures(outcome ? formatOutcome(outcome, indicator, locale) : null, targetPhrase(indicator, locale));
 }
 
 /** "minst 0 mnkr", "minska till 4,6 %"; null without a target. */
 export function targetPhrase(indicator: Indicator, locale: Locale): string | null {
-  const target = formatTarget(indicator.target, indicator);
+  const target = formatTarget(indicator.target, indicator, locale);
   return target === null ? null : summaryTexts(locale).target(indicator.direction, target);
 }

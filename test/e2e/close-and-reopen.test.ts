@@ -1,4 +1,5 @@
-import { startConnectorStub, type ConnectorStub } from '../support/connector-stub';
+import type { AdaptiveCard } from '../../src/cards/render';
+import { adaptiveCards, startConnectorStub, type ConnectorStub } from '../support/connector-stub';
 import { fileAttachment, makePerson } from '../support/activities';
 import { PLAN_FIXTURES, readFixture } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/service';
@@ -91,6 +92,36 @@ describe('closing and reopening a period (Norrbotten, DÅ04)', () => {
 
     const again = await user(karin).click(confirm!.card!, 'Stäng perioden');
     expect(cardText(again)).toContain('Jag hittar ingen öppen eller kommande period');
+  });
+
+  test("when an owner's open cards are next refreshed or saved after an early close, then they say it closed, when and by whom, and how to get it reopened", async () => {
+    const closedLine = 'Perioden stängdes 2 maj 09:00 av Karin Controller. Svaren kan inte längre ändras.';
+    const [inbox] = adaptiveCards(inboxCards(peter).at(-1)!.activity) as AdaptiveCard[];
+    // The inbox card asks Teams to refresh it for its owner whenever they look at it.
+    const refresh = inbox!.refresh as { action: { verb: string; data: Record<string, unknown> }; userIds: string[] };
+    expect(refresh.userIds).toEqual([peter.userId]);
+    expect(refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'inbox.show', data: { period: 'NB-DIV-2022/DÅ04', page: 0 } });
+    const refreshed = await user(peter).invoke(refresh.action.verb, refresh.action.data, (activity) => {
+      (activity.value as { trigger: string }).trigger = 'automatic';
+    });
+    expect(cardText(refreshed)).toContain(closedLine.replace('Perioden stängdes 2 maj 09:00', 'Perioden stängdes'));
+    expect((refreshed.refresh as { userIds: string[] }).userIds).toEqual([peter.userId]);
+
+    const form = await user(peter).invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P2-G1' });
+    expect(cardText(form)).toContain(closedLine);
+
+    // A form opened before the close, saved after it.
+    const saved = await user(peter).invoke('goal.save', {
+      period: 'NB-DIV-2022/DÅ04',
+      goal: 'NB-P2-G1',
+      versions: { 'NB-P2-G1-I1': 0 },
+      'NB-P2-G1-I1.outcome': '5,1 %',
+    });
+    expect((saved.body as { text?: string }[])[0]?.text).toBe('Perioden är stängd');
+    expect(cardText(saved)).toContain(
+      `${closedLine} Det du skrev nu sparades inte. Behöver något ändras kan en samordnare öppna perioden igen (**öppna period DÅ04**).`,
+    );
+    expect(await bot.service.mongo.db.collection('responses').findOne({ indicator: 'NB-P2-G1-I1' })).toBeNull();
   });
 
   test('when the coordinator writes "öppna period DÅ04" on the closed period, then it is offered again, and confirmed every owner gets a new card', async () => {

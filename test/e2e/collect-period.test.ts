@@ -172,7 +172,7 @@ describe('collecting outcomes for a period, end to end (Norrbotten, DÅ04)', () 
     await karin.click(confirm!.card!, 'Stäng perioden');
 
     const closed = await user.invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P3-G1' });
-    expect(cardText(closed)).toContain('Perioden är stängd');
+    expect(cardText(closed)).toMatch(/Perioden stängdes \d+ april \d\d:\d\d av Karin Controller\. Svaren kan inte längre ändras\./);
     expect(inputById(closed, 'NB-P3-G1-I1.outcome')).toBeUndefined();
     expect(cardText(closed)).toContain('-11,1');
 

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../src/cards/render';
-import { inputById } from '../support/adaptive-card';
+import { executeActions, inputById } from '../support/adaptive-card';
 import { adaptiveCards, startConnectorStub, type ConnectorStub } from '../support/connector-stub';
-import { fileAttachment, makePerson } from '../support/activities';
+import { conversationUpdateMembersAdded, fileAttachment, makePerson, makeTeam, postActivity, searchInvoke } from '../support/activities';
 import { PLAN_FIXTURES, readFixture } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/service';
 import { cardText, TeamsUser } from '../support/teams-client';
@@ -15,6 +15,11 @@ describe('delegation (Norrbotten, DÅ04)', () => {
   const peter = makePerson('peter.sandberg@region.example');
   const ulrika = makePerson('ulrika.nord@region.example');
   const anna = makePerson('anna.kollega@region.example', 'Anna Kollega');
+  // In Teams and in a team Utfall was added to, but in no plan and without Utfall installed.
+  const maria = makePerson('maria.analytiker@region.example', 'Maria Analytiker');
+  // In Teams, but in no team with Utfall: the bot cannot find her from a personal chat.
+  const olle = makePerson('olle.utanfor@region.example', 'Olle Utanför');
+  const team = makeTeam('Ekonomi');
   const users = new Map<string, TeamsUser>();
   const user = (person: { email: string }) => users.get(person.email)!;
   /** The bot's answer in the writer's own chat (proactive sends to others may interleave). */
@@ -40,6 +45,10 @@ describe('delegation (Norrbotten, DÅ04)', () => {
       users.set(person.email, new TeamsUser(person, stub, bot.endpoint));
       await users.get(person.email)!.install();
     }
+    stub.addPerson(maria);
+    stub.addPerson(olle);
+    stub.addTeam({ ...team, members: [karin.email, maria.email] });
+    await postActivity(bot.endpoint, conversationUpdateMembersAdded({ serviceUrl: stub.url, person: karin, scope: 'channel', team }));
     const url = stub.serveFile('/plan.json', readFixture(PLAN_FIXTURES.norrbotten));
     await user(karin).say('importera', { attachments: [fileAttachment({ name: 'plan.json', downloadUrl: url, fileType: 'json' })] });
     const [confirm] = await user(karin).say('öppna period DÅ04');
@@ -53,7 +62,10 @@ describe('delegation (Norrbotten, DÅ04)', () => {
 
   test("when the address is unknown, the key wrong or the indicator someone else's, then it says so and nothing changes", async () => {
     expect(await lastText(user(peter), 'delegera NB-P2-G1-I1 okand@region.example')).toContain(
-      '”okand@region.example” är ingen känd person i Utfall',
+      'Jag hittar ingen ”okand@region.example” i Teams',
+    );
+    expect(await lastText(user(peter), `delegera NB-P2-G1-I1 ${olle.email}`)).toContain(
+      `Jag hittar ingen ”${olle.email}” i Teams: adressen finns inte i planen`,
     );
     expect(await lastText(user(peter), 'delegera NB-X-1 anna.kollega@region.example')).toContain(
       'Jag hittar inget mätetal eller mål med nyckeln ”NB-X-1”',
@@ -67,7 +79,7 @@ describe('delegation (Norrbotten, DÅ04)', () => {
 
   test('when the owner delegates an indicator, then the colleague gets it in an inbox card, can answer it, and history records it', async () => {
     expect(await lastText(user(peter), 'delegera NB-P2-G1-I1 Anna.Kollega@region.example')).toContain(
-      'är nu delegerat till anna.kollega@region.example',
+      'är nu delegerat till Anna Kollega (anna.kollega@region.example), som får det i Utfall nu.',
     );
     await bot.service.scheduler.idle();
     await bot.service.scheduler.tick();
@@ -106,5 +118,75 @@ describe('delegation (Norrbotten, DÅ04)', () => {
       [1, 'peter.sandberg@region.example', 'anna.kollega@region.example'],
       [2, 'peter.sandberg@region.example', null],
     ]);
+  });
+
+  test('when the owner delegates to a colleague in Teams who is in no plan and has not installed, then it is stored, the owner is told they get it when they open Utfall, and they get it on install', async () => {
+    const before = stub.sent().length;
+    expect(await lastText(user(peter), `delegera NB-P2-G1-I1 ${maria.email.toUpperCase()}`)).toBe(
+      `”Hållbar arbetsmiljö: Sjukfrånvaro” är nu delegerat till Maria Analytiker (${maria.email}). Maria Analytiker har inte öppnat Utfall i Teams än och får det när hen gör det, så säg gärna till. Ta tillbaka med **delegera tillbaka NB-P2-G1-I1**.`,
+    );
+    // Found in the team's roster by e-mail, from Peter's personal chat.
+    expect(stub.requests().some((request) => request.method === 'GET' && request.path.includes(encodeURIComponent(team.id)))).toBe(true);
+    expect(await bot.service.repositories.delegations.find('NB-P2-G1-I1')).toMatchObject({ to: maria.email, from: peter.email });
+    await bot.service.scheduler.idle();
+    expect(
+      stub
+        .sent()
+        .slice(before)
+        .filter((sent) => sent.conversationId === `a:personal-${maria.aadObjectId}`),
+    ).toHaveLength(0);
+
+    const mariaUser = new TeamsUser(maria, stub, bot.endpoint);
+    await mariaUser.install();
+    await bot.service.scheduler.idle();
+    const inbox = stub
+      .sent()
+      .filter((sent) => sent.conversationId === `a:personal-${maria.aadObjectId}` && JSON.stringify(sent.activity).includes('dina mål'));
+    expect(inbox).toHaveLength(1);
+    const form = await mariaUser.invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P2-G1' });
+    expect(inputById(form, 'NB-P2-G1-I1.outcome')).toBeDefined();
+  });
+
+  test('when the owner clicks "Delegera" on a row of the goal form, then a picker finds colleagues by name, an unknown address is refused on the card, and a picked colleague gets it', async () => {
+    const form = await user(peter).invoke('goal.open', { period: 'NB-DIV-2022/DÅ04', goal: 'NB-P2-G1' });
+    const delegateActions = executeActions(form).filter((action) => action.verb === 'delegate.open');
+    // NB-P2-G1-I1 is Maria's now: only Peter's own rows have "Delegera".
+    expect(delegateActions.map((action) => [action.title, (action.data as { subject: string }).subject])).toEqual([
+      ['Delegera', 'NB-P2-G1-I2'],
+      ['Delegera målet', 'NB-P2-G1'],
+    ]);
+    const card = await user(peter).invoke('delegate.open', delegateActions[0]!.data);
+    expect(inputById(card, 'person')).toMatchObject({
+      type: 'Input.ChoiceSet',
+      style: 'filtered',
+      'choices.data': { type: 'Data.Query', dataset: 'utfall.people' },
+    });
+    expect(inputById(card, 'email')).toMatchObject({ type: 'Input.Text', style: 'Email' });
+    expect(cardText(card)).toContain('Kortkommando i chatten: delegera NB-P2-G1-I2 <e-post>');
+
+    expect(await user(peter).search('utfall.people', 'kolle')).toEqual({
+      status: 200,
+      results: [{ title: `Anna Kollega (${anna.email})`, value: anna.email }],
+    });
+    expect((await user(peter).search('utfall.people', olle.email)).results).toEqual([
+      { title: `${olle.email} (sök i Teams)`, value: olle.email },
+    ]);
+    const noDataset = await postActivity(bot.endpoint, {
+      ...searchInvoke({ serviceUrl: stub.url, person: peter, dataset: 'utfall.people', queryText: 'x' }),
+      value: { queryText: 'x' },
+    });
+    expect(noDataset.status).toBe(400);
+
+    const refused = await user(peter).click(card, 'Delegera', { email: olle.email });
+    expect(cardText(refused)).toContain(`Jag hittar ingen ”${olle.email}” i Teams`);
+    expect(inputById(refused, 'email')).toMatchObject({ value: olle.email });
+    const nobody = await user(peter).click(card, 'Delegera');
+    expect(cardText(nobody)).toContain('Välj en kollega i listan eller skriv en e-postadress');
+
+    const done = await user(peter).click(card, 'Delegera', { person: anna.email });
+    expect(cardText(done)).toContain('Delegerat');
+    expect(cardText(done)).toContain(`är nu delegerat till Anna Kollega (${anna.email}), som får det i Utfall nu.`);
+    expect(executeActions(done).map((action) => [action.title, action.verb])).toEqual([['Till mina mål', 'inbox.show']]);
+    expect(await bot.service.repositories.delegations.find('NB-P2-G1-I2')).toMatchObject({ to: anna.email, by: peter.email });
   });
 });

@@ -1,5 +1,5 @@
-import { cardBytes } from '../../src/cards/render';
-import { inputById } from '../support/adaptive-card';
+import { cardBytes, type AdaptiveCard } from '../../src/cards/render';
+import { inputById, inputs } from '../support/adaptive-card';
 import { startConnectorStub, type ConnectorStub } from '../support/connector-stub';
 import { makePerson } from '../support/activities';
 import { startTestService, type TestService } from '../support/service';
@@ -87,10 +87,15 @@ describe('a goal form with more indicators than fit on one card', () => {
     const first = await lena.invoke('goal.open', { period: 'BIG-2026/T1', goal: 'BIG-G1' });
     const second = await lena.click(first, 'Nästa', { 'BIG-G1-I2.outcome': '88 %' });
 
-    // Long comments were saved on page 1 above, so pages now hold fewer indicators: page 2 starts later.
+    // Long comments were saved on page 1 above, so pages now hold fewer indicators: page 2 holds none of page 1.
     expect(cardText(second)).toMatch(/Sida 2 av [3-9]/);
     expect(inputById(second, 'BIG-G1-I2.outcome')).toBeUndefined();
-    expect(inputById(second, 'BIG-G1-I10.outcome')).toBeDefined();
+    const outcomesOn = (card: AdaptiveCard) =>
+      inputs(card)
+        .map((input) => String(input.id))
+        .filter((id) => id.endsWith('.outcome'));
+    expect(outcomesOn(second).length).toBeGreaterThan(0);
+    expect(outcomesOn(second).filter((id) => outcomesOn(first).includes(id))).toEqual([]);
     expect(cardBytes(second)).toBeLessThan(40 * 1024);
     expect(await bot.service.mongo.db.collection('responses').findOne({ indicator: 'BIG-G1-I2' })).toMatchObject({
       outcome: { kind: 'number', value: 88 },

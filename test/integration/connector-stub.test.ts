@@ -52,19 +52,42 @@ describe(startConnectorStub.name, () => {
     expect(stub.sent()).toHaveLength(1);
   });
 
-  test('when a member is looked up by aadObjectId or by 29: id, then the roster entry is returned, else 404', async () => {
+  test('when a member is looked up by aadObjectId, 29: id or e-mail in their chat, then the roster entry is returned, else 404', async () => {
     const anna = makePerson('anna.andersson@region.se');
+    const bo = makePerson('bo.berg@region.se');
     stub.addPerson(anna);
-    const members = `v3/conversations/${encodeURIComponent('a:personal-x')}/members/`;
+    stub.addPerson(bo);
+    const members = `v3/conversations/${encodeURIComponent(personalConversationId(anna.aadObjectId))}/members/`;
 
     const byAad = await fetch(new URL(members + anna.aadObjectId, stub.url));
     const byUserId = await fetch(new URL(members + encodeURIComponent(anna.userId), stub.url));
+    const byEmail = await fetch(new URL(members + encodeURIComponent('Anna.Andersson@region.se'), stub.url));
     const unknown = await fetch(new URL(members + 'a1b2c3d4-0000-4000-a000-000000000000', stub.url));
+    const notInThisChat = await fetch(new URL(members + bo.aadObjectId, stub.url));
 
     expect(await byAad.json()).toMatchObject({ id: anna.userId, email: 'anna.andersson@region.se', name: 'Anna Andersson' });
     expect(await byUserId.json()).toMatchObject({ aadObjectId: anna.aadObjectId });
+    expect(await byEmail.json()).toMatchObject({ aadObjectId: anna.aadObjectId });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: 'MemberNotFoundInConversation' } });
+    expect(notInThisChat.status).toBe(404);
+  });
+
+  test("when a team names its members, then the team's roster has only them, by e-mail too, paged", async () => {
+    const cecilia = makePerson('cecilia.ek@region.se');
+    const david = makePerson('david.ek@region.se');
+    stub.addPerson(cecilia);
+    stub.addPerson(david);
+    stub.addTeam({ id: '19:team-ek@thread.tacv2', name: 'Ek', members: [cecilia.email] });
+    const team = `v3/conversations/${encodeURIComponent('19:team-ek@thread.tacv2')}`;
+
+    const found = await fetch(new URL(`${team}/members/${encodeURIComponent(cecilia.email)}`, stub.url));
+    const notMember = await fetch(new URL(`${team}/members/${encodeURIComponent(david.email)}`, stub.url));
+    const paged = await fetch(new URL(`${team}/pagedmembers?pageSize=10`, stub.url));
+
+    expect(await found.json()).toMatchObject({ aadObjectId: cecilia.aadObjectId, name: 'Cecilia Ek' });
+    expect(notMember.status).toBe(404);
+    expect(await paged.json()).toMatchObject({ members: [{ email: cecilia.email }] });
   });
 
   test('when fewer activities arrive than awaited, then waitForActivities rejects listing what did arrive', async () => {

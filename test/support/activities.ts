@@ -242,6 +242,23 @@ export function invokeAdaptiveCardAction(options: CardActionOptions): TeamsActiv
   };
 }
 
+/** The `application/search` invoke Teams sends as someone types in a dynamic typeahead (Data.Query); answered in the HTTP body. */
+export function searchInvoke(
+  options: CommonOptions & { person: TeamsPerson; dataset: string; queryText: string; top?: number },
+): TeamsActivity {
+  const fixture = personalConversation(options.person);
+  const base = envelope(options, options.person, fixture);
+  return {
+    ...base,
+    type: 'invoke',
+    name: 'application/search',
+    id: eventId(),
+    entities: [clientInfo(base.locale)],
+    channelData: { ...fixture.channelData, source: { name: 'message' } },
+    value: { queryText: options.queryText, queryOptions: { skip: 0, top: options.top ?? 15 }, dataset: options.dataset },
+  };
+}
+
 /** Personal-scope install or uninstall of the app. */
 export function installationUpdate(options: CommonOptions & { person: TeamsPerson; action: 'add' | 'remove' }): TeamsActivity {
   const fixture = personalConversation(options.person);

@@ -84,6 +84,8 @@ export interface StubTeam {
   name: string;
   aadGroupId?: string;
   channels?: Array<{ id: string; name?: string }>;
+  /** E-mail addresses of the team's members; without it, everyone on the roster is a member. */
+  members?: string[];
 }
 
 export type StubFault =
@@ -372,9 +374,9 @@ class ConnectorStubServer implements ConnectorStub {
     if (version === 'v3' && collection === 'conversations' && rest.length === 0) {
       if (id === undefined && method === 'POST') return this.createConversation(record);
       if (id !== undefined && sub === 'activities') return this.activityRoute(method, id, subId, record);
-      if (id !== undefined && method === 'GET' && sub === 'members') return this.memberRoute(subId);
+      if (id !== undefined && method === 'GET' && sub === 'members') return this.memberRoute(id, subId);
       if (id !== undefined && method === 'GET' && sub === 'pagedmembers' && subId === undefined) {
-        return this.pagedMembers(query);
+        return this.pagedMembers(id, query);
       }
     }
     if (version === 'v3' && collection === 'teams' && id !== undefined && method === 'GET' && subId === undefined) {
@@ -445,24 +447,48 @@ class ConnectorStubServer implements ConnectorStub {
     return personalConversationId(aadObjectId);
   }
 
-  private findMember(memberId: string): StubMember | undefined {
+  /** By Teams user id, Entra object id, or (as Teams accepts) e-mail/UPN, case-insensitively for the last two. */
+  private findMember(memberId: string, among: readonly StubMember[] = this.roster): StubMember | undefined {
     const key = memberId.toLowerCase();
-    return this.roster.find((m) => m.id === memberId || m.aadObjectId.toLowerCase() === key);
+    return among.find(
+      (m) =>
+        m.id === memberId ||
+        m.aadObjectId.toLowerCase() === key ||
+        m.email.toLowerCase() === key ||
+        m.userPrincipalName.toLowerCase() === key,
+    );
   }
 
-  private memberRoute(memberId: string | undefined): Reply {
-    if (memberId === undefined) return { status: 200, json: this.roster.map(memberJson) };
-    const member = this.findMember(memberId);
+  /**
+   * Who is in a conversation, as Teams answers it: a personal chat (`a:personal-<aad>`) has only
+   * its user; a team (by its id or one of its channels) its `members` when given; anything else
+   * the whole roster.
+   */
+  private membersOf(conversationId: string): StubMember[] {
+    const personal = /^a:personal-(.+)$/u.exec(conversationId);
+    if (personal) return this.roster.filter((m) => m.aadObjectId.toLowerCase() === personal[1]!.toLowerCase());
+    const channel = conversationId.split(';')[0]!;
+    const team = [...this.teams.values()].find((t) => t.id === channel || (t.channels ?? []).some((c) => c.id === channel));
+    if (!team?.members) return this.roster;
+    const emails = new Set(team.members.map((email) => email.toLowerCase()));
+    return this.roster.filter((m) => emails.has(m.email.toLowerCase()));
+  }
+
+  private memberRoute(conversationId: string, memberId: string | undefined): Reply {
+    const members = this.membersOf(conversationId);
+    if (memberId === undefined) return { status: 200, json: members.map(memberJson) };
+    const member = this.findMember(memberId, members);
     if (member) return { status: 200, json: memberJson(member) };
     return errorReply(404, 'MemberNotFoundInConversation', `The member ${memberId} was not found in the conversation.`);
   }
 
   /** `continuationToken` is the offset of the next page; Teams' token is just as opaque. */
-  private pagedMembers(query: URLSearchParams): Reply {
+  private pagedMembers(conversationId: string, query: URLSearchParams): Reply {
+    const roster = this.membersOf(conversationId);
     const pageSize = Number(query.get('pageSize') ?? 200) || 200;
     const offset = Number(query.get('continuationToken') ?? 0) || 0;
-    const members = this.roster.slice(offset, offset + pageSize).map(memberJson);
-    const next = offset + pageSize < this.roster.length ? String(offset + pageSize) : undefined;
+    const members = roster.slice(offset, offset + pageSize).map(memberJson);
+    const next = offset + pageSize < roster.length ? String(offset + pageSize) : undefined;
     return { status: 200, json: { members, continuationToken: next } };
   }
 

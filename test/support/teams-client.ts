@@ -6,6 +6,7 @@ import {
   invokeAdaptiveCardAction,
   messageActivity,
   postActivity,
+  searchInvoke,
   type TeamsActivity,
   type TeamsPerson,
 } from './activities';
@@ -55,6 +56,16 @@ export class TeamsUser {
     const action = findAction(card, title);
     const data = { ...currentInputs(card), ...typed, ...(action.data as Record<string, unknown>) };
     return this.invoke(String(action.verb), data, tweak);
+  }
+
+  /** Types `queryText` into a card's dynamic typeahead of `dataset`; returns the HTTP status and the choices the bot answered with. */
+  async search(dataset: string, queryText: string): Promise<{ status: number; results: { title: string; value: string }[] }> {
+    const response = await postActivity(
+      this.endpoint,
+      searchInvoke({ serviceUrl: this.stub.url, person: this.person, dataset, queryText, locale: this.locale }),
+    );
+    const body = response.body as { type?: string; value?: { results?: { title: string; value: string }[] } } | undefined;
+    return { status: response.status, results: body?.value?.results ?? [] };
   }
 
   /** Sends an adaptiveCard/action invoke with exactly this verb and data (for payloads a card would never send). */

@@ -10,10 +10,13 @@ import {
   ConfirmClosePeriodData,
   ConfirmOpenPeriodData,
   ConfirmRemindData,
+  OpenDelegateData,
   PreviewRemindData,
+  SaveDelegateData,
   SummaryViewData,
 } from '../../cards/actions';
 import { reminderTexts } from '../../i18n/reminder-texts';
+import { openDelegate, saveDelegate } from './delegate-actions';
 import { confirmRemind, previewRemind } from './remind-command';
 import { askToUploadReport, reportFromSummary } from './report-command';
 import { showSummaryView, type SummaryView } from './summary-actions';
@@ -52,7 +55,7 @@ const HANDLERS = new Map<Verb, ActionHandler>([
   [
     VERBS.showInbox,
     withPerson(ShowInboxData, async (deps, person, data, locale) =>
-      inboxCard(await deps.inbox.inboxFor(person.email, data.period), locale, null, data.page ?? 0),
+      inboxCard(await deps.inbox.inboxFor(person.email, data.period), locale, null, data.page ?? 0, person.userId),
     ),
   ],
   [
@@ -90,6 +93,8 @@ const HANDLERS = new Map<Verb, ActionHandler>([
       return saveResultCard(result, cardOptions(deps, locale), data.page ?? 0, data.goTo, inbox);
     }),
   ],
+  [VERBS.openDelegate, withPayload(OpenDelegateData, openDelegate)],
+  [VERBS.saveDelegate, withPayload(SaveDelegateData, saveDelegate)],
   [VERBS.confirmOpenPeriod, withPayload(ConfirmOpenPeriodData, confirmOpenPeriod)],
   [VERBS.confirmClosePeriod, withPayload(ConfirmClosePeriodData, confirmClosePeriod)],
   [

@@ -6,10 +6,11 @@ import type { DelegationResult } from '../../services/delegation-service';
 import type { Locale } from '../../i18n/locale';
 import type { BotDeps } from '../deps';
 import { resolveSender } from '../identity';
+import { turnRoster } from '../teams-roster';
 import { readTurnFacts } from '../turn';
 
 /**
- * `delegera <nyckel> <e-post>` hands an indicator or goal to a known colleague; `delegera tillbaka
+ * `delegera <nyckel> <e-post>` hands an indicator or goal to a colleague (known, or in Teams' roster); `delegera tillbaka
  * <nyckel>` takes it back (see DelegationService).
  */
 export async function handleDelegateCommand(context: TurnContext, deps: BotDeps, args: string[]): Promise<void> {
@@ -23,13 +24,13 @@ export async function handleDelegateCommand(context: TurnContext, deps: BotDeps,
   const coordinator = deps.identity.isCoordinator(person);
   const result = back
     ? await deps.delegation.takeBack(person, coordinator, key)
-    : await deps.delegation.delegate(person, coordinator, key, target!);
+    : await deps.delegation.delegate(person, coordinator, key, target!, turnRoster(context, deps.logger));
   if (result.kind === 'delegated') deps.logger.info({ subject: result.subject, to: result.to, by: person.email }, 'delegated');
   if (result.kind === 'taken_back') deps.logger.info({ key, by: person.email }, 'delegation taken back');
   await context.sendActivity(delegationText(result, facts.locale));
 }
 
-function delegationText(result: DelegationResult, locale: Locale): string {
+export function delegationText(result: DelegationResult, locale: Locale): string {
   const texts = delegationTexts(locale);
   switch (result.kind) {
     case 'no_such_subject':
@@ -49,6 +50,6 @@ function delegationText(result: DelegationResult, locale: Locale): string {
     case 'unknown_person':
       return texts.unknownPerson(result.email);
     case 'delegated':
-      return texts.delegated(result.name, result.to, result.subject);
+      return texts.delegated(result.name, result.to, result.toName, result.subject, result.reachable);
   }
 }

@@ -139,7 +139,7 @@ export async function confirmClosePeriod(
   const clicked = await coordinatorClicking(context, deps, texts.closeWhat, locale);
   if ('refusal' in clicked) return clicked.refusal;
   const { person } = clicked;
-  const result = await deps.periods.close(data.code, data.unit);
+  const result = await deps.periods.close(data.code, data.unit, person.name ?? person.email);
   deps.logger.info({ by: person.email, code: data.code, unit: data.unit, closed: result.closed.length }, 'period closed');
   // A second click (or a period closed meanwhile) finds nothing left to close: say what is true now.
   if (result.closed.length === 0) return messageCard(texts.refusedTitle, texts.noSuchPeriod(data.code, data.unit), 'Warning');
