@@ -8,11 +8,17 @@ import { PlanImporter } from './services/plan-importer';
 import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './store/embedded-ferretdb';
 import { connectMongo, type MongoConnection } from './store/mongo';
 import { PlanRepository } from './store/plan-repository';
+import { restoreBackupFile, writeBackupFile } from './store/backup';
 import { importReportText, importReportView } from './views/import-report-view';
 
 type Db = MongoConnection['db'];
 
-const USAGE = `Användning: npm run cli -- import <plan.json|plan.xlsx|plan.csv> [--perioder <perioder.csv>] [--lang en]`;
+const USAGE = [
+  'Användning:',
+  '  npm run cli -- import <plan.json|plan.xlsx|plan.csv> [--perioder <perioder.csv>] [--lang en]',
+  '  npm run cli -- export <fil>            hela databasen som säkerhetskopia (JSON Lines)',
+  '  npm run cli -- import-backup <fil>     återställer en säkerhetskopia till en tom databas',
+].join('\n');
 
 type Values = { perioder?: string; periods?: string; lang?: string };
 
@@ -22,6 +28,8 @@ type CliCommand = (args: string[], values: Values, context: { config: Config; db
 const COMMANDS = new Map<string, CliCommand>([
   ['import', importPlan],
   ['importera', importPlan],
+  ['export', exportBackup],
+  ['import-backup', importBackup],
 ]);
 
 /** `npm run cli -- <command> …`: 64 with the usage for a wrong command line, 1 on failure, otherwise the command's code. */
@@ -61,10 +69,7 @@ async function main(argv: string[]): Promise<number> {
 /** `import <file> [--perioder <file>]`: exit 0 with a summary, 2 with every problem listed (nothing written). */
 async function importPlan(args: string[], values: Values, { config, db }: { config: Config; db: () => Promise<Db> }): Promise<number> {
   const [file] = args;
-  if (!file) {
-    process.stderr.write(`${USAGE}\n`);
-    return 64;
-  }
+  if (!file) return usage();
   const locale = resolveLocale(values.lang ?? process.env.LANG);
   const periodsPath = values.perioder ?? values.periods;
   const importer = new PlanImporter(new PlanRepository(await db()), {
@@ -80,6 +85,59 @@ async function importPlan(args: string[], values: Values, { config, db }: { conf
   const text = importReportText(importReportView(outcome, path.basename(file), locale));
   (outcome.ok ? process.stdout : process.stderr).write(`${text}\n`);
   return outcome.ok ? 0 : 2;
+}
+
+/** `export <file>`: the whole database as a versioned JSON Lines file; exit 0 with the counts. */
+async function exportBackup(args: string[], _values: Values, { db }: { db: () => Promise<Db> }): Promise<number> {
+  const [file] = args;
+  if (!file || args.length > 1) return usage();
+  const started = Date.now();
+  const summary = await writeBackupFile(await db(), file, new Date());
+  process.stdout.write(
+    `Säkerhetskopian är skriven till ${file}: ${summary.documents} dokument på ${seconds(started)} s (${countsText(summary.counts)}).\n`,
+  );
+  return 0;
+}
+
+/** `import-backup <file>`: restores into an empty database; 2 (nothing written) when it is not empty or the file is not whole. */
+async function importBackup(args: string[], _values: Values, { config, db }: { config: Config; db: () => Promise<Db> }): Promise<number> {
+  const [file] = args;
+  if (!file || args.length > 1) return usage();
+  const started = Date.now();
+  const outcome = await restoreBackupFile(await db(), file);
+  switch (outcome.status) {
+    case 'restored':
+      process.stdout.write(
+        `Säkerhetskopian från ${outcome.header.createdAt} är återställd till databasen ”${config.mongo.dbName}”: ` +
+          `${outcome.documents} dokument på ${seconds(started)} s (${countsText(outcome.counts)}).\n`,
+      );
+      return 0;
+    case 'not_empty':
+      process.stderr.write(
+        `Databasen ”${config.mongo.dbName}” är inte tom (${outcome.collections.map((c) => `${c.name} ${c.documents}`).join(', ')}). ` +
+          'En säkerhetskopia återställs bara till en tom databas: välj en ny med MONGODB_DB, eller töm den först. Inget skrevs.\n',
+      );
+      return 2;
+    case 'invalid':
+      process.stderr.write(`${file} är ingen hel säkerhetskopia som kan läsas: rad ${outcome.line}: ${outcome.problem}. Inget skrevs.\n`);
+      return 2;
+  }
+}
+
+function usage(): number {
+  process.stderr.write(`${USAGE}\n`);
+  return 64;
+}
+
+function seconds(since: number): string {
+  return ((Date.now() - since) / 1000).toFixed(1).replace('.', ',');
+}
+
+function countsText(counts: Partial<Record<string, number>>): string {
+  return Object.entries(counts)
+    .filter(([, count]) => (count ?? 0) > 0)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
 }
 
 main(process.argv.slice(2)).then(

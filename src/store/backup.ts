@@ -36,7 +36,7 @@ export type BackupHeader = z.infer<typeof BackupHeader>;
 const DocumentLine = z
   .object({
     c: CollectionName,
-    d: z.record(z.string(), z.unknown()).refine((document) => '_id' in document, 'the document has no _id'),
+    d: z.record(z.string(), z.unknown()).refine((document) => '_id' in document, 'dokumentet saknar _id'),
   })
   .strict();
 
@@ -53,7 +53,7 @@ export type RestoreOutcome =
   | { status: 'restored'; header: BackupHeader; counts: BackupCounts; documents: number }
   /** The database already holds documents (collection → a lower bound of how many): nothing was written. */
   | { status: 'not_empty'; collections: { name: string; documents: number }[] }
-  /** The file is not a backup this version reads, or is damaged at `line` (1-based): nothing was written. */
+  /** The file is not a backup this version reads, or is damaged at `line` (1-based; `problem` in Swedish): nothing was written. */
   | { status: 'invalid'; line: number; problem: string };
 
 const INSERT_BATCH = 500;
@@ -166,35 +166,36 @@ async function checkBackup(
     try {
       value = JSON.parse(text);
     } catch {
-      return invalid('not JSON');
+      return invalid('raden är inte JSON');
     }
     if (!header) {
       const parsed = BackupHeader.safeParse(value);
-      if (!parsed.success) return invalid(`not a backup header (${BACKUP_FORMAT} version ${BACKUP_VERSION}): ${issues(parsed.error)}`);
+      if (!parsed.success)
+        return invalid(`inte huvudet för en säkerhetskopia (${BACKUP_FORMAT} version ${BACKUP_VERSION}): ${issues(parsed.error)}`);
       header = parsed.data;
       continue;
     }
-    if (ended) return invalid('a line after the end line');
+    if (ended) return invalid('en rad efter slutraden');
     const document = DocumentLine.safeParse(value);
     if (document.success) {
       try {
         EJSON.deserialize(document.data.d, { relaxed: false });
       } catch (error) {
-        return invalid(`not Extended JSON: ${error instanceof Error ? error.message : String(error)}`);
+        return invalid(`inte Extended JSON: ${error instanceof Error ? error.message : String(error)}`);
       }
       counts[document.data.c] = (counts[document.data.c] ?? 0) + 1;
       continue;
     }
     const end = EndLine.safeParse(value);
-    if (!end.success) return invalid(`neither a document nor the end line: ${issues(document.error)}`);
+    if (!end.success) return invalid(`varken ett dokument eller slutraden: ${issues(document.error)}`);
     for (const name of COLLECTION_NAMES) {
       if ((end.data.counts[name] ?? 0) !== (counts[name] ?? 0))
-        return invalid(`the end line counts ${end.data.counts[name] ?? 0} in ${name}, the file holds ${counts[name] ?? 0}`);
+        return invalid(`slutraden räknar ${end.data.counts[name] ?? 0} i ${name}, filen har ${counts[name] ?? 0}`);
     }
     ended = true;
   }
-  if (!header) return { status: 'invalid', line: 1, problem: 'the file is empty' };
-  if (!ended) return { status: 'invalid', line: index, problem: 'no end line: the file is cut off' };
+  if (!header) return { status: 'invalid', line: 1, problem: 'filen är tom' };
+  if (!ended) return { status: 'invalid', line: index, problem: 'slutraden saknas: filen är avkortad' };
   return { status: 'ok', header };
 }
 
@@ -221,6 +222,6 @@ async function* readLines(file: string): AsyncIterable<string> {
 function issues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`)
+    .map((issue) => `${issue.path.join('.') || '(raden)'}: ${issue.message}`)
     .join('; ');
 }

@@ -95,12 +95,12 @@ describe('backup: export and import-backup', () => {
     const target = database().client.db(testDatabaseName('backup_bad'));
     sqliteClones.push(target);
     const cases: [string, string[], RegExp][] = [
-      ['cut off', lines.slice(0, -5), /cut off/],
-      ['unknown collection', [...lines.slice(0, 3), '{"c":"passwords","d":{"_id":"x"}}', ...lines.slice(3)], /^neither a document/],
-      ['document without _id', [...lines.slice(0, 3), '{"c":"units","d":{"key":"X"}}', ...lines.slice(3)], /no _id/],
-      ['not JSON', [...lines.slice(0, 3), '{"c":', ...lines.slice(3)], /not JSON/],
-      ['a later format', [lines[0]!.replace('"version":1', '"version":2'), ...lines.slice(1)], /not a backup header/],
-      ['counts disagree', [...lines.slice(0, 3), ...lines.slice(4)], /the end line counts/],
+      ['cut off', lines.slice(0, -5), /avkortad/],
+      ['unknown collection', [...lines.slice(0, 3), '{"c":"passwords","d":{"_id":"x"}}', ...lines.slice(3)], /^varken ett dokument/],
+      ['document without _id', [...lines.slice(0, 3), '{"c":"units","d":{"key":"X"}}', ...lines.slice(3)], /saknar _id/],
+      ['not JSON', [...lines.slice(0, 3), '{"c":', ...lines.slice(3)], /inte JSON/],
+      ['a later format', [lines[0]!.replace('"version":1', '"version":2'), ...lines.slice(1)], /inte huvudet/],
+      ['counts disagree', [...lines.slice(0, 3), ...lines.slice(4)], /slutraden räknar/],
     ];
     for (const [label, content, problem] of cases) {
       const bad = path.join(temp, `${label.replace(/\W+/g, '-')}.jsonl`);
