@@ -11,6 +11,7 @@ import {
   type IndicatorResponse,
 } from '../domain/response';
 import { COLLECTIONS } from './indexes';
+import { HistoryRepository } from './history-repository';
 
 const SUMMARY_CHUNK = 500;
 
@@ -39,7 +40,11 @@ type GoalPlace = Pick<GoalResponse, 'goal' | 'plan' | 'unit' | 'perspective' | '
  * Every change is appended to `history`.
  */
 export class ResponseRepository {
-  constructor(private readonly db: Db) {}
+  private readonly history: HistoryRepository;
+
+  constructor(private readonly db: Db) {
+    this.history = new HistoryRepository(db);
+  }
 
   private get indicatorResponses() {
     return this.db.collection<IndicatorResponseDocument>(COLLECTIONS.responses);
@@ -217,13 +222,7 @@ export class ResponseRepository {
     by: string,
     at: Date,
   ): Promise<boolean> {
-    try {
-      await this.db.collection(COLLECTIONS.history).insertOne({ subject, period, version, before, after, by, at });
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+    return this.history.append({ subject, period, version, before, after, by, at });
   }
 
   /** If a writer won a version but died before writing the response, finish its write from history. */
@@ -233,11 +232,11 @@ export class ResponseRepository {
     subject: string,
     period: string,
   ): Promise<Record<string, unknown> | null> {
-    const [newest] = await this.db.collection(COLLECTIONS.history).find({ subject, period }).sort({ version: -1 }).limit(1).toArray();
+    const newest = await this.history.newest(subject, period);
     const document = await collection.findOne({ _id: id });
     if (newest && (!document || Number(document.version ?? 0) < Number(newest.version))) {
       const after = newest.after as Record<string, unknown>;
-      await writeAtVersion(collection, id, after, Number(newest.version), newest.at as Date);
+      await writeAtVersion(collection, id, after, Number(newest.version), newest.at);
       return after;
     }
     if (!document) return null;
@@ -247,14 +246,7 @@ export class ResponseRepository {
 
   async historyOf(subject: string, period: string): Promise<{ by: string; at: Date; version: number; before: unknown; after: unknown }[]> {
     // after: the whole response as written (place, answer, author, time, version).
-    const documents = await this.db.collection(COLLECTIONS.history).find({ subject, period }).sort({ at: 1, version: 1 }).toArray();
-    return documents.map((d) => ({
-      by: String(d.by),
-      at: d.at as Date,
-      version: Number(d.version),
-      before: d.before as unknown,
-      after: d.after as unknown,
-    }));
+    return (await this.history.list(subject, period)).map(({ by, at, version, before, after }) => ({ by, at, version, before, after }));
   }
 }
 
