@@ -192,7 +192,7 @@ export class PlanRepository {
     return result.modifiedCount === 1;
   }
 
-  private col(name: keyof typeof COLLECTIONS) {
+  private col(name: Exclude<keyof typeof COLLECTIONS, 'history'>) {
     return this.db.collection<KeyedDocument>(COLLECTIONS[name]);
   }
 }

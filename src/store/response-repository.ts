@@ -165,7 +165,7 @@ export class ResponseRepository {
   }
 
   private async save<R extends { version: number }, A>(options: {
-    collection: string;
+    collection: typeof COLLECTIONS.responses | typeof COLLECTIONS.goalResponses;
     id: string;
     subject: string;
     period: string;
