@@ -42,6 +42,8 @@ import { createFanoutReporter } from './services/fanout-report';
 import type { Messenger } from './services/messenger';
 import { ReportDelivery } from './services/report-delivery';
 import { SettingsRepository } from './store/settings-repository';
+import { HistoryRepository } from './store/history-repository';
+import { AuditService } from './services/audit-service';
 import type { ReportReply } from './http/report-route';
 
 /** Report links before the database is connected: Teams' clients retry, a person gets a plain answer. */
@@ -139,6 +141,7 @@ export interface Repositories {
   summaryMessages: SummaryRepository;
   openings: OpeningRepository;
   settings: SettingsRepository;
+  history: HistoryRepository;
 }
 
 interface Composed {
@@ -165,6 +168,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     summaryMessages: new SummaryRepository(db),
     openings: new OpeningRepository(db),
     settings: new SettingsRepository(db),
+    history: new HistoryRepository(db),
   };
   const { plans, people, conversations, responses, jobs, claims, links, delegations, openings } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
@@ -233,6 +237,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
         return model ? reports.render(model, format, scope.locale) : null;
       },
     }),
+    audit: new AuditService({ plans, history: repositories.history }),
   };
   const chats = new PersonalChats({ people, conversations, language: config.language, now });
   return { config, logger, now, repositories, deps, chats, cache };

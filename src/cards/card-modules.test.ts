@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as confirmCard from './confirm-card';
 import * as goalFormCard from './goal-form-card';
 import * as helpCard from './help-card';
+import * as historyCard from './history-card';
 import * as importResultCard from './import-result-card';
 import * as inboxCard from './inbox-card';
 import * as messageCard from './message-card';
@@ -25,6 +26,7 @@ const BUILDERS_TAKE_THEIR_DATA: Record<string, true> = {
   confirm: true satisfies Builds<confirmCard.ConfirmCardData, typeof confirmCard.buildConfirmCard>,
   'goal-form': true satisfies Builds<goalFormCard.GoalFormCardData, typeof goalFormCard.buildGoalFormCard>,
   help: true satisfies Builds<helpCard.HelpCardData, typeof helpCard.buildHelpCard>,
+  history: true satisfies Builds<historyCard.HistoryCardData, typeof historyCard.buildHistoryCard>,
   'import-result': true satisfies Builds<importResultCard.ImportResultCardData, typeof importResultCard.buildImportResultCard>,
   inbox: true satisfies Builds<inboxCard.InboxCardData, typeof inboxCard.buildInboxCard>,
   message: true satisfies Builds<messageCard.MessageCardData, typeof messageCard.buildMessageCard>,
@@ -39,6 +41,7 @@ const MODULES: Record<string, object> = {
   confirm: confirmCard,
   'goal-form': goalFormCard,
   help: helpCard,
+  history: historyCard,
   'import-result': importResultCard,
   inbox: inboxCard,
   message: messageCard,

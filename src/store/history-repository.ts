@@ -54,6 +54,17 @@ export class HistoryRepository {
     return this.entries.countDocuments({ subject, period });
   }
 
+  /** The newest entries of these subjects across periods (newest first, at most `limit`), and how many there are in all. */
+  async newestOf(subjects: readonly string[], limit: number): Promise<{ entries: HistoryEntry[]; total: number }> {
+    if (subjects.length === 0) return { entries: [], total: 0 };
+    const filter = { subject: { $in: [...subjects] } };
+    const [entries, total] = await Promise.all([
+      this.entries.find(filter).sort({ at: -1, version: -1 }).limit(limit).toArray(),
+      this.entries.countDocuments(filter),
+    ]);
+    return { entries: entries.map(toEntry), total };
+  }
+
   /** A subject's entries in a period, oldest first. */
   async list(subject: string, period: string): Promise<HistoryEntry[]> {
     return (await this.entries.find({ subject, period }).sort({ at: 1, version: 1 }).toArray()).map(toEntry);
