@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { parseConfig, secretsOf, type Config } from './config';
 import { resolveLocale } from './i18n/locale';
 import { createLogger } from './logger';
@@ -9,6 +10,7 @@ import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './store/embedded-f
 import { connectMongo, type MongoConnection } from './store/mongo';
 import { PlanRepository } from './store/plan-repository';
 import { restoreBackupFile, writeBackupFile } from './store/backup';
+import { PersonalDataRepository, personalDataJson } from './store/personal-data-repository';
 import { importReportText, importReportView } from './views/import-report-view';
 
 type Db = MongoConnection['db'];
@@ -18,9 +20,11 @@ const USAGE = [
   '  npm run cli -- import <plan.json|plan.xlsx|plan.csv> [--perioder <perioder.csv>] [--lang en]',
   '  npm run cli -- export <fil>            hela databasen som säkerhetskopia (JSON Lines)',
   '  npm run cli -- import-backup <fil>     återställer en säkerhetskopia till en tom databas',
+  '  npm run cli -- person export <e-post> [--out <fil>]   allt som är lagrat om en person, som JSON',
+  '  npm run cli -- person erase <e-post>   tar bort personens Teams-id:n, konversationer, identitetskopplingar och väntande utskick',
 ].join('\n');
 
-type Values = { perioder?: string; periods?: string; lang?: string };
+type Values = { perioder?: string; periods?: string; lang?: string; out?: string };
 
 /** One CLI command: its arguments after the command word, the parsed options, the database. Returns the exit code. */
 type CliCommand = (args: string[], values: Values, context: { config: Config; db: () => Promise<Db> }) => Promise<number>;
@@ -30,6 +34,7 @@ const COMMANDS = new Map<string, CliCommand>([
   ['importera', importPlan],
   ['export', exportBackup],
   ['import-backup', importBackup],
+  ['person', person],
 ]);
 
 /** `npm run cli -- <command> …`: 64 with the usage for a wrong command line, 1 on failure, otherwise the command's code. */
@@ -37,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { perioder: { type: 'string' }, periods: { type: 'string' }, lang: { type: 'string' } },
+    options: { perioder: { type: 'string' }, periods: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' } },
   });
   const [name, ...args] = positionals;
   const command = name === undefined ? undefined : COMMANDS.get(name);
@@ -122,6 +127,35 @@ async function importBackup(args: string[], _values: Values, { config, db }: { c
       process.stderr.write(`${file} är ingen hel säkerhetskopia som kan läsas: rad ${outcome.line}: ${outcome.problem}. Inget skrevs.\n`);
       return 2;
   }
+}
+
+/**
+ * `person export <e-post> [--out <fil>]`: everything stored about the person as JSON.
+ * `person erase <e-post>`: removes what only serves to reach them in Teams; answers and history stay as records.
+ */
+async function person(args: string[], values: Values, { db }: { db: () => Promise<Db> }): Promise<number> {
+  const [action, address, ...extra] = args;
+  const email = z.email().safeParse(address?.trim());
+  if ((action !== 'export' && action !== 'erase') || !email.success || extra.length > 0) return usage();
+  const repository = new PersonalDataRepository(await db());
+  if (action === 'export') {
+    const data = await repository.export(email.data);
+    const json = `${personalDataJson(data)}\n`;
+    const found = Object.values(data).reduce((sum, documents) => sum + documents.length, 0);
+    if (values.out) {
+      await writeFile(values.out, json, { encoding: 'utf8', mode: 0o600 });
+      process.stderr.write(`${found} dokument om ${email.data} är skrivna till ${values.out}.\n`);
+    } else process.stdout.write(json);
+    return 0;
+  }
+  const erased = await repository.erase(email.data, new Date());
+  process.stdout.write(
+    `${email.data}: ${erased.person ? 'Teams-id, namn och språk är borttagna ur persondokumentet' : 'inget persondokument'}; ` +
+      `${erased.identities} identitetskopplingar, ${erased.conversations} konversationsreferenser, ` +
+      `${erased.pendingJobs} väntande utskick och ${erased.claims} hälsningsmarkeringar borttagna. ` +
+      'Svar, historik, delegeringar och planernas ägaruppgifter finns kvar som allmänna handlingar.\n',
+  );
+  return 0;
 }
 
 function usage(): number {

@@ -65,6 +65,18 @@ export class HistoryRepository {
     return { entries: entries.map(toEntry), total };
   }
 
+  /**
+   * Every entry that names a person: made by them, an answer they authored, a delegation from or to
+   * them (for `person export`; entries are records and are never erased).
+   */
+  async naming(email: string): Promise<(HistoryEntry & { _id: unknown })[]> {
+    const fields = ['by', 'after.author', 'after.from', 'after.to', 'before.from', 'before.to'];
+    return this.entries
+      .find({ $or: fields.map((field) => ({ [field]: email })) })
+      .sort({ at: 1 })
+      .toArray();
+  }
+
   /** A subject's entries in a period, oldest first. */
   async list(subject: string, period: string): Promise<HistoryEntry[]> {
     return (await this.entries.find({ subject, period }).sort({ at: 1, version: 1 }).toArray()).map(toEntry);
