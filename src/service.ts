@@ -44,6 +44,7 @@ import { ReportDelivery } from './services/report-delivery';
 import { SettingsRepository } from './store/settings-repository';
 import { HistoryRepository } from './store/history-repository';
 import { AuditService } from './services/audit-service';
+import { RetentionService } from './services/retention';
 import type { ReportReply } from './http/report-route';
 
 /** Report links before the database is connected: Teams' clients retry, a person gets a plain answer. */
@@ -266,6 +267,12 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
     reminder: createReminderHandler({ plans: repositories.plans, inbox: deps.inbox, reminders: deps.reminders, chats, messenger }),
   });
   const events = summaryEvents(deps.summaries, logger);
+  const retention = new RetentionService({
+    jobs: repositories.jobs,
+    claims: repositories.claims,
+    retentionMs: config.jobRetentionMs,
+    logger,
+  });
   const drain = () =>
     drainJobs({
       jobs: repositories.jobs,
@@ -286,6 +293,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
       periodsClosed: events.closed,
       remind: (at) => deps.reminders.tick(at),
       reportFanouts: createFanoutReporter({ ...repositories, cache, chats, messenger, now }),
+      cleanup: (at) => retention.clean(at),
       timezone: config.timezone,
       logger,
     },
