@@ -44,6 +44,9 @@ import { ReportDelivery } from './services/report-delivery';
 import { SettingsRepository } from './store/settings-repository';
 import { RollupRepository } from './store/rollup-repository';
 import { summaryReaders, type RollupService } from './services/rollups';
+import { HistoryRepository } from './store/history-repository';
+import { AuditService } from './services/audit-service';
+import { RetentionService } from './services/retention';
 import type { ReportReply } from './http/report-route';
 
 /** Report links before the database is connected: Teams' clients retry, a person gets a plain answer. */
@@ -145,6 +148,7 @@ export interface Repositories {
   openings: OpeningRepository;
   settings: SettingsRepository;
   rollups: RollupRepository;
+  history: HistoryRepository;
 }
 
 interface Composed {
@@ -173,6 +177,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     openings: new OpeningRepository(db),
     settings: new SettingsRepository(db),
     rollups: new RollupRepository(db),
+    history: new HistoryRepository(db),
   };
   const { plans, people, conversations, responses, jobs, claims, links, delegations, openings } = repositories;
   const cache = new PlanCache(plans, 2_000, delegations);
@@ -245,6 +250,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
         return model ? reports.render(model, format, scope.locale) : null;
       },
     }),
+    audit: new AuditService({ plans, history: repositories.history }),
   };
   const chats = new PersonalChats({ people, conversations, language: config.language, now });
   return { config, logger, now, repositories, deps, chats, cache, rollups: readers.rollups };
@@ -273,6 +279,12 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
     reminder: createReminderHandler({ plans: repositories.plans, inbox: deps.inbox, reminders: deps.reminders, chats, messenger }),
   });
   const events = summaryEvents(deps.summaries, logger);
+  const retention = new RetentionService({
+    jobs: repositories.jobs,
+    claims: repositories.claims,
+    retentionMs: config.jobRetentionMs,
+    logger,
+  });
   const drain = () =>
     drainJobs({
       jobs: repositories.jobs,
@@ -293,6 +305,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
       periodsClosed: events.closed,
       remind: (at) => deps.reminders.tick(at),
       reportFanouts: createFanoutReporter({ ...repositories, cache, chats, messenger, now }),
+      cleanup: (at) => retention.clean(at),
       timezone: config.timezone,
       logger,
     },

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { AuditService } from '../services/audit-service';
 import type { ChannelService } from '../services/channel-service';
 import type { CollectService } from '../services/collect-service';
 import type { DelegationService } from '../services/delegation-service';
@@ -35,4 +36,6 @@ export interface BotDeps {
   reports: ReportService;
   /** Report links and files (`rapport`). */
   reportDelivery: ReportDelivery;
+  /** Who changed an indicator's or goal's answers and delegation, and when (`historik`). */
+  audit: AuditService;
 }

@@ -4,6 +4,7 @@ import * as confirmCard from './confirm-card';
 import * as delegateCard from './delegate-card';
 import * as goalFormCard from './goal-form-card';
 import * as helpCard from './help-card';
+import * as historyCard from './history-card';
 import * as importResultCard from './import-result-card';
 import * as inboxCard from './inbox-card';
 import * as messageCard from './message-card';
@@ -27,6 +28,7 @@ const BUILDERS_TAKE_THEIR_DATA: Record<string, true> = {
   delegate: true satisfies Builds<delegateCard.DelegateCardData, typeof delegateCard.buildDelegateCard>,
   'goal-form': true satisfies Builds<goalFormCard.GoalFormCardData, typeof goalFormCard.buildGoalFormCard>,
   help: true satisfies Builds<helpCard.HelpCardData, typeof helpCard.buildHelpCard>,
+  history: true satisfies Builds<historyCard.HistoryCardData, typeof historyCard.buildHistoryCard>,
   'import-result': true satisfies Builds<importResultCard.ImportResultCardData, typeof importResultCard.buildImportResultCard>,
   inbox: true satisfies Builds<inboxCard.InboxCardData, typeof inboxCard.buildInboxCard>,
   message: true satisfies Builds<messageCard.MessageCardData, typeof messageCard.buildMessageCard>,
@@ -42,6 +44,7 @@ const MODULES: Record<string, object> = {
   delegate: delegateCard,
   'goal-form': goalFormCard,
   help: helpCard,
+  history: historyCard,
   'import-result': importResultCard,
   inbox: inboxCard,
   message: messageCard,

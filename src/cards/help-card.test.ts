@@ -50,6 +50,7 @@ describe('the help card from the command catalog', () => {
           '@Utfall koppla <enhet>',
           '@Utfall koppla bort <enhet>',
           'rapport [period] [enhet]',
+          'historik <nyckel>',
         ],
       },
     ]);

@@ -9,7 +9,7 @@ import { RollupRepository } from '../store/rollup-repository';
  * (after a restore, or to rule them out when a summary looks wrong). Safe while the service runs:
  * each roll-up is written whole and checked against what it was built from.
  */
-export async function rebuildSummaries({ db }: MongoConnection): Promise<string> {
+export async function rebuildSummaries({ db }: Pick<MongoConnection, 'db'>): Promise<string> {
   const plans = new PlanRepository(db);
   const { rollups } = summaryReaders(plans, new ResponseRepository(db), new RollupRepository(db));
   const started = Date.now();

@@ -173,6 +173,18 @@ export const COMMAND_CATALOG = {
     available: true,
     menu: { personal: 8, team: 8 },
   },
+  history: {
+    words: { sv: ['historik'], en: ['history'] },
+    who: 'coordinator',
+    where: 'both',
+    args: { sv: '<nyckel>', en: '<key>' },
+    help: {
+      sv: 'Vem som ändrade vad och när för ett mätetal eller mål, de senaste först.',
+      en: 'Who changed what and when for an indicator or goal, latest first.',
+    },
+    available: true,
+    menu: {},
+  },
 } as const satisfies Record<string, CommandEntry>;
 
 export type CommandName = keyof typeof COMMAND_CATALOG;

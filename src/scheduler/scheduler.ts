@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { CollectService } from '../services/collect-service';
 import type { DrainReport } from '../services/job-runner';
 import type { PlanRepository } from '../store/plan-repository';
+import type { CleanupReport } from '../services/retention';
 
 export interface SchedulerDeps {
   plans: PlanRepository;
@@ -17,15 +18,22 @@ export interface SchedulerDeps {
   remind: (now: Date) => Promise<ReminderTickReport>;
   /** Tells coordinators when the prompts of a period they opened have all been handled. */
   reportFanouts: () => Promise<void>;
+  /** Deletes what is past its retention (finished jobs); run at most once per CLEANUP_INTERVAL_MS. */
+  cleanup: (now: Date) => Promise<CleanupReport>;
   timezone: string;
   logger: Logger;
 }
+
+/** How often the retention cleanup runs. */
+export const CLEANUP_INTERVAL_MS = 3_600_000;
 
 export interface TickReport {
   opened: string[];
   closed: string[];
   reminders: ReminderTickReport;
   jobs: DrainReport;
+  /** Present on the ticks that ran the retention cleanup. */
+  cleanup?: CleanupReport;
 }
 
 /**
@@ -37,6 +45,7 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private kicked = false;
+  private lastCleanup: number | null = null;
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -69,7 +78,21 @@ export class Scheduler {
     if (reminders.slots.length + reminders.missingReports > 0) this.deps.logger.info({ ...reminders }, 'reminders enqueued');
     const jobs = await this.deps.drain();
     await this.deps.reportFanouts().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'fan-out report failed'));
-    return { opened, closed, reminders, jobs };
+    const cleanup = await this.cleanup(now);
+    return { opened, closed, reminders, jobs, ...(cleanup ? { cleanup } : {}) };
+  }
+
+  /** The retention cleanup, once per interval; a failure is logged and tried again on the next tick. */
+  private async cleanup(now: Date): Promise<CleanupReport | undefined> {
+    if (this.lastCleanup !== null && now.getTime() - this.lastCleanup < CLEANUP_INTERVAL_MS) return undefined;
+    try {
+      const report = await this.deps.cleanup(now);
+      this.lastCleanup = now.getTime();
+      return report;
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'retention cleanup failed');
+      return undefined;
+    }
   }
 
   /** Runs a tick soon (e.g. right after a confirmed opening), never two at once. */

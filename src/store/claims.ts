@@ -45,6 +45,14 @@ export class Claims {
     await this.db.collection<{ _id: string; owner: string }>(COLLECTIONS.claims).deleteOne({ _id: key, owner });
   }
 
+  /** Deletes the claims on job attempts (`job:<id>#<n>`) taken before `cutoff`: technical records, kept as long as finished jobs. */
+  async deleteJobAttemptsBefore(cutoff: Date): Promise<number> {
+    const result = await this.db
+      .collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims)
+      .deleteMany({ _id: { $regex: /^job:/ }, at: { $lt: cutoff } });
+    return result.deletedCount;
+  }
+
   /** Who holds a claim, or null. */
   async holder(key: string): Promise<string | null> {
     const document = await this.db.collection<{ _id: string; owner: string }>(COLLECTIONS.claims).findOne({ _id: key });

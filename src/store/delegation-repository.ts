@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Delegation } from '../domain/delegation';
-import { isDuplicateKey } from './claims';
 import { COLLECTIONS } from './indexes';
+import { HistoryRepository } from './history-repository';
 
 interface DelegationDocument extends Delegation {
   _id: string;
@@ -50,16 +50,11 @@ export class DelegationRepository {
 
   /** Appends to `history` under the next free version (the unique index settles races). */
   private async record(subject: string, before: Delegation | null, after: Delegation | null, by: string, at: Date): Promise<void> {
-    const history = this.db.collection(COLLECTIONS.history);
+    const history = new HistoryRepository(this.db);
     const key = `delegation:${subject}`;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const version = (await history.countDocuments({ subject: key, period: '-' })) + 1;
-      try {
-        await history.insertOne({ subject: key, period: '-', version, before, after, by, at });
-        return;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      const version = (await history.count(key, '-')) + 1;
+      if (await history.append({ subject: key, period: '-', version, before, after, by, at })) return;
     }
     throw new Error(`could not record the history of ${key}`);
   }

@@ -15,14 +15,20 @@ export interface EmbeddedFerretDb {
 export interface EmbeddedFerretDbOptions {
   /** Path to the ferretdb binary that `npm run setup` installs into .tools/bin. */
   binary: string;
-  /** Folder for the SQLite files; kept across restarts. */
+  /** Folder for the SQLite files (kept across restarts), and for FerretDB's state in either case. */
   dataDir: string;
+  /**
+   * Store in PostgreSQL instead of SQLite (FerretDB's `postgresql` handler), e.g.
+   * `postgres://root@127.0.0.1:5432/test`: each MongoDB database becomes a schema there.
+   */
+  postgresqlUrl?: string;
   startTimeoutMs?: number;
   onLog?: (line: string) => void;
 }
 
 /**
- * Starts FerretDB 1.x with the SQLite handler on a free loopback port and waits until it answers ping.
+ * Starts FerretDB 1.x with the SQLite handler (or the PostgreSQL one, given `postgresqlUrl`) on a free
+ * loopback port and waits until it answers ping.
  * The caller owns the process and must call stop(); a failed start kills what it began.
  */
 export async function startEmbeddedFerretDb(options: EmbeddedFerretDbOptions): Promise<EmbeddedFerretDb> {
@@ -40,7 +46,7 @@ export async function startEmbeddedFerretDb(options: EmbeddedFerretDbOptions): P
   // A free port found by binding port 0 can be taken by someone else before FerretDB binds it; try again then.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const port = await findFreePort();
-    const child = spawnFerretDb(binary, dataDir, stateDir, port, options.onLog);
+    const child = spawnFerretDb(binary, storage(dataDir, options.postgresqlUrl), stateDir, port, options.onLog);
     try {
       await waitForPing(`mongodb://127.0.0.1:${port}/`, child, options.startTimeoutMs ?? 20_000);
       return {
@@ -57,18 +63,17 @@ export async function startEmbeddedFerretDb(options: EmbeddedFerretDbOptions): P
   throw new Error(`FerretDB did not start: ${String(lastError)}`);
 }
 
-function spawnFerretDb(binary: string, dataDir: string, stateDir: string, port: number, onLog?: (line: string) => void): ChildProcess {
+/** The handler flags: SQLite files in `dataDir`, or the given PostgreSQL database. */
+function storage(dataDir: string, postgresqlUrl: string | undefined): string[] {
+  return postgresqlUrl
+    ? ['--handler=postgresql', `--postgresql-url=${postgresqlUrl}`]
+    : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
+}
+
+function spawnFerretDb(binary: string, handler: string[], stateDir: string, port: number, onLog?: (line: string) => void): ChildProcess {
   const child = spawn(
     binary,
-    [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
-      `--listen-addr=127.0.0.1:${port}`,
-      `--state-dir=${stateDir}`,
-      '--debug-addr=-',
-      '--telemetry=disable',
-      '--log-level=warn',
-    ],
+    [...handler, `--listen-addr=127.0.0.1:${port}`, `--state-dir=${stateDir}`, '--debug-addr=-', '--telemetry=disable', '--log-level=warn'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const forward = (chunk: Buffer) => {

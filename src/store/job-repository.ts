@@ -170,6 +170,15 @@ export class JobRepository {
     return result.modifiedCount === 1;
   }
 
+  /**
+   * Deletes jobs that finished (done or failed) before `cutoff`: the retention of job documents. A job
+   * id is also its once-only key, so the retention must outlast the period a job belongs to.
+   */
+  async deleteFinishedBefore(cutoff: Date): Promise<number> {
+    const result = await this.jobs.deleteMany({ state: { $in: ['done', 'failed'] }, updatedAt: { $lt: cutoff } });
+    return result.deletedCount;
+  }
+
   async find(id: string): Promise<Job | null> {
     const document = await this.jobs.findOne({ _id: id });
     return document ? toJob(document) : null;

@@ -223,7 +223,7 @@ export class PlanRepository {
     );
   }
 
-  private col(name: keyof typeof COLLECTIONS) {
+  private col(name: Exclude<keyof typeof COLLECTIONS, 'history'>) {
     return this.db.collection<KeyedDocument>(COLLECTIONS[name]);
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../domain/response';
 import { COLLECTIONS } from './indexes';
 import { RollupRepository, type RollupFacts } from './rollup-repository';
+import { HistoryRepository } from './history-repository';
 
 const SUMMARY_CHUNK = 500;
 
@@ -41,9 +42,11 @@ type GoalPlace = Pick<GoalResponse, 'goal' | 'plan' | 'unit' | 'perspective' | '
  */
 export class ResponseRepository {
   private readonly rollups: RollupRepository;
+  private readonly history: HistoryRepository;
 
   constructor(private readonly db: Db) {
     this.rollups = new RollupRepository(db);
+    this.history = new HistoryRepository(db);
   }
 
   private get indicatorResponses() {
@@ -197,7 +200,7 @@ export class ResponseRepository {
   }
 
   private async save<R extends { version: number }, A>(options: {
-    collection: string;
+    collection: typeof COLLECTIONS.responses | typeof COLLECTIONS.goalResponses;
     id: string;
     subject: string;
     period: string;
@@ -259,13 +262,7 @@ export class ResponseRepository {
     by: string,
     at: Date,
   ): Promise<boolean> {
-    try {
-      await this.db.collection(COLLECTIONS.history).insertOne({ subject, period, version, before, after, by, at });
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+    return this.history.append({ subject, period, version, before, after, by, at });
   }
 
   /** If a writer won a version but died before writing the response, finish its write from history. */
@@ -275,12 +272,12 @@ export class ResponseRepository {
     subject: string,
     period: string,
   ): Promise<Record<string, unknown> | null> {
-    const [newest] = await this.db.collection(COLLECTIONS.history).find({ subject, period }).sort({ version: -1 }).limit(1).toArray();
+    const newest = await this.history.newest(subject, period);
     const document = await collection.findOne({ _id: id });
     if (newest && (!document || Number(document.version ?? 0) < Number(newest.version))) {
       const after = newest.after as Record<string, unknown>;
-      await writeAtVersion(collection, id, after, Number(newest.version), newest.at as Date);
-      if (typeof after.goal === 'string') await this.rollups.mark(period, after.goal, newest.at as Date);
+      await writeAtVersion(collection, id, after, Number(newest.version), newest.at);
+      if (typeof after.goal === 'string') await this.rollups.mark(period, after.goal, newest.at);
       return after;
     }
     if (!document) return null;
@@ -290,14 +287,7 @@ export class ResponseRepository {
 
   async historyOf(subject: string, period: string): Promise<{ by: string; at: Date; version: number; before: unknown; after: unknown }[]> {
     // after: the whole response as written (place, answer, author, time, version).
-    const documents = await this.db.collection(COLLECTIONS.history).find({ subject, period }).sort({ at: 1, version: 1 }).toArray();
-    return documents.map((d) => ({
-      by: String(d.by),
-      at: d.at as Date,
-      version: Number(d.version),
-      before: d.before as unknown,
-      after: d.after as unknown,
-    }));
+    return (await this.history.list(subject, period)).map(({ by, at, version, before, after }) => ({ by, at, version, before, after }));
   }
 }
 

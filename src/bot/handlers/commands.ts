@@ -15,6 +15,7 @@ import { handleLinkCommand, handleLinksCommand, handleSummaryCommand, handleUnli
 import { handleRemindCommand } from './remind-command';
 import { handleDelegateCommand } from './delegate-command';
 import { handleReportCommand } from './report-command';
+import { handleHistoryCommand } from './history-command';
 
 /** Routes a chat message (personal chat, or a channel message that @-mentioned the bot) to its command. */
 export async function handleMessage(context: TurnContext, deps: BotDeps): Promise<void> {
@@ -70,6 +71,7 @@ const HANDLERS: { readonly [K in AvailableCommand]: CommandHandler } = {
   remind: handleRemindCommand,
   delegate: handleDelegateCommand,
   report: handleReportCommand,
+  history: handleHistoryCommand,
 };
 
 /** A Map of the table's own entries: a name-keyed lookup must never resolve an inherited property. */
