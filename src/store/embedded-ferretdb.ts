@@ -71,6 +71,10 @@ function spawnFerretDb(binary: string, dataDir: string, stateDir: string, port: 
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // Whatever ends this process (a hard stop, a fatal error) must not leave FerretDB running on its own.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line.trim() !== '') onLog?.(line);
