@@ -93,8 +93,8 @@ export async function startService(config: Config, logger: Logger, options: Serv
 
   const stopServerAndDatabase = async () => {
     turnsAccepted = false;
-    await server.stop();
-    await bot.scheduler?.stop();
+    // New requests get 503 at once; turns in flight (up to the server's grace) and jobs already claimed end side by side.
+    await Promise.all([server.stop(), bot.scheduler?.stop()]);
     await mongo?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database client failed'));
     await embedded?.stop();
   };
@@ -261,7 +261,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
     reminder: createReminderHandler({ plans: repositories.plans, inbox: deps.inbox, reminders: deps.reminders, chats, messenger }),
   });
   const events = summaryEvents(deps.summaries, logger);
-  const drain = () =>
+  const drain = (signal: AbortSignal) =>
     drainJobs({
       jobs: repositories.jobs,
       handle,
@@ -272,6 +272,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
       leaseMs: 60_000,
       maxAttempts: 8,
       logger,
+      signal,
     });
   return new Scheduler(
     {
