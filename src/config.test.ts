@@ -36,6 +36,14 @@ describe(parseConfig.name, () => {
   });
 });
 
+describe('operations settings', () => {
+  test('when JOB_LEASE_SECONDS is absent, then a job held by a crashed instance is taken up after 20 s; under 5 s is refused', () => {
+    expect(parseConfig({}).jobLeaseMs).toBe(20_000);
+    expect(parseConfig({ JOB_LEASE_SECONDS: '45' }).jobLeaseMs).toBe(45_000);
+    expect(() => parseConfig({ JOB_LEASE_SECONDS: '2' })).toThrow(/JOB_LEASE_SECONDS/);
+  });
+});
+
 describe('secrets and token-validation settings', () => {
   test('when BOT_PASSWORD and a connection string with a password are set, then both passwords are secrets and nothing else is', () => {
     const config = parseConfig({

@@ -46,6 +46,7 @@ const EnvSchema = z.object({
     .default(10 * 1024 * 1024),
   SUMMARY_UPDATE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(20),
   REPORT_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   REPORT_LINK_HOURS: z.coerce
     .number()
@@ -118,6 +119,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     summaryUpdateIntervalMs: e.SUMMARY_UPDATE_INTERVAL_SECONDS * 1000,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+    /** How long a claimed job (or a fan-out report being sent) is held; after a crash another instance or a restart takes it up then. */
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
     reports: {
       /** Empty: the service makes a secret once and keeps it in the database (links survive restarts, work on every instance). */
