@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(20),
   CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+  INVOKE_DEADLINE_SECONDS: z.coerce.number().min(0.5).max(60).default(4),
   SERVICE_URL_ALLOWLIST: z
     .string()
     .default(TEAMS_SERVICE_URLS.join(','))
@@ -143,6 +144,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     /** The whole of one call to Teams (the Bot Connector), its retries included; a refused connection fails at once. */
     connectorTimeoutMs: Math.round(e.CONNECTOR_TIMEOUT_SECONDS * 1000),
+    /** A card action (a save) not done by then is answered with a "försök igen" card; Teams gives up after about 5 s. */
+    invokeDeadlineMs: Math.round(e.INVOKE_DEADLINE_SECONDS * 1000),
     /** Without BOT_ID, a conversation reference is kept only from an activity whose serviceUrl one of these allows. */
     serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST,
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
