@@ -348,7 +348,8 @@ class ConnectorStubServer implements ConnectorStub {
     const delay = this.delays.find((entry) => entry.remaining > 0 && matches(entry.match, method, path, `/${decoded.join('/')}`));
     if (delay) {
       delay.remaining -= 1;
-      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+      // Unref'd: a held reply must not keep the test process alive after the stub and the test are done.
+      await new Promise((resolve) => setTimeout(resolve, delay.ms).unref());
     }
     const fault = this.overRateLimit(method, path)
       ? ({ status: 429, retryAfterSeconds: 1 } as const)
