@@ -36,6 +36,32 @@ describe(parseConfig.name, () => {
   });
 });
 
+describe('operations settings', () => {
+  test('when JOB_LEASE_SECONDS is absent, then a job held by a crashed instance is taken up after 20 s; under 5 s is refused', () => {
+    expect(parseConfig({}).jobLeaseMs).toBe(20_000);
+    expect(parseConfig({ JOB_LEASE_SECONDS: '45' }).jobLeaseMs).toBe(45_000);
+    expect(() => parseConfig({ JOB_LEASE_SECONDS: '2' })).toThrow(/JOB_LEASE_SECONDS/);
+  });
+
+  test('when the lease is not longer than a call to Teams may take, then it is refused (a slow send could be taken up twice)', () => {
+    expect(parseConfig({}).connectorTimeoutMs).toBe(10_000);
+    expect(() => parseConfig({ JOB_LEASE_SECONDS: '10', CONNECTOR_TIMEOUT_SECONDS: '10' })).toThrow(/JOB_LEASE_SECONDS/);
+  });
+
+  test("when SERVICE_URL_ALLOWLIST is absent, then Teams' own hosts are allowed; a malformed entry is named", () => {
+    expect(parseConfig({}).serviceUrlAllowlist.map((pattern) => pattern.host)).toEqual([
+      'smba.trafficmanager.net',
+      'smba.infra.gcc.teams.microsoft.com',
+      'smba.infra.gov.teams.microsoft.us',
+      'smba.infra.dod.teams.microsoft.us',
+    ]);
+    expect(parseConfig({ SERVICE_URL_ALLOWLIST: 'http://127.0.0.1:*/' }).serviceUrlAllowlist).toHaveLength(1);
+    expect(() => parseConfig({ SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net/, 127.0.0.1' })).toThrow(
+      /SERVICE_URL_ALLOWLIST[\s\S]*"127\.0\.0\.1"/,
+    );
+  });
+});
+
 describe('secrets and token-validation settings', () => {
   test('when BOT_PASSWORD and a connection string with a password are set, then both passwords are secrets and nothing else is', () => {
     const config = parseConfig({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseServiceUrlPattern, TEAMS_SERVICE_URLS, type ServiceUrlPattern } from './domain/service-url';
 
 const commaList = z
   .string()
@@ -47,6 +48,22 @@ const EnvSchema = z.object({
   SUMMARY_UPDATE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   JOB_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(180),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(20),
+  CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+  INVOKE_DEADLINE_SECONDS: z.coerce.number().min(0.5).max(60).default(4),
+  SERVICE_URL_ALLOWLIST: z
+    .string()
+    .default(TEAMS_SERVICE_URLS.join(','))
+    .transform((value, context) => {
+      const patterns: ServiceUrlPattern[] = [];
+      for (const entry of value.split(',').map((item) => item.trim())) {
+        if (entry === '') continue;
+        const pattern = parseServiceUrlPattern(entry);
+        if (pattern) patterns.push(pattern);
+        else context.addIssue({ code: 'custom', message: `"${entry.slice(0, 100)}" is not scheme://host[:port][/path]` });
+      }
+      return patterns;
+    }),
   REPORT_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   REPORT_LINK_HOURS: z.coerce
     .number()
@@ -88,6 +105,11 @@ export function parseConfig(env: Record<string, string | undefined>) {
       'Invalid configuration:\n  - BOT_PASSWORD: must be empty when BOT_TYPE is UserAssignedMSI (the managed identity has no secret)',
     );
   }
+  if (e.JOB_LEASE_SECONDS <= e.CONNECTOR_TIMEOUT_SECONDS) {
+    throw new Error(
+      'Invalid configuration:\n  - JOB_LEASE_SECONDS: must be longer than CONNECTOR_TIMEOUT_SECONDS, or a slow send could be taken up twice',
+    );
+  }
   if (e.BOT_TYPE !== 'MultiTenant' && e.BOT_ID !== '' && e.BOT_TENANT_ID === '') {
     throw new Error(`Invalid configuration:\n  - BOT_TENANT_ID: required when BOT_TYPE is ${e.BOT_TYPE}`);
   }
@@ -121,6 +143,14 @@ export function parseConfig(env: Record<string, string | undefined>) {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     /** Finished jobs (and their attempt claims) older than this are deleted by the scheduler's cleanup. */
     jobRetentionMs: e.JOB_RETENTION_DAYS * 86_400_000,
+    /** How long a claimed job (or a fan-out report being sent) is held; after a crash another instance or a restart takes it up then. */
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    /** The whole of one call to Teams (the Bot Connector), its retries included; a refused connection fails at once. */
+    connectorTimeoutMs: Math.round(e.CONNECTOR_TIMEOUT_SECONDS * 1000),
+    /** A card action (a save) not done by then is answered with a "försök igen" card; Teams gives up after about 5 s. */
+    invokeDeadlineMs: Math.round(e.INVOKE_DEADLINE_SECONDS * 1000),
+    /** Without BOT_ID, a conversation reference is kept only from an activity whose serviceUrl one of these allows. */
+    serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST,
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,
     reports: {
       /** Empty: the service makes a secret once and keeps it in the database (links survive restarts, work on every instance). */

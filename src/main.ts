@@ -1,6 +1,9 @@
 import { parseConfig, secretsOf, type Config } from './config';
 import { createLogger } from './logger';
-import { startService } from './service';
+import { startService, type RunningService } from './service';
+
+/** How long the whole drain may take before the process stops anyway (platforms send SIGKILL at about 10 s). */
+const HARD_STOP_MS = 9_500;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -16,20 +19,20 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const service = await startService(config, logger).catch((error: unknown) => {
-    logger.fatal({ err: error }, 'could not start');
-    process.exit(1);
-  });
-
+  // Listened for before the service starts: a signal during start-up (while the database is retried,
+  // or the embedded FerretDB is starting) stops what has started instead of killing the process with it.
   let stopping = false;
+  let starting: Promise<RunningService | null> = Promise.resolve(null);
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    // Hard stop if something hangs: the platform gives us about 10 s before SIGKILL anyway.
-    setTimeout(() => process.exit(1), 9_500).unref();
-    service
-      .stop()
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; stopping anyway');
+      process.exit(1);
+    }, HARD_STOP_MS).unref();
+    starting
+      .then((service) => service?.stop())
       .then(() => {
         logger.info('stopped');
         process.exit(0);
@@ -41,6 +44,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+
+  starting = startService(config, logger).catch((error: unknown) => {
+    if (stopping) return null; // start-up gave up because we are stopping; shutdown() exits
+    logger.fatal({ err: error }, 'could not start');
+    process.exit(1);
+  });
 }
 
 void main();

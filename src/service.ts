@@ -99,8 +99,8 @@ export async function startService(config: Config, logger: Logger, options: Serv
 
   const stopServerAndDatabase = async () => {
     turnsAccepted = false;
-    await server.stop();
-    await bot.scheduler?.stop();
+    // New requests get 503 at once; turns in flight (up to the server's grace) and jobs already claimed end side by side.
+    await Promise.all([server.stop(), bot.scheduler?.stop()]);
     bot.rollups?.stop();
     await mongo?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database client failed'));
     await embedded?.stop();
@@ -285,7 +285,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
     retentionMs: config.jobRetentionMs,
     logger,
   });
-  const drain = () =>
+  const drain = (signal: AbortSignal) =>
     drainJobs({
       jobs: repositories.jobs,
       handle,
@@ -293,9 +293,10 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
       now,
       pacer,
       concurrency: config.sendConcurrency,
-      leaseMs: 60_000,
+      leaseMs: config.jobLeaseMs,
       maxAttempts: 8,
       logger,
+      signal,
     });
   return new Scheduler(
     {
@@ -304,7 +305,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
       drain,
       periodsClosed: events.closed,
       remind: (at) => deps.reminders.tick(at),
-      reportFanouts: createFanoutReporter({ ...repositories, cache, chats, messenger, now }),
+      reportFanouts: createFanoutReporter({ ...repositories, cache, chats, messenger, now, leaseMs: config.jobLeaseMs }),
       cleanup: (at) => retention.clean(at),
       timezone: config.timezone,
       logger,

@@ -1,10 +1,12 @@
 import { ConfigurationServiceClientCredentialFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { ConnectorFactory } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
 import { chatTexts } from '../i18n/chat-texts';
 import { resolveLocale } from '../i18n/locale';
 import type { Logger } from '../logger';
 import { sendGuard } from './send-guard';
+import { boundConnectorCalls } from './connector-budget';
 
 /** turnState key of the locale Teams sent, before UTFALL_LANGUAGE replaced it. */
 export const TEAMS_LOCALE = Symbol('teamsLocale');
@@ -34,7 +36,33 @@ export class UtfallAdapter extends TeamsAdapter {
     } catch (error) {
       return { kind: 'unauthorized', reason: error instanceof Error ? error.message : String(error) };
     }
-    return { kind: 'processed', invokeResponse: await this.processActivity(authenticated, activity, logic) };
+    const bounded = { ...authenticated, connectorFactory: this.bounded(authenticated.connectorFactory) };
+    return { kind: 'processed', invokeResponse: await this.processActivity(bounded, activity, logic) };
+  }
+
+  private connectorBudget: { totalMs: number; unbounded: () => void } | null = null;
+
+  /**
+   * Every Bot Connector client this adapter makes (a turn's replies and roster look-ups, proactive
+   * sends) gets a time budget: see boundConnectorCalls. `unbounded` is told if a client could not be bounded.
+   */
+  boundConnectorCalls(totalMs: number, unbounded: () => void): void {
+    this.connectorBudget = { totalMs, unbounded };
+    const authentication = this.botFrameworkAuthentication;
+    const createFactory = authentication.createConnectorFactory.bind(authentication);
+    authentication.createConnectorFactory = (identity) => this.bounded(createFactory(identity));
+  }
+
+  private bounded<F extends ConnectorFactory | undefined>(factory: F): F | ConnectorFactory {
+    const budget = this.connectorBudget;
+    if (!budget || !factory) return factory;
+    return {
+      create: async (serviceUrl: string, audience?: string) => {
+        const client = await factory.create(serviceUrl, audience);
+        if (!boundConnectorCalls(client, budget.totalMs)) budget.unbounded();
+        return client;
+      },
+    };
   }
 }
 
@@ -97,6 +125,9 @@ export function createAdapter(config: Config, logger: Logger): UtfallAdapter {
     ...openIdSettings(config),
   };
   const adapter = new UtfallAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  adapter.boundConnectorCalls(config.connectorTimeoutMs, () =>
+    logger.warn('could not bound the time of calls to Teams (botframework-connector changed?); they go out without a time limit'),
+  );
   adapter.use(sendGuard(logger));
   const forced = config.language;
   if (forced !== 'auto') {

@@ -1,4 +1,6 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
+import type { Config } from '../config';
+import { serviceUrlAllowed } from '../domain/service-url';
 
 const MAX_NAME = 200;
 const MAX_ID = 1024;
@@ -37,4 +39,17 @@ function account(value: { id?: unknown; name?: unknown; aadObjectId?: unknown })
 
 function capped(value: unknown, max: number): string | undefined {
   return typeof value === 'string' ? value.slice(0, max) : undefined;
+}
+
+/**
+ * Whether this activity's serviceUrl may be kept for writing later. With BOT_ID set the activity was
+ * authenticated, and botbuilder has checked the token's signed `serviceurl` claim equals it; without
+ * (local no-auth mode) anyone can post any serviceUrl, so only those SERVICE_URL_ALLOWLIST allows
+ * (Teams' own by default) are kept: a stranger's or a dead address must never replace a person's.
+ */
+export function mayStoreReference(
+  activity: TurnContext['activity'],
+  config: Pick<Config, 'authDisabled' | 'serviceUrlAllowlist'>,
+): boolean {
+  return !config.authDisabled || serviceUrlAllowed(activity.serviceUrl, config.serviceUrlAllowlist);
 }

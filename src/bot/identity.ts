@@ -1,7 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Person } from '../services/identity-service';
 import { TEAMS_LOCALE } from './adapter';
-import { storableReference } from './conversation-reference';
+import { mayStoreReference, storableReference } from './conversation-reference';
 import type { BotDeps } from './deps';
 import { readTurnFacts } from './turn';
 
@@ -37,5 +37,12 @@ export async function resolveSender(context: TurnContext, deps: BotDeps): Promis
 export async function rememberPersonalConversation(context: TurnContext, deps: BotDeps): Promise<void> {
   const facts = readTurnFacts(context);
   if (facts.aadObjectId === null || facts.conversationType !== 'personal') return;
+  if (!mayStoreReference(context.activity, deps.config)) {
+    deps.logger.warn(
+      { serviceUrl: String(context.activity.serviceUrl).slice(0, 200), activityId: context.activity.id },
+      'kept no conversation reference: the serviceUrl is not on SERVICE_URL_ALLOWLIST',
+    );
+    return;
+  }
   await deps.identity.rememberPersonalChat(facts.aadObjectId, facts.conversationId, storableReference(context.activity));
 }

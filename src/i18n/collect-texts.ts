@@ -74,6 +74,10 @@ const SV = {
     bad_payload: 'Kortet skickade något jag inte förstod. Ingenting sparades. Skriv status för att få ett nytt kort.',
     unknown_person: 'Jag kunde inte se vem du är i Teams, så ingenting sparades.',
   },
+  unavailable: {
+    title: 'Försök igen om en stund',
+    text: 'Utfall kunde inte nå sin databas just nu, så det är inte säkert att det du gjorde gick igenom. Försök igen om en stund – det som redan sparats sparas inte två gånger.',
+  },
 };
 
 type CollectTexts = typeof SV;
@@ -147,6 +151,10 @@ const EN: CollectTexts = {
       'I did not understand what the card asked for (it may be too old). Nothing was changed. Write status to get a new card.',
     bad_payload: 'The card sent something I did not understand. Nothing was saved. Write status to get a new card.',
     unknown_person: 'I could not see who you are in Teams, so nothing was saved.',
+  },
+  unavailable: {
+    title: 'Try again in a moment',
+    text: 'Utfall could not reach its database just now, so what you did may not have gone through. Try again in a moment – what was already saved is not saved twice.',
   },
 };
 

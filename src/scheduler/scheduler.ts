@@ -10,8 +10,8 @@ import type { CleanupReport } from '../services/retention';
 export interface SchedulerDeps {
   plans: PlanRepository;
   collect: CollectService;
-  /** Works through the due jobs (prompts, later reminders and summaries). */
-  drain: () => Promise<DrainReport>;
+  /** Works through the due jobs (prompts, reminders and summaries); claims no new job once `signal` is aborted. */
+  drain: (signal: AbortSignal) => Promise<DrainReport>;
   /** Told about periods the scheduler closed (final summaries); must not throw. */
   periodsClosed: (periods: readonly Period[]) => Promise<void>;
   /** Enqueues the reminders that are due at `now`. */
@@ -46,6 +46,8 @@ export class Scheduler {
   private running: Promise<unknown> = Promise.resolve();
   private kicked = false;
   private lastCleanup: number | null = null;
+  /** Aborted by stop(): the job runner claims nothing new and a tick in progress skips what follows its drain. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -76,7 +78,8 @@ export class Scheduler {
     if (closedPeriods.length > 0) await this.deps.periodsClosed(closedPeriods);
     const reminders = await this.deps.remind(now);
     if (reminders.slots.length + reminders.missingReports > 0) this.deps.logger.info({ ...reminders }, 'reminders enqueued');
-    const jobs = await this.deps.drain();
+    const jobs = await this.deps.drain(this.stopping.signal);
+    if (this.stopping.signal.aborted) return { opened, closed, reminders, jobs };
     await this.deps.reportFanouts().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'fan-out report failed'));
     const cleanup = await this.cleanup(now);
     return { opened, closed, reminders, jobs, ...(cleanup ? { cleanup } : {}) };
@@ -97,7 +100,7 @@ export class Scheduler {
 
   /** Runs a tick soon (e.g. right after a confirmed opening), never two at once. */
   kick(): void {
-    if (this.kicked) return;
+    if (this.kicked || this.stopping.signal.aborted) return;
     this.kicked = true;
     this.running = this.running.then(async () => {
       this.kicked = false;
@@ -112,10 +115,14 @@ export class Scheduler {
     this.kick();
   }
 
-  /** Stops the timer and waits for a tick in progress. */
+  /**
+   * Stops the timer, lets the jobs already claimed finish (the job runner claims no new one), and
+   * waits for the tick in progress; jobs not yet claimed stay pending for the next start.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    this.stopping.abort();
     await this.running;
   }
 

@@ -15,8 +15,6 @@ import type { PersonalChats } from './personal-chats';
 import type { PlanCache } from './plan-cache';
 
 const MAX_LISTED = 20;
-/** How long one instance may take to send a report before another may try. */
-const LEASE_MS = 60_000;
 
 export interface FanoutReportDeps {
   plans: PlanRepository;
@@ -28,6 +26,8 @@ export interface FanoutReportDeps {
   chats: PersonalChats;
   messenger: Messenger;
   now: () => Date;
+  /** How long one instance may take to send a report before another may try (JOB_LEASE_SECONDS). */
+  leaseMs: number;
 }
 
 /** What a confirmation's cards came to: owners tried, those whose card arrived, and those never reached. */
@@ -110,7 +110,7 @@ async function sendOnce(deps: FanoutReportDeps, opening: Opening, outcome: Fanou
   const lease = `fanout-report-sending:${opening.key}`;
   const attempt = randomUUID();
   const now = deps.now();
-  if (!(await deps.claims.claimOrTakeOverStale(lease, attempt, now, new Date(now.getTime() - LEASE_MS)))) return;
+  if (!(await deps.claims.claimOrTakeOverStale(lease, attempt, now, new Date(now.getTime() - deps.leaseMs)))) return;
   if (await tell(deps, opening, outcome)) {
     await deps.claims.claim(reportKey(opening), opening.by, deps.now());
     await deps.openings.markReported(opening.key);

@@ -14,7 +14,8 @@ export interface IdentityServiceDeps {
 
 export interface ChannelToRemember {
   conversationId: string;
-  address: ConversationAddress;
+  /** Null when the activity's serviceUrl is not trusted: nothing is stored, an earlier reference stays. */
+  address: ConversationAddress | null;
   teamId: string | null;
   teamName: string | null;
   channelName: string | null;
@@ -61,6 +62,7 @@ export class IdentityService {
   }
 
   async rememberChannel(channel: ChannelToRemember): Promise<void> {
+    if (channel.address === null) return;
     await this.deps.conversations.save(
       {
         key: channelConversationKey(channel.conversationId),

@@ -42,6 +42,8 @@ export interface JobRunnerDeps {
   leaseMs: number;
   maxAttempts: number;
   logger: Logger;
+  /** Once aborted (shutdown), no further job is claimed; the jobs already claimed run to their end. */
+  signal?: AbortSignal;
 }
 
 export interface DrainReport {
@@ -52,7 +54,8 @@ export interface DrainReport {
 
 /**
  * Works through every due job with `concurrency` workers, each send paced by the shared pacer.
- * Returns when no job is due; jobs scheduled for later (retries) are left for a later drain.
+ * Returns when no job is due, or once `signal` is aborted and the jobs already claimed have ended;
+ * jobs scheduled for later (retries) and jobs not yet claimed are left for a later drain.
  * A job's outcome is written only by its lease holder, so a restart mid-way resumes without
  * duplicates (done jobs are never claimed again) or gaps (expired leases are claimed again).
  */
@@ -65,6 +68,7 @@ export async function drainJobs(deps: JobRunnerDeps, kinds?: readonly JobKind[])
   let exhausted = false;
   const seen = new Set<string>();
   const next = async (): Promise<Job | null> => {
+    if (deps.signal?.aborted) return null;
     while (queue.length === 0 && !exhausted) {
       // A job met once in this drain is not taken up again (a lost claim, a retry scheduled for later).
       refill ??= deps.jobs.findDue(deps.now(), PAGE, kinds).then(
@@ -83,7 +87,7 @@ export async function drainJobs(deps: JobRunnerDeps, kinds?: readonly JobKind[])
       );
       await refill;
     }
-    return queue.shift() ?? null;
+    return deps.signal?.aborted ? null : (queue.shift() ?? null);
   };
   const worker = async () => {
     for (let candidate = await next(); candidate; candidate = await next()) {

@@ -76,6 +76,10 @@ function spawnFerretDb(binary: string, handler: string[], stateDir: string, port
     [...handler, `--listen-addr=127.0.0.1:${port}`, `--state-dir=${stateDir}`, '--debug-addr=-', '--telemetry=disable', '--log-level=warn'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // Whatever ends this process (a hard stop, a fatal error) must not leave FerretDB running on its own.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line.trim() !== '') onLog?.(line);

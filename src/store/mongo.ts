@@ -57,7 +57,8 @@ function wrap(client: MongoClient, db: Db): MongoConnection {
     db,
     async ping() {
       try {
-        await db.command({ ping: 1 }, { timeoutMS: 2_000 });
+        // Well inside the 2 s a readiness probe waits, also while the server is down.
+        await db.command({ ping: 1 }, { timeoutMS: 1_000 });
         return true;
       } catch {
         return false;

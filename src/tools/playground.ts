@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     // The playground's Teams says en-US to everyone; the demo shows the product as a Swedish region uses it.
     UTFALL_LANGUAGE: process.env.UTFALL_LANGUAGE ?? 'sv',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+    // The playground is the Bot Connector here, on a loopback port.
+    SERVICE_URL_ALLOWLIST: process.env.SERVICE_URL_ALLOWLIST ?? 'http://localhost:*/,http://127.0.0.1:*/',
   });
   const logger = createLogger(config.logLevel, { secrets: secretsOf(config) });
   // Before wiping the demo database: a playground already running on this port is using it.

@@ -165,4 +165,37 @@ describe(drainJobs.name, () => {
     }
     expect(runner.logs).toEqual([]);
   });
+  test('when the runner is told to stop mid-drain, then the jobs it claimed finish, no job is left leased, and the rest wait for the next drain', async () => {
+    const now = new Date('2030-04-01T08:00:00Z');
+    const runner = createRunner(now);
+    const tag = unique();
+    const jobs: NewJob[] = Array.from({ length: 10 }, (_, index) => ({
+      id: `prompt:${tag}:${index}`,
+      kind: 'prompt',
+      batch: tag,
+      payload: { period: `P-${tag}/UR1`, email: `owner${index}@region.example` },
+      runAt: now,
+    }));
+    await runner.deps.jobs.enqueueMany(jobs, now);
+    const stopping = new AbortController();
+    const handled: string[] = [];
+    const slow = async (job: RunnableJob): Promise<JobOutcome> => {
+      handled.push(job.id);
+      stopping.abort(); // the signal arrives while this send is in flight
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { status: 'done', result: { handledAs: job.kind } };
+    };
+    const deps = { ...runner.deps, concurrency: 2, handle: dispatchJobs({ prompt: slow, reminder: slow, summary: slow }) };
+
+    const report = await drainJobs({ ...deps, signal: stopping.signal });
+
+    expect(report.done).toBe(handled.length);
+    expect(handled.length).toBeGreaterThanOrEqual(1);
+    expect(handled.length).toBeLessThanOrEqual(2);
+    const states = await Promise.all(jobs.map(async (job) => (await runner.deps.jobs.find(job.id))?.state));
+    expect(states.filter((state) => state === 'done')).toHaveLength(handled.length);
+    expect(states.filter((state) => state === 'pending')).toHaveLength(jobs.length - handled.length);
+    // The next start takes up the rest at once, without waiting for a lease to run out.
+    expect(await drainJobs(runner.deps)).toEqual({ done: jobs.length - handled.length, retried: 0, failed: 0 });
+  });
 });

@@ -108,6 +108,8 @@ export interface ConnectorStub {
   addTeam(team: StubTeam): void;
   /** The next `n` requests matching `match` (default: any) answer `fault` with a Bot Framework error body. */
   failNext(n: number, fault: StubFault, match?: FaultMatch): void;
+  /** The next `n` requests matching `match` (default: any) are answered only after `ms` (a slow Teams). */
+  delayNext(n: number, ms: number, match?: FaultMatch): void;
   /** Behave like Teams' per-app limit: sends beyond `perSecond` in any one-second window get 429. */
   limitRate(perSecond: number | null): void;
   /** Serves `body` at GET `/files/<path>` and returns the absolute URL (for `downloadUrl`). */
@@ -180,6 +182,7 @@ class ConnectorStubServer implements ConnectorStub {
   private readonly files = new Map<string, { data: Buffer; contentType: string }>();
   private readonly uploaded = new Map<string, { data: Buffer; contentRange: string | undefined }>();
   private faults: Array<{ remaining: number; fault: StubFault; match: FaultMatch }> = [];
+  private delays: Array<{ remaining: number; ms: number; match: FaultMatch }> = [];
   private rateLimit: number | null = null;
   private recentSends: number[] = [];
   private readonly waiters = new Set<Waiter>();
@@ -222,6 +225,10 @@ class ConnectorStubServer implements ConnectorStub {
     if (this.recentSends.length >= this.rateLimit) return true;
     this.recentSends.push(now);
     return false;
+  }
+
+  delayNext(n: number, ms: number, match: FaultMatch = {}): void {
+    this.delays.push({ remaining: n, ms, match });
   }
 
   failNext(n: number, fault: StubFault, match: FaultMatch = {}): void {
@@ -270,6 +277,7 @@ class ConnectorStubServer implements ConnectorStub {
     this.updateLog.length = 0;
     this.deleteLog.length = 0;
     this.faults = [];
+    this.delays = [];
   }
 
   async stop(): Promise<void> {
@@ -339,6 +347,12 @@ class ConnectorStubServer implements ConnectorStub {
     const headers = flattenHeaders(req);
     const record: RecordedRequest = { method, path, body, headers, at: Date.now(), status: 0, ...idsFromPath(method, segments) };
     this.log.push(record);
+    const delay = this.delays.find((entry) => entry.remaining > 0 && matches(entry.match, method, path, `/${decoded.join('/')}`));
+    if (delay) {
+      delay.remaining -= 1;
+      // Unref'd: a held reply must not keep the test process alive after the stub and the test are done.
+      await new Promise((resolve) => setTimeout(resolve, delay.ms).unref());
+    }
     const fault = this.overRateLimit(method, path)
       ? ({ status: 429, retryAfterSeconds: 1 } as const)
       : this.takeFault(method, path, `/${decoded.join('/')}`);
@@ -358,12 +372,7 @@ class ConnectorStubServer implements ConnectorStub {
   }
 
   private takeFault(method: string, rawPath: string, decodedPath: string): StubFault | undefined {
-    const entry = this.faults.find(
-      ({ remaining, match }) =>
-        remaining > 0 &&
-        (!match.method || match.method.toUpperCase() === method) &&
-        (!match.pathIncludes || rawPath.includes(match.pathIncludes) || decodedPath.includes(match.pathIncludes)),
-    );
+    const entry = this.faults.find(({ remaining, match }) => remaining > 0 && matches(match, method, rawPath, decodedPath));
     if (!entry) return undefined;
     entry.remaining -= 1;
     return entry.fault;
@@ -579,6 +588,13 @@ function writeReply(res: ServerResponse, reply: Reply): void {
 }
 
 /** Starts a stub on 127.0.0.1 with an OS-assigned port. Call `stop()` in afterAll. */
+function matches(match: FaultMatch, method: string, rawPath: string, decodedPath: string): boolean {
+  return (
+    (!match.method || match.method.toUpperCase() === method) &&
+    (!match.pathIncludes || rawPath.includes(match.pathIncludes) || decodedPath.includes(match.pathIncludes))
+  );
+}
+
 export async function startConnectorStub(): Promise<ConnectorStub> {
   const server = createServer();
   const stub = new ConnectorStubServer(server);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { LOCAL_SERVICE_URLS } from './service';
 
 export interface Started {
   child: ChildProcessWithoutNullStreams;
@@ -15,7 +16,14 @@ export async function startMain(options: { root: string; env: Record<string, str
   if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" (npm test does) first.`);
   const child = spawn(process.execPath, [main], {
     cwd: options.root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SERVICE_URL_ALLOWLIST: LOCAL_SERVICE_URLS,
+      ...env,
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

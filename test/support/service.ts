@@ -3,6 +3,9 @@ import { createLogger } from '../../src/logger';
 import { startService, type RunningService, type ServiceOptions } from '../../src/service';
 import { testDatabaseName } from './mongo';
 
+/** The connector stub's and the Agents Playground's addresses: any loopback port. */
+export const LOCAL_SERVICE_URLS = 'http://127.0.0.1:*/,http://localhost:*/';
+
 export interface TestService {
   service: RunningService;
   config: Config;
@@ -31,6 +34,8 @@ export async function startTestService(
     MONGODB_DB: testDatabaseName('e2e'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DB_CONNECT_TIMEOUT_SECONDS: '10',
+    // Tests talk to a connector stub on a loopback port; SERVICE_URL_ALLOWLIST keeps only Teams' hosts otherwise.
+    SERVICE_URL_ALLOWLIST: LOCAL_SERVICE_URLS,
     ...env,
   });
   const lines: string[] = [];

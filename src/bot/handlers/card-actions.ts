@@ -47,7 +47,44 @@ export async function executeCardAction(context: TurnContext, deps: BotDeps, ver
     deps.logger.warn({ verb: verb.slice(0, 100), activityId: context.activity.id }, 'unknown card action');
     return messageCard(texts.refusal.title, texts.refusal.unknown_action, 'Warning');
   }
-  return handler(context, deps, data, facts.locale);
+  return withinDeadline(handler(context, deps, data, facts.locale), deps, context, facts.locale);
+}
+
+/**
+ * Teams waits about 5 s for an invoke's answer, then shows its own error. A card action that fails,
+ * or is still waiting on the database after INVOKE_DEADLINE_SECONDS (an outage: the driver would wait
+ * for a server far longer), is answered with a readable "försök igen" card instead of an HTTP error.
+ * The work itself is not cancelled: a save that completes later is kept, and stored once if repeated.
+ */
+async function withinDeadline(
+  work: Promise<AdaptiveCard | string>,
+  deps: BotDeps,
+  context: TurnContext,
+  locale: Locale,
+): Promise<AdaptiveCard | string> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deps.config.invokeDeadlineMs)));
+  const outcome = await Promise.race([
+    work.then(
+      (card) => ({ card }),
+      (error: unknown) => ({ error }),
+    ),
+    late,
+  ]).finally(() => clearTimeout(timer));
+  if (outcome !== 'late' && 'card' in outcome) return outcome.card;
+  const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  if (outcome === 'late') {
+    // Still running: its end (or failure) is only logged.
+    work.catch((error: unknown) => deps.logger.warn({ err: error, verb }, 'card action failed after its answer was given'));
+    deps.logger.warn(
+      { verb, activityId: context.activity.id, deadlineMs: deps.config.invokeDeadlineMs },
+      'card action passed its deadline',
+    );
+  } else {
+    deps.logger.error({ err: outcome.error, verb, activityId: context.activity.id }, 'card action failed');
+  }
+  const texts = collectTexts(locale).unavailable;
+  return messageCard(texts.title, texts.text, 'Warning');
 }
 
 const HANDLERS = new Map<Verb, ActionHandler>([

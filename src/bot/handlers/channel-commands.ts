@@ -22,7 +22,7 @@ export async function handleLinkCommand(context: TurnContext, deps: BotDeps, arg
   const person = (await resolveSender(context, deps))!;
   // The linker's own Teams language (before UTFALL_LANGUAGE replaced it): the channel's when the setting is auto.
   const own = resolveLocale((context.turnState.get(TEAMS_LOCALE) as string | undefined) ?? context.activity.locale);
-  const result = await deps.channels.link(channelToRemember(context), args.join(' '), person, own);
+  const result = await deps.channels.link(channelToRemember(context, deps), args.join(' '), person, own);
   switch (result.kind) {
     case 'already_linked':
       return void (await context.sendActivity(texts.alreadyLinked(result.named)));

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { buildWelcomeCard } from '../../cards/welcome-card';
 import { welcomeView } from '../../views/welcome-view';
 import type { ChannelToRemember } from '../../services/identity-service';
-import { storableReference } from '../conversation-reference';
+import { mayStoreReference, storableReference } from '../conversation-reference';
 import type { BotDeps } from '../deps';
 import { rememberPersonalConversation, resolveSender } from '../identity';
 import { replyWithCard } from '../replies';
@@ -27,7 +27,7 @@ export async function handleInstalled(context: TurnContext, deps: BotDeps): Prom
     deps.logger.info({ conversationId: facts.conversationId, linked: person !== null }, 'installed in personal scope');
     return;
   }
-  const channel = channelToRemember(context);
+  const channel = channelToRemember(context, deps);
   await deps.identity.rememberChannel(channel);
   deps.logger.info({ conversationId: channel.conversationId, teamId: channel.teamId }, 'remembered a team channel');
 }
@@ -41,7 +41,7 @@ export async function handleUninstalled(context: TurnContext, deps: BotDeps): Pr
 }
 
 /** The team channel a channel activity belongs to, as the bot stores it (not the reply thread inside it). */
-export function channelToRemember(context: TurnContext): ChannelToRemember {
+export function channelToRemember(context: TurnContext, deps: BotDeps): ChannelToRemember {
   const facts = readTurnFacts(context);
   const channelData = (context.activity.channelData ?? {}) as {
     team?: { id?: unknown; name?: unknown };
@@ -52,12 +52,10 @@ export function channelToRemember(context: TurnContext): ChannelToRemember {
   const channelName = text(channelData.channel?.name);
   return {
     conversationId,
-    address: storableReference(context.activity, {
-      id: conversationId,
-      isGroup: true,
-      conversationType: 'channel',
-      name: channelName ?? '',
-    }),
+    // Null when the serviceUrl is not to be trusted: the channel's stored reference, if any, stays as it was.
+    address: mayStoreReference(context.activity, deps.config)
+      ? storableReference(context.activity, { id: conversationId, isGroup: true, conversationType: 'channel', name: channelName ?? '' })
+      : null,
     teamId: text(channelData.team?.id),
     teamName: text(channelData.team?.name),
     channelName,
