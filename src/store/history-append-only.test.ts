@@ -21,7 +21,8 @@ const COMPUTED_COLLECTION = /\.collection\s*(<[^>]*>)?\(\s*(?!COLLECTIONS\.\w+\s
 const COMPUTED_ACCESS: Record<string, RegExp[]> = {
   [path.join('store', 'backup.ts')]: [/\.insertMany\s*\(/g], // restores into an empty database only (it refuses otherwise)
   [path.join('store', 'indexes.ts')]: [],
-  [path.join('store', 'plan-repository.ts')]: [/\.updateOne\s*\(/g, /\.bulkWrite\s*\(/g, /\.updateMany\s*\(/g], // col(name) excludes 'history' by its type
+  // col(name) excludes 'history' by its type; replaceOne writes plan snapshots (COLLECTIONS.planSnapshots)
+  [path.join('store', 'plan-repository.ts')]: [/\.updateOne\s*\(/g, /\.bulkWrite\s*\(/g, /\.updateMany\s*\(/g, /\.replaceOne\s*\(/g],
   [path.join('store', 'response-repository.ts')]: [/\.updateOne\s*\(/g], // answers: responses or goalResponses, by type
 };
 
