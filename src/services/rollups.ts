@@ -122,7 +122,7 @@ export class RollupService {
   /** Every goal of the period from its answers, then the period (first use of a period, or `rebuild-summaries`). */
   async rebuildPeriod(period: string, group: string): Promise<void> {
     const byGoal = await this.deps.responses.periodFactsByGoal(period);
-    await Promise.all([...byGoal].map(([goal, facts]) => this.deps.rollups.writeGoal(period, goal, facts)));
+    await this.deps.rollups.writeGoals(period, byGoal);
     await this.mergePeriod(period, group);
   }
 

@@ -94,6 +94,19 @@ export class RollupRepository {
     await upsertWithRetry(() => this.goals.replaceOne({ _id: `${period}|${goal}` }, document, { upsert: true }));
   }
 
+  /** Many goals of one period at once (a period's first roll-up): one round trip instead of one per goal. */
+  async writeGoals(period: string, facts: ReadonlyMap<string, RollupFacts>): Promise<void> {
+    const operations = [...facts].map(([goal, goalFacts]) => ({
+      replaceOne: {
+        filter: { _id: `${period}|${goal}` },
+        replacement: { period, goal, stamp: randomUUID(), facts: JSON.stringify(goalFacts) },
+        upsert: true,
+      },
+    }));
+    for (let start = 0; start < operations.length; start += 500)
+      await upsertWithRetry(() => this.goals.bulkWrite(operations.slice(start, start + 500), { ordered: false }));
+  }
+
   async goalsOf(period: string): Promise<GoalRollup[]> {
     return (await this.goals.find({ period }).toArray()).map((document) => ({
       goal: document.goal,
