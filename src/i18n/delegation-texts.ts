@@ -5,7 +5,7 @@ const who = (email: string, name: string | null) => (name ? `${name} (${email})`
 
 const SV = {
   usage:
-    'Skriv så här: **delegera <nyckel> <e-post>** för att lämna ett mätetal eller mål till en kollega, till exempel *delegera NB-P2-G1-I1 anna.berg@region.se*. **delegera tillbaka <nyckel>** tar tillbaka det. Nyckeln står i planen.',
+    'Skriv så här: **delegera <nyckel> <e-post>** för att lämna ett mätetal eller mål till en kollega, till exempel *delegera NB-P2-G1-I1 anna.berg@region.se*. **delegera tillbaka <nyckel>** tar tillbaka det. Enklast är knappen **Delegera** vid mätetalet eller målet i formuläret; där står också nyckeln.',
   noSuchSubject: (key: string) => `Jag hittar inget mätetal eller mål med nyckeln ”${key}”. Inget ändrades.`,
   notYours: (name: string) => `Du kan bara delegera det du själv ansvarar för. ”${name}” har en annan ansvarig; samordnare kan flytta det.`,
   unknownPerson: (email: string) =>
@@ -43,7 +43,7 @@ const SV = {
 
 const EN: typeof SV = {
   usage:
-    'Write **delegate <key> <e-mail>** to hand an indicator or goal to a colleague. **delegate back <key>** takes it back. The key is in the plan.',
+    'Write **delegate <key> <e-mail>** to hand an indicator or goal to a colleague. **delegate back <key>** takes it back. Easiest is the **Delegate** button by the indicator or goal in the form, which also shows the key.',
   noSuchSubject: (key) => `I cannot find an indicator or goal with the key "${key}". Nothing was changed.`,
   notYours: (name) => `You can only delegate what you are responsible for. "${name}" has another owner; coordinators can move it.`,
   unknownPerson: (email) =>
