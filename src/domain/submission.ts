@@ -77,6 +77,8 @@ export interface SubmissionContext {
   confirmed?: Readonly<Record<string, string>>;
   /** Inputs (by id) that were longer than any input may be and were cut before they got here. */
   tooLong?: ReadonlySet<string>;
+  /** How the person writes numbers (their Teams language); see ParseOptions.numberStyle. */
+  numberStyle?: 'sv' | 'en';
 }
 
 /**
@@ -178,7 +180,11 @@ function readIndicator(indicator: Indicator, row: TypedRow, invalid: Invalid, co
       assessmentSource: 'owner',
     };
   } else {
-    const parsed = parseOutcome(row.outcome, indicator.valueType, { allowEmpty: true, maxPercent: MAX_PERCENT });
+    const parsed = parseOutcome(row.outcome, indicator.valueType, {
+      allowEmpty: true,
+      maxPercent: MAX_PERCENT,
+      ...(context.numberStyle ? { numberStyle: context.numberStyle } : {}),
+    });
     if (!parsed.ok) errors.outcome = parsed.error.code;
     else {
       const value = parsed.value;

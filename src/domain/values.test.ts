@@ -198,6 +198,23 @@ describe(parseOutcome.name, () => {
     expect(okNumber(typed, 'currency').value).toBe(expected);
   });
 
+  test.each<[string, number]>([
+    ['21,5', 21.5],
+    ['1,2345', 1.2345],
+    ['21,707.5', 21707.5],
+    ['1 600', 1600],
+  ])('when an English writer types %s, then it is %d', (input, expected) => {
+    expect(parseOutcome(input, 'number', { numberStyle: 'en' })).toEqual({ ok: true, value: { kind: 'number', value: expected } });
+  });
+
+  test('when an English writer types a comma before three digits (21,707), then they are asked which they mean; a Swedish writer is not', () => {
+    expect(parseOutcome('21,707', 'number', { numberStyle: 'en' })).toEqual({
+      ok: false,
+      error: { code: 'ambiguous_decimal_point', input: '21,707' },
+    });
+    expect(parseOutcome('21,707', 'number')).toEqual({ ok: true, value: { kind: 'number', value: 21.707 } });
+  });
+
   test('when any string is typed for any type, then it never throws', () => {
     const type = fc.constantFrom(...VALUE_TYPES);
     const numberish = fc.string({ unit: fc.constantFrom(...'09 ,.-+%\u00A0\u2212kr/'.split('')) });

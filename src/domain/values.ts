@@ -40,6 +40,11 @@ export interface ParseOptions {
   allowEmpty?: boolean;
   /** Upper bound for percent values, inclusive. */
   maxPercent?: number;
+  /**
+   * How the person writes numbers. For an English writer `21,707` may be twenty-one thousand (their
+   * grouping) or 21,707 (the Swedish decimal comma the form otherwise accepts): they are asked which.
+   */
+  numberStyle?: 'sv' | 'en';
 }
 
 const NBSP = '\u00A0';
@@ -98,7 +103,7 @@ export function parseOutcome(input: string, valueType: ValueType, options: Parse
     const answer = YES_NO.get(stripPeriod(text.toLowerCase()));
     return answer === undefined ? fail('not_yes_no') : { ok: true, value: { kind: 'boolean', value: answer } };
   }
-  const parsed = parseNumber(text);
+  const parsed = parseNumber(text, options.numberStyle ?? 'sv');
   if (!parsed.ok) return fail(parsed.code);
   const unit = parsed.unit === undefined ? undefined : stripPeriod(parsed.unit.toLowerCase());
   if (valueType === 'percent') {
@@ -118,7 +123,7 @@ function stripPeriod(s: string): string {
   return s.endsWith('.') ? s.slice(0, -1) : s;
 }
 
-function parseNumber(text: string): NumberParse {
+function parseNumber(text: string, style: 'sv' | 'en'): NumberParse {
   const sign = SIGN_RE.exec(text)?.[0];
   const match = BODY_RE.exec(sign === undefined ? text : text.slice(sign.length));
   if (match === null) return { ok: false, code: 'not_a_number' };
@@ -138,6 +143,9 @@ function parseNumber(text: string): NumberParse {
   if (/\D/u.test(integer) && !GROUPED_RE.test(integer)) return { ok: false, code: 'invalid_digit_grouping' };
   // `1.600` is 1 600 to a Dane or German and 1,6 to an English speaker: make the owner say which.
   if (separators[0] === '.' && /^[1-9]\d{0,2}$/u.test(integer) && fraction?.length === 3) {
+    return { ok: false, code: 'ambiguous_decimal_point' };
+  }
+  if (style === 'en' && separators[0] === ',' && /^[1-9]\d{0,2}$/u.test(integer) && fraction?.length === 3) {
     return { ok: false, code: 'ambiguous_decimal_point' };
   }
   if (unit !== '' && !UNIT_RE.test(unit)) return { ok: false, code: 'not_a_number' };
