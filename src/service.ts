@@ -219,7 +219,13 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     events: summaryEvents(summaries, logger),
   });
   const reports = new ReportService({ summaries, plans, responses, cache, now, timezone: config.timezone });
-  const identity = new IdentityService({ people, conversations, coordinators: config.coordinators, now });
+  const identity = new IdentityService({
+    people,
+    conversations,
+    coordinators: config.coordinators,
+    now,
+    identityCacheMs: config.identityCacheMs,
+  });
   const deps: BotDeps = {
     config,
     logger,
