@@ -216,6 +216,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     now,
     tolerance: config.assessmentTolerance,
     cache,
+    catalog: readers.catalog,
     events: summaryEvents(summaries, logger),
   });
   const reports = new ReportService({ summaries, plans, responses, cache, now, timezone: config.timezone });
@@ -233,7 +234,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     identity,
     onboarding: new OnboardingService({ identity, collect, kick }),
     collect,
-    inbox: new InboxService({ collect, plans, cache }),
+    inbox: new InboxService({ collect, plans, cache, catalog: readers.catalog }),
     periods: new PeriodService({ collect, openings, reminders, summaries, plans, kick, now, timezone: config.timezone }),
     reminders,
     importer: new PlanImporter(plans, {
