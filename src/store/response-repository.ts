@@ -210,7 +210,7 @@ export class ResponseRepository {
     author: Author,
     now: Date,
   ): Promise<SaveOutcome<GoalResponse>> {
-    const [, outcome] = await this.saveGoalAnswers(place, [], { place, answer, expectedVersion }, author, now);
+    const [outcome] = await this.saveGoalAnswers(place, [], { place, answer, expectedVersion }, author, now);
     return outcome!.outcome as SaveOutcome<GoalResponse>;
   }
 
