@@ -12,7 +12,7 @@ import { connectMongo } from '../src/store/mongo';
 import { PlanRepository } from '../src/store/plan-repository';
 import { startConnectorStub } from '../test/support/connector-stub';
 import { makePerson, personalConversationId } from '../test/support/activities';
-import { benchAnswers } from './answers';
+import { benchAnswers, benchSteadySaves } from './answers';
 import { benchReport } from './report';
 import { benchSummary } from './summary';
 import { syntheticRegion } from './synthetic-region';
@@ -43,6 +43,12 @@ async function main(): Promise<void> {
     if (parts.has('fanout')) {
       const service = await benchFanout(uri, fanoutOwners);
       await benchAnswers(service, concurrentOwners);
+      await benchSteadySaves(
+        service,
+        concurrentOwners,
+        Number(process.env.BENCH_STEADY_RATE ?? 20),
+        Number(process.env.BENCH_STEADY_SECONDS ?? 10),
+      );
       await service.stop();
     }
   } finally {
@@ -71,7 +77,14 @@ async function benchImport(uri: string, indicators: number): Promise<void> {
   const first = await timed(() => importer.importFile({ fileName: 'region.json', bytes }));
   const rssAfter = process.memoryUsage().rss;
   const again = await timed(() => importer.importFile({ fileName: 'region.json', bytes }));
-  if (!first.value.ok || !again.value.ok) throw new Error('synthetic import failed');
+  // A changed plan: every indicator's target moved, as a revised plan would be imported again.
+  for (const plan of region.plans)
+    for (const perspective of plan.perspectives)
+      for (const goal of perspective.goals ?? [])
+        for (const indicator of goal.indicators ?? []) indicator.target = Number(indicator.target ?? 0) + 1;
+  const changedBytes = Buffer.from(JSON.stringify(region));
+  const changed = await timed(() => importer.importFile({ fileName: 'region.json', bytes: changedBytes }));
+  if (!first.value.ok || !again.value.ok || !changed.value.ok) throw new Error('synthetic import failed');
   console.log('Plan import (JSON, all or nothing, idempotent)');
   console.log(
     `  file: ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${first.value.summary.indicators} indicators, ${first.value.summary.goals} goals, ${region.plans.length} plans`,
@@ -80,7 +93,10 @@ async function benchImport(uri: string, indicators: number): Promise<void> {
     `  first import:   ${seconds(first.ms)}  (${Math.round(first.value.summary.indicators / (first.ms / 1000))} indicators/s), RSS +${mb(rssAfter - rssBefore)}`,
   );
   console.log(
-    `  re-import:      ${seconds(again.ms)}  (unchanged: ${again.value.counts.indicators.unchanged}, written: ${again.value.counts.indicators.created + again.value.counts.indicators.updated})\n`,
+    `  re-import:      ${seconds(again.ms)}  (unchanged: ${again.value.counts.indicators.unchanged}, written: ${again.value.counts.indicators.created + again.value.counts.indicators.updated})`,
+  );
+  console.log(
+    `  changed import: ${seconds(changed.ms)}  (every target changed: updated ${changed.value.counts.indicators.updated}, unchanged ${changed.value.counts.indicators.unchanged})\n`,
   );
   await benchSummary(mongo.db);
   await mongo.db.dropDatabase();

@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(20),
   CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
   INVOKE_DEADLINE_SECONDS: z.coerce.number().min(0.5).max(60).default(4),
+  IDENTITY_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   SERVICE_URL_ALLOWLIST: z
     .string()
     .default(TEAMS_SERVICE_URLS.join(','))
@@ -149,6 +150,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     connectorTimeoutMs: Math.round(e.CONNECTOR_TIMEOUT_SECONDS * 1000),
     /** A card action (a save) not done by then is answered with a "försök igen" card; Teams gives up after about 5 s. */
     invokeDeadlineMs: Math.round(e.INVOKE_DEADLINE_SECONDS * 1000),
+    /** A person found by Entra object id is answered from memory this long (renewed at once by this instance's own changes). */
+    identityCacheMs: Math.round(e.IDENTITY_CACHE_SECONDS * 1000),
     /** Without BOT_ID, a conversation reference is kept only from an activity whose serviceUrl one of these allows. */
     serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST,
     reminderDaysBefore: e.REMINDER_DAYS_BEFORE,

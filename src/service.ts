@@ -45,6 +45,7 @@ import { SettingsRepository } from './store/settings-repository';
 import { RollupRepository } from './store/rollup-repository';
 import { summaryReaders, type RollupService } from './services/rollups';
 import { HistoryRepository } from './store/history-repository';
+import { AfterResponse } from './services/after-response';
 import { AuditService } from './services/audit-service';
 import { RetentionService } from './services/retention';
 import type { ReportReply } from './http/report-route';
@@ -81,8 +82,13 @@ export async function startService(config: Config, logger: Logger, options: Serv
   let turnsAccepted = false;
   const adapter = createAdapter(config, logger);
   // Filled in once the database is connected; until then activities get 503 (acceptingTurns).
-  const bot: { app?: ReturnType<typeof createBotApp>; scheduler?: Scheduler; reportDelivery?: ReportDelivery; rollups?: RollupService } =
-    {};
+  const bot: {
+    app?: ReturnType<typeof createBotApp>;
+    scheduler?: Scheduler;
+    reportDelivery?: ReportDelivery;
+    rollups?: RollupService;
+    after?: AfterResponse;
+  } = {};
 
   const server = await startServer({
     port: config.port,
@@ -101,6 +107,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
     turnsAccepted = false;
     // New requests get 503 at once; turns in flight (up to the server's grace) and jobs already claimed end side by side.
     await Promise.all([server.stop(), bot.scheduler?.stop()]);
+    await bot.after?.settled();
     bot.rollups?.stop();
     await mongo?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database client failed'));
     await embedded?.stop();
@@ -129,6 +136,11 @@ export async function startService(config: Config, logger: Logger, options: Serv
   bot.app = createBotApp(adapter, composed.deps);
   bot.reportDelivery = composed.deps.reportDelivery;
   bot.rollups = composed.rollups;
+  bot.after = composed.after;
+  composed.after.run(async () => {
+    const noted = await noteMarkedAnswers(composed.repositories, composed.deps);
+    if (noted > 0) logger.info({ periods: noted }, 'scheduled the summaries of answers saved before a stop');
+  });
   turnsAccepted = true;
   if (options.startScheduler ?? true) scheduler.start(config.schedulerIntervalMs);
   return { server, mongo: connection, scheduler, deps: composed.deps, repositories: composed.repositories, stop: stopServerAndDatabase };
@@ -160,6 +172,8 @@ interface Composed {
   chats: PersonalChats;
   cache: PlanCache;
   rollups: RollupService;
+  /** What runs after a turn has answered (see AfterResponse). */
+  after: AfterResponse;
 }
 
 /** Repositories, then the use cases on them; `kick` asks the scheduler to send due jobs now. */
@@ -208,6 +222,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     coordinators: config.coordinators,
     kick,
   });
+  const after = new AfterResponse((error) => logger.warn({ err: error }, 'work after a response failed'));
   const collect = new CollectService({
     plans,
     responses,
@@ -216,10 +231,17 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     now,
     tolerance: config.assessmentTolerance,
     cache,
-    events: summaryEvents(summaries, logger),
+    catalog: readers.catalog,
+    events: summaryEvents(summaries, logger, after),
   });
   const reports = new ReportService({ summaries, plans, responses, cache, now, timezone: config.timezone });
-  const identity = new IdentityService({ people, conversations, coordinators: config.coordinators, now });
+  const identity = new IdentityService({
+    people,
+    conversations,
+    coordinators: config.coordinators,
+    now,
+    identityCacheMs: config.identityCacheMs,
+  });
   const deps: BotDeps = {
     config,
     logger,
@@ -227,7 +249,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     identity,
     onboarding: new OnboardingService({ identity, collect, kick }),
     collect,
-    inbox: new InboxService({ collect, plans, cache }),
+    inbox: new InboxService({ collect, plans, cache, catalog: readers.catalog }),
     periods: new PeriodService({ collect, openings, reminders, summaries, plans, kick, now, timezone: config.timezone }),
     reminders,
     importer: new PlanImporter(plans, {
@@ -253,20 +275,45 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     audit: new AuditService({ plans, history: repositories.history }),
   };
   const chats = new PersonalChats({ people, conversations, language: config.language, now });
-  return { config, logger, now, repositories, deps, chats, cache, rollups: readers.rollups };
+  return { config, logger, now, repositories, deps, chats, cache, rollups: readers.rollups, after };
 }
 
 /**
  * Summaries follow the collect flow. A failure here is logged and never undoes or fails what
  * triggered it: the answer is stored, and the next answer (or the final summary) brings the card up to date.
  */
-function summaryEvents(summaries: SummaryService, logger: Logger): CollectEvents {
+function summaryEvents(summaries: SummaryService, logger: Logger, after?: AfterResponse): CollectEvents {
   const guard = (what: string) => (error: unknown) => logger.warn({ err: error }, `could not schedule the summary after ${what}`);
   return {
     opened: (periods) => summaries.enqueueForPeriods(periods, 'post').then(() => undefined, guard('opening')),
     closed: (periods) => summaries.enqueueForPeriods(periods, 'final').then(() => undefined, guard('closing')),
-    answered: (period) => summaries.noteAnswer(period).catch(guard('an answer')),
+    // The owner does not wait for the channels' update: it is scheduled once the save has answered.
+    // If the process dies before, the goal's roll-up marks (written with the answer) are still
+    // pending at the next start, which schedules the update then (noteMarkedAnswers).
+    answered: (period) => {
+      if (!after) return summaries.noteAnswer(period).catch(guard('an answer'));
+      after.run(() => summaries.noteAnswer(period).catch(guard('an answer')));
+      return Promise.resolve();
+    },
   };
+}
+
+/**
+ * At start: answers whose roll-up marks are still pending may have been saved by a process that
+ * stopped before it scheduled their channels' update; schedule it now (at most one update per
+ * channel and slot, so a spare one costs nothing).
+ */
+async function noteMarkedAnswers(repositories: Repositories, deps: BotDeps): Promise<number> {
+  const marks = await repositories.rollups.pendingMarks();
+  const periods = new Set(marks.map((mark) => mark.period));
+  let noted = 0;
+  for (const id of periods) {
+    const period = await repositories.plans.findPeriod(id);
+    if (period?.state !== 'open') continue;
+    await deps.summaries.noteAnswer(period);
+    noted += 1;
+  }
+  return noted;
 }
 
 /** The scheduler with its job runner: prompts, reminders and summaries go out through the messenger, paced under Teams' limits. */
@@ -285,8 +332,10 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
     retentionMs: config.jobRetentionMs,
     logger,
   });
-  const drain = (signal: AbortSignal) =>
-    drainJobs({
+  // Jobs enqueued after a response (the summaries after a save) are in before the runner looks.
+  const drain = async (signal: AbortSignal) => {
+    await composed.after.settled();
+    return drainJobs({
       jobs: repositories.jobs,
       handle,
       owner: instanceId,
@@ -298,6 +347,7 @@ function createScheduler(composed: Composed, messenger: Messenger, instanceId: s
       logger,
       signal,
     });
+  };
   return new Scheduler(
     {
       plans: repositories.plans,

@@ -5,7 +5,8 @@ import { readSubmission, type SubmissionResult } from '../domain/submission';
 import { jobBatches, jobIds } from '../domain/job-ids';
 import type { JobRepository, NewJob } from '../store/job-repository';
 import { InboxPrompts } from './inbox-prompts';
-import { PlanCache } from './plan-cache';
+import { PlanCache, type PlanContent } from './plan-cache';
+import { Catalog, type CatalogContent } from './catalog';
 import type { Person, PeopleRepository } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { ResponseRepository } from '../store/response-repository';
@@ -68,6 +69,8 @@ export interface CollectDeps {
   tolerance: number;
   /** Shared with the summaries, so that plan content is held in memory once. */
   cache?: PlanCache;
+  /** Units, plans and periods with their states, in memory behind the catalog stamp (shared with the summaries). */
+  catalog?: Catalog;
   /** Told after periods open or close and after an answer is stored (summaries follow them); must not throw. */
   events?: CollectEvents;
 }
@@ -81,20 +84,38 @@ export interface CollectEvents {
 /** The collect-outcomes use cases: what an owner must answer, opening and closing periods, saving. */
 export class CollectService {
   private readonly cache: PlanCache;
+  private readonly catalog: Catalog;
   private readonly prompts: InboxPrompts;
+  /** Each period's plan, as learnt from the catalog. */
+  private readonly planOfPeriod = new Map<string, string>();
 
   constructor(private readonly deps: CollectDeps) {
     this.cache = deps.cache ?? new PlanCache(deps.plans);
+    this.catalog = deps.catalog ?? new Catalog(deps.plans);
     this.prompts = new InboxPrompts({ plans: deps.plans, jobs: deps.jobs, cache: this.cache, now: deps.now });
   }
 
   async workFor(email: string, periodId: string): Promise<PeriodWork | null> {
-    const period = await this.deps.plans.findPeriod(periodId);
+    return (await this.read(email, periodId))?.view ?? null;
+  }
+
+  /**
+   * The person's work in a period, with the plan content it was computed from. The period and plan
+   * come from the catalog in memory (one stamp lookup), the plan content from the plan cache (one
+   * revision lookup, at the same time when this instance has seen the period before), then the
+   * answers to the person's goals in this and the previous period, all at once, by equality only.
+   */
+  private async read(email: string, periodId: string): Promise<{ view: PeriodWork; content: PlanContent } | null> {
+    const knownPlan = this.planOfPeriod.get(periodId);
+    const [catalog, early] = await Promise.all([this.catalog.current(), knownPlan ? this.cache.get(knownPlan) : undefined]);
+    const period = periodsById(catalog).get(periodId);
     if (!period) return null;
-    const plan = await this.deps.plans.findPlan(period.plan);
+    const plan = catalog.plans.find((candidate) => candidate.key === period.plan);
     if (!plan) return null;
-    const content = await this.cache.get(plan.key);
-    // First who owns what (no answers needed), then only those answers, fetched by _id.
+    // A period belongs to its plan for good (its id names the plan), so this never goes stale.
+    this.planOfPeriod.set(periodId, plan.key);
+    const content = early && knownPlan === plan.key ? early : await this.cache.get(plan.key);
+    // First who owns what (no answers needed), then only those goals' answers.
     const outline = computeOwnerWork({
       email,
       periodCode: period.code,
@@ -103,32 +124,30 @@ export class CollectService {
       indicatorResponses: [],
       goalResponses: [],
     });
-    const indicatorKeys = outline.goals.flatMap((goal) => goal.indicators.map((item) => item.indicator.key));
+    const indicatorKeys = new Set(outline.goals.flatMap((goal) => goal.indicators.map((item) => item.indicator.key)));
     const goalKeys = outline.goals.map((goal) => goal.goal.key);
-    const [indicatorResponses, goalResponses] = await Promise.all([
-      this.deps.responses.listIndicatorResponses(period.id, indicatorKeys),
-      this.deps.responses.listGoalResponses(period.id, goalKeys),
+    const earlier = earlierPeriod(period, content.periods);
+    const [current, before] = await Promise.all([
+      goalKeys.length > 0 ? this.deps.responses.listForGoals(period.id, goalKeys) : Promise.resolve(NO_ANSWERS),
+      earlier && goalKeys.length > 0 ? this.deps.responses.listForGoals(earlier.id, goalKeys, false) : Promise.resolve(NO_ANSWERS),
     ]);
     const work = computeOwnerWork({
       email,
       periodCode: period.code,
       goals: content.goals,
       indicators: content.indicators,
-      indicatorResponses,
-      goalResponses,
+      indicatorResponses: current.indicatorResponses.filter((response) => indicatorKeys.has(response.indicator)),
+      goalResponses: current.goalResponses,
     });
-    return { period, plan, work, previous: await this.previousOf(period, content.periods, indicatorKeys) };
-  }
-
-  private async previousOf(
-    period: Period,
-    periods: readonly Omit<Period, 'state'>[],
-    indicatorKeys: readonly string[],
-  ): Promise<PeriodWork['previous']> {
-    const earlier = periods.filter((p) => p.opens < period.opens).sort((a, b) => (a.opens < b.opens ? 1 : -1))[0];
-    if (!earlier) return null;
-    const responses = await this.deps.responses.listIndicatorResponses(earlier.id, indicatorKeys);
-    return { period: { ...earlier, state: 'closed' }, responses: new Map(responses.map((r) => [r.indicator, r])) };
+    const previous = earlier
+      ? {
+          period: { ...earlier, state: 'closed' as const },
+          responses: new Map(
+            before.indicatorResponses.filter((response) => indicatorKeys.has(response.indicator)).map((r) => [r.indicator, r] as const),
+          ),
+        }
+      : null;
+    return { view: { period, plan, work, previous }, content };
   }
 
   /**
@@ -246,8 +265,9 @@ export class CollectService {
     versions: Readonly<Record<string, number>>,
     options: SaveOptions = {},
   ): Promise<SaveResult> {
-    const view = await this.workFor(person.email, periodId);
-    if (!view) return { kind: 'refused', reason: 'unknown_period' };
+    const read = await this.read(person.email, periodId);
+    if (!read) return { kind: 'refused', reason: 'unknown_period' };
+    const { view, content } = read;
     if (view.period.state === 'closed') return { kind: 'refused', reason: 'period_closed', period: view.period };
     if (view.period.state !== 'open') return { kind: 'refused', reason: 'period_not_open' };
     const goalWork = view.work.goals.find((g) => g.goal.key === goalKey);
@@ -280,7 +300,7 @@ export class CollectService {
     // brought up to date in memory instead of being read again (a conflict re-reads everything).
     const fresh =
       outcome.conflicts.length === 0
-        ? await this.withAnswers(person.email, view, outcome.latest, goalKey, outcome.latestGoal)
+        ? this.withAnswers(person.email, view, content, outcome.latest, goalKey, outcome.latestGoal)
         : ((await this.workFor(person.email, periodId)) ?? view);
     const freshGoal = fresh.work.goals.find((g) => g.goal.key === goalKey) ?? goalWork;
     return outcome.conflicts.length > 0
@@ -307,40 +327,44 @@ export class CollectService {
     const latest = new Map<string, IndicatorResponse>();
     let latestGoal: GoalResponse | undefined;
     let saved = 0;
-    for (const item of work.indicators) {
+    const goalPlace = { goal: goal.key, plan: goal.plan, unit: goal.unit, perspective: goal.perspective, period: period.id };
+    const indicators = work.indicators.flatMap((item) => {
       const answer = submission.indicators.get(item.indicator.key);
-      if (!answer || (!item.response && isBlank(answer))) continue;
-      const place = {
-        indicator: item.indicator.key,
-        goal: goal.key,
-        plan: goal.plan,
-        unit: goal.unit,
-        perspective: goal.perspective,
-        period: period.id,
-      };
-      const result = await this.deps.responses.saveIndicator(place, answer, versionOf(versions, item.indicator.key), author, now);
-      if (result.status === 'conflict') conflicts.push(conflict(item.indicator.key, result.current));
-      else latest.set(item.indicator.key, result.response);
-      if (result.status === 'saved') saved += 1;
-    }
-    if (submission.goal && (work.goalResponse || submission.goal.assessment !== null || submission.goal.analysis !== '')) {
-      const place = { goal: goal.key, plan: goal.plan, unit: goal.unit, perspective: goal.perspective, period: period.id };
-      const result = await this.deps.responses.saveGoal(place, submission.goal, versionOf(versions, goal.key), author, now);
-      if (result.status === 'conflict') conflicts.push(conflict(goal.key, result.current));
-      else latestGoal = result.response;
-      if (result.status === 'saved') saved += 1;
-    }
+      if (!answer || (!item.response && isBlank(answer))) return [];
+      return [
+        {
+          kind: 'indicator' as const,
+          place: { ...goalPlace, indicator: item.indicator.key },
+          answer,
+          expectedVersion: versionOf(versions, item.indicator.key),
+          // As read for this save's view a moment ago: not read again.
+          known: item.response ?? null,
+        },
+      ];
+    });
+    const goalAnswer =
+      submission.goal && (work.goalResponse || submission.goal.assessment !== null || submission.goal.analysis !== '')
+        ? { place: goalPlace, answer: submission.goal, expectedVersion: versionOf(versions, goal.key), known: work.goalResponse ?? null }
+        : null;
+    const outcomes = await this.deps.responses.saveGoalAnswers(goalPlace, indicators, goalAnswer, author, now);
+    outcomes.forEach(({ key, outcome }, index) => {
+      const isGoal = goalAnswer !== null && index === outcomes.length - 1;
+      if (outcome.status === 'conflict') conflicts.push(conflict(key, outcome.current));
+      else if (isGoal) latestGoal = outcome.response as GoalResponse;
+      else latest.set(key, outcome.response as IndicatorResponse);
+      if (outcome.status === 'saved') saved += 1;
+    });
     return { conflicts, saved, latest, latestGoal };
   }
 
-  private async withAnswers(
+  private withAnswers(
     email: string,
     view: PeriodWork,
+    content: PlanContent,
     latest: ReadonlyMap<string, IndicatorResponse>,
     goalKey: string,
     latestGoal: GoalResponse | undefined,
-  ): Promise<PeriodWork> {
-    const content = await this.cache.get(view.plan.key);
+  ): PeriodWork {
     const indicatorResponses = view.work.goals
       .flatMap((g) => g.indicators.map((item) => latest.get(item.indicator.key) ?? item.response))
       .filter((r): r is IndicatorResponse => r !== undefined);
@@ -368,4 +392,22 @@ function isBlank(answer: { outcome: unknown; comment: string; assessment: unknow
 /** The version a form was rendered from; only the payload's own keys count (never an inherited property). */
 function versionOf(versions: Readonly<Record<string, number>>, key: string): number {
   return Object.hasOwn(versions, key) ? (versions[key] ?? 0) : 0;
+}
+
+const NO_ANSWERS: { indicatorResponses: IndicatorResponse[]; goalResponses: GoalResponse[] } = {
+  indicatorResponses: [],
+  goalResponses: [],
+};
+
+/** The plan's period that opened last before this one ("förra perioden"), if any. */
+function earlierPeriod(period: Period, periods: readonly Omit<Period, 'state'>[]): Omit<Period, 'state'> | undefined {
+  return periods.filter((p) => p.opens < period.opens).sort((a, b) => (a.opens < b.opens ? 1 : -1))[0];
+}
+
+/** The catalog's periods by id, built once per catalog content. */
+const periodIndexes = new WeakMap<CatalogContent, Map<string, Period>>();
+function periodsById(catalog: CatalogContent): Map<string, Period> {
+  let index = periodIndexes.get(catalog);
+  if (!index) periodIndexes.set(catalog, (index = new Map(catalog.periods.map((period) => [period.id, period]))));
+  return index;
 }

@@ -10,7 +10,12 @@ export interface IdentityServiceDeps {
   /** UTFALL_COORDINATORS, lower-cased. */
   coordinators: readonly string[];
   now: () => Date;
+  /** How long a person found by Entra object id is answered from memory (0: always read). */
+  identityCacheMs?: number;
 }
+
+/** An instance keeps this many people in memory at most (a region's owners, with room). */
+const MAX_CACHED_PEOPLE = 20_000;
 
 export interface ChannelToRemember {
   conversationId: string;
@@ -26,10 +31,33 @@ export interface ChannelToRemember {
  * personal chats and the team channels the bot was added to.
  */
 export class IdentityService {
+  /**
+   * Who an Entra object id is, as last read by this instance. Every card click starts here, and the
+   * link (object id → e-mail) never changes once made; what can change (name, Teams user id, reach)
+   * is renewed by this instance at once and read again from the database after `identityCacheMs`, so
+   * another instance's change shows within that time. Only found people are kept.
+   */
+  private readonly known = new Map<string, { person: Person; until: number }>();
+
   constructor(private readonly deps: IdentityServiceDeps) {}
 
-  findByAadObjectId(aadObjectId: string): Promise<Person | null> {
-    return this.deps.people.findByAadObjectId(aadObjectId);
+  async findByAadObjectId(aadObjectId: string): Promise<Person | null> {
+    const cached = this.known.get(aadObjectId);
+    // Wall-clock time, not the injected clock: freshness is about real seconds.
+    const now = Date.now();
+    if (cached && cached.until > now) return cached.person;
+    const person = await this.deps.people.findByAadObjectId(aadObjectId);
+    if (person) this.remember(aadObjectId, person, now);
+    else this.known.delete(aadObjectId);
+    return person;
+  }
+
+  private remember(aadObjectId: string, person: Person, now: number): void {
+    const ttl = this.deps.identityCacheMs ?? 0;
+    if (ttl <= 0) return;
+    this.known.delete(aadObjectId);
+    if (this.known.size >= MAX_CACHED_PEOPLE) this.known.delete(this.known.keys().next().value ?? '');
+    this.known.set(aadObjectId, { person, until: now + ttl });
   }
 
   findByEmail(email: string): Promise<Person | null> {
@@ -37,8 +65,10 @@ export class IdentityService {
   }
 
   /** Links a Teams identity (seen in the roster) to the plan's person with that e-mail, case-insensitively. */
-  link(identity: TeamsIdentity): Promise<Person> {
-    return this.deps.people.linkIdentity(identity, this.deps.now());
+  async link(identity: TeamsIdentity): Promise<Person> {
+    const person = await this.deps.people.linkIdentity(identity, this.deps.now());
+    this.remember(identity.aadObjectId, person, Date.now());
+    return person;
   }
 
   isCoordinator(person: Person | null): boolean {
@@ -79,10 +109,12 @@ export class IdentityService {
   }
 
   markReachable(aadObjectId: string): Promise<void> {
+    this.known.delete(aadObjectId);
     return this.deps.people.markReachable(aadObjectId, this.deps.now());
   }
 
   markUnreachable(aadObjectId: string): Promise<void> {
+    this.known.delete(aadObjectId);
     return this.deps.people.markUnreachable(aadObjectId, this.deps.now());
   }
 

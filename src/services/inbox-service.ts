@@ -4,6 +4,7 @@ import type { Period } from '../domain/plan';
 import type { PlanRepository } from '../store/plan-repository';
 import type { CollectService, PeriodWork } from './collect-service';
 import type { PlanCache } from './plan-cache';
+import type { Catalog } from './catalog';
 
 /** The person's work in one plan's period of the inbox, with the plan's unit name for its heading. */
 export interface InboxGroup extends PeriodWork {
@@ -40,12 +41,13 @@ interface Context {
  * content, without reading answers), so that an owner in one of 200 plans reads one plan's answers.
  */
 export class InboxService {
-  constructor(private readonly deps: { collect: CollectService; plans: PlanRepository; cache: PlanCache }) {}
+  constructor(private readonly deps: { collect: CollectService; plans: PlanRepository; cache: PlanCache; catalog?: Catalog }) {}
 
   /** The inbox `periodId` belongs to (any of its periods names it), or null for an unknown period. */
   async inboxFor(email: string, periodId: string): Promise<InboxWork | null> {
-    const anchor = await this.deps.plans.findPeriod(periodId);
-    return anchor ? this.build(email, anchor, null, await this.context()) : null;
+    const context = await this.context();
+    const anchor = context.periods.find((period) => period.id === periodId);
+    return anchor ? this.build(email, anchor, null, context) : null;
   }
 
   /** After a save: the saved period's work as the save left it, with the inbox's other plans read as usual. */
@@ -86,12 +88,13 @@ export class InboxService {
     return { ref, anchor: current, groups };
   }
 
+  /** From the catalog in memory (one stamp lookup) where there is one, else listed. */
   private async context(): Promise<Context> {
-    const [periods, plans, units] = await Promise.all([
-      this.deps.plans.listPeriods(),
-      this.deps.plans.listPlans(),
-      this.deps.plans.listUnits(),
-    ]);
+    const { periods, plans, units } = this.deps.catalog
+      ? await this.deps.catalog.current()
+      : await Promise.all([this.deps.plans.listPeriods(), this.deps.plans.listPlans(), this.deps.plans.listUnits()]).then(
+          ([periods, plans, units]) => ({ periods, plans, units }),
+        );
     return {
       periods,
       years: new Map(plans.map((plan) => [plan.key, plan.year])),

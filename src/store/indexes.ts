@@ -60,6 +60,8 @@ export const INDEXES: readonly IndexDefinition[] = [
     options: { name: 'indicator_period_unique', unique: true },
   },
   { collection: COLLECTIONS.responses, key: { period: 1, plan: 1 }, options: { name: 'period_plan' } },
+  // A goal's answers in a period (the goal form, roll-ups): an equality on two top-level fields.
+  { collection: COLLECTIONS.responses, key: { period: 1, goal: 1 }, options: { name: 'period_goal' } },
   { collection: COLLECTIONS.goalResponses, key: { goal: 1, period: 1 }, options: { name: 'goal_period_unique', unique: true } },
   { collection: COLLECTIONS.goalResponses, key: { period: 1, plan: 1 }, options: { name: 'period_plan' } },
   // Unique per version: inserting version n+1 is how a writer wins the right to write it (see claims.ts).

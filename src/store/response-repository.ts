@@ -31,6 +31,22 @@ export interface Author {
   name: string;
 }
 
+/** A stored answer as the generic save handles it (an indicator's or a goal's). */
+type StoredResponse = Record<string, unknown> & { version: number };
+
+interface SaveRequest {
+  key: string;
+  collection: typeof COLLECTIONS.responses | typeof COLLECTIONS.goalResponses;
+  id: string;
+  subject: string;
+  fields: Record<string, unknown>;
+  answer: unknown;
+  answerOf: (response: StoredResponse) => unknown;
+  expectedVersion: number;
+  /** What the caller read in this request (null: nothing stored); undefined: read it here. */
+  known?: IndicatorResponse | GoalResponse | null | undefined;
+}
+
 type IndicatorPlace = Pick<IndicatorResponse, 'indicator' | 'goal' | 'plan' | 'unit' | 'perspective' | 'period'>;
 type GoalPlace = Pick<GoalResponse, 'goal' | 'plan' | 'unit' | 'perspective' | 'period'>;
 
@@ -67,6 +83,29 @@ export class ResponseRepository {
     if (goals?.length === 0) return [];
     const filter = goals ? { _id: { $in: goals.map((key) => `${key}|${period}`) } } : { period };
     return (await this.goalResponses.find(filter).toArray()).map(({ _id: _ignored, createdAt: _c, ...response }) => response);
+  }
+
+  /**
+   * The answers to some goals in a period: per goal one equality query `{period, goal}` for its
+   * indicators and one _id lookup for the goal's own answer, all at once. Never `$in`, which FerretDB
+   * 1.x answers by decoding the whole collection. `withGoals: false` reads only the indicators.
+   */
+  async listForGoals(
+    period: string,
+    goals: readonly string[],
+    withGoals = true,
+  ): Promise<{ indicatorResponses: IndicatorResponse[]; goalResponses: GoalResponse[] }> {
+    const keys = [...new Set(goals)];
+    const [indicators, goalDocuments] = await Promise.all([
+      Promise.all(keys.map((goal) => this.indicatorResponses.find({ period, goal }).toArray())),
+      withGoals ? Promise.all(keys.map((goal) => this.goalResponses.findOne({ _id: `${goal}|${period}` }))) : Promise.resolve([]),
+    ]);
+    return {
+      indicatorResponses: indicators.flat().map(({ _id: _ignored, createdAt: _c, ...response }) => response),
+      goalResponses: goalDocuments
+        .filter((document): document is GoalResponseDocument => document !== null)
+        .map(({ _id: _ignored, createdAt: _c, ...response }) => response),
+    };
   }
 
   /**
@@ -160,21 +199,8 @@ export class ResponseRepository {
     author: Author,
     now: Date,
   ): Promise<SaveOutcome<IndicatorResponse>> {
-    const id = `${place.indicator}|${place.period}`;
-    return this.save<IndicatorResponse, Required<IndicatorAnswer>>({
-      collection: COLLECTIONS.responses,
-      id,
-      subject: `indicator:${place.indicator}`,
-      period: place.period,
-      goal: place.goal,
-      fields: { ...place, ...answer, author: author.email, authorName: author.name, savedAt: now },
-      // Compared with the source made explicit: an old answer without it is the owner's.
-      answer: indicatorAnswerOf(answer),
-      answerOf: indicatorAnswerOf,
-      expectedVersion,
-      by: author.email,
-      now,
-    });
+    const [outcome] = await this.saveGoalAnswers(place, [{ kind: 'indicator', place, answer, expectedVersion }], null, author, now);
+    return outcome!.outcome as SaveOutcome<IndicatorResponse>;
   }
 
   async saveGoal(
@@ -184,69 +210,105 @@ export class ResponseRepository {
     author: Author,
     now: Date,
   ): Promise<SaveOutcome<GoalResponse>> {
-    return this.save<GoalResponse, GoalAnswer>({
-      collection: COLLECTIONS.goalResponses,
-      id: `${place.goal}|${place.period}`,
-      subject: `goal:${place.goal}`,
-      period: place.period,
-      goal: place.goal,
-      fields: { ...place, ...answer, author: author.email, authorName: author.name, savedAt: now },
-      answer,
-      answerOf: goalAnswerOf,
-      expectedVersion,
-      by: author.email,
-      now,
-    });
+    const [outcome] = await this.saveGoalAnswers(place, [], { place, answer, expectedVersion }, author, now);
+    return outcome!.outcome as SaveOutcome<GoalResponse>;
   }
 
-  private async save<R extends { version: number }, A>(options: {
-    collection: typeof COLLECTIONS.responses | typeof COLLECTIONS.goalResponses;
-    id: string;
-    subject: string;
-    period: string;
-    goal: string;
-    fields: Omit<R, 'version'>;
-    answer: A;
-    answerOf: (response: R) => A;
-    expectedVersion: number;
-    by: string;
-    now: Date;
-  }): Promise<SaveOutcome<R>> {
-    const collection = this.db.collection<KeyedDocument>(options.collection);
-    const read = async () => {
-      const document = await collection.findOne({ _id: options.id });
-      if (!document) return null;
-      const { _id: _ignored, createdAt: _c, ...response } = document;
-      return response as unknown as R;
-    };
-    const same = (response: R) => stableJson(options.answerOf(response)) === stableJson(options.answer);
-    const current = await read();
-    if (current && same(current)) return { status: 'unchanged', response: current };
-    if ((current?.version ?? 0) !== options.expectedVersion) {
-      return { status: 'conflict', current };
-    }
-    const version = options.expectedVersion + 1;
-    const next = { ...options.fields, version } as unknown as R;
-    const won = await this.claimVersion(
-      options.subject,
-      options.period,
-      version,
-      current ? options.answerOf(current) : null,
-      next,
-      options.by,
-      options.now,
+  /**
+   * Saves one goal form's answers in a period together: each answer as in `save` (claimed through
+   * history, written at its version), but the claims and the writes of all of them at once and the
+   * goal's roll-up marks once for them all (before the first write and after the last). `known` is
+   * what the caller read of an answer in this request (null: nothing stored); the answer is then
+   * not read again: a write since is caught by the claim on its version, as a concurrent one is.
+   * Outcomes come back in the order given, the goal's answer last.
+   */
+  async saveGoalAnswers(
+    goal: GoalPlace,
+    indicators: readonly {
+      kind: 'indicator';
+      place: IndicatorPlace;
+      answer: IndicatorAnswer;
+      expectedVersion: number;
+      known?: IndicatorResponse | null;
+    }[],
+    goalAnswer: { place: GoalPlace; answer: GoalAnswer; expectedVersion: number; known?: GoalResponse | null } | null,
+    author: Author,
+    now: Date,
+  ): Promise<{ key: string; outcome: SaveOutcome<IndicatorResponse> | SaveOutcome<GoalResponse> }[]> {
+    const requests: SaveRequest[] = indicators.map((item) => ({
+      key: item.place.indicator,
+      collection: COLLECTIONS.responses,
+      id: `${item.place.indicator}|${item.place.period}`,
+      subject: `indicator:${item.place.indicator}`,
+      fields: { ...item.place, ...item.answer, author: author.email, authorName: author.name, savedAt: now },
+      // Compared with the source made explicit: an old answer without it is the owner's.
+      answer: indicatorAnswerOf(item.answer),
+      answerOf: (response) => indicatorAnswerOf(response as unknown as IndicatorResponse),
+      expectedVersion: item.expectedVersion,
+      known: item.known,
+    }));
+    if (goalAnswer)
+      requests.push({
+        key: goalAnswer.place.goal,
+        collection: COLLECTIONS.goalResponses,
+        id: `${goalAnswer.place.goal}|${goalAnswer.place.period}`,
+        subject: `goal:${goalAnswer.place.goal}`,
+        fields: { ...goalAnswer.place, ...goalAnswer.answer, author: author.email, authorName: author.name, savedAt: now },
+        answer: goalAnswer.answer,
+        answerOf: (response) => goalAnswerOf(response as unknown as GoalResponse),
+        expectedVersion: goalAnswer.expectedVersion,
+        known: goalAnswer.known,
+      });
+    const outcomes = await this.saveAll(goal.period, goal.goal, requests, author.email, now);
+    return requests.map((request, index) => ({
+      key: request.key,
+      outcome: outcomes[index] as SaveOutcome<IndicatorResponse> | SaveOutcome<GoalResponse>,
+    }));
+  }
+
+  private async saveAll(
+    period: string,
+    goal: string,
+    requests: readonly SaveRequest[],
+    by: string,
+    now: Date,
+  ): Promise<SaveOutcome<StoredResponse>[]> {
+    const decided = await Promise.all(
+      requests.map(
+        async (
+          request,
+        ): Promise<SaveOutcome<StoredResponse> | { status: 'claimed'; next: StoredResponse; current: StoredResponse | null }> => {
+          const collection = this.db.collection<KeyedDocument>(request.collection);
+          const same = (response: StoredResponse) => stableJson(request.answerOf(response)) === stableJson(request.answer);
+          const current =
+            request.known !== undefined ? (request.known as StoredResponse | null) : await readResponse(collection, request.id);
+          if (current && same(current)) return { status: 'unchanged', response: current };
+          if ((current?.version ?? 0) !== request.expectedVersion) return { status: 'conflict', current };
+          const version = request.expectedVersion + 1;
+          const next: StoredResponse = { ...request.fields, version };
+          const won = await this.claimVersion(request.subject, period, version, current ? request.answerOf(current) : null, next, by, now);
+          if (won) return { status: 'claimed', next, current };
+          const latest = (await this.rollForward(collection, request.id, request.subject, period)) as StoredResponse | null;
+          if (latest && same(latest)) return { status: 'unchanged', response: latest };
+          return { status: 'conflict', current: latest };
+        },
+      ),
     );
-    if (!won) {
-      const latest = await this.rollForward(collection, options.id, options.subject, options.period);
-      if (latest && same(latest as R)) return { status: 'unchanged', response: latest as R };
-      return { status: 'conflict', current: latest as R | null };
-    }
-    // Marked before the write (a crash after it still leaves the mark) and after it (a roll-up built
-    // between the first mark and the write is built again).
-    await this.rollups.mark(options.period, options.goal, options.now);
-    await writeAtVersion(collection, options.id, next as Record<string, unknown>, version, options.now);
-    await this.rollups.mark(options.period, options.goal, options.now);
-    return { status: 'saved', response: next };
+    if (!decided.some((outcome) => outcome.status === 'claimed')) return decided as SaveOutcome<StoredResponse>[];
+    // Marked before the writes (a crash after them still leaves the mark) and after them (a roll-up
+    // built between the first mark and the writes is built again).
+    await this.rollups.mark(period, goal, now);
+    const outcomes = await Promise.all(
+      decided.map(async (outcome, index): Promise<SaveOutcome<StoredResponse>> => {
+        if (outcome.status !== 'claimed') return outcome;
+        const request = requests[index]!;
+        const collection = this.db.collection<KeyedDocument>(request.collection);
+        await writeAtVersion(collection, request.id, outcome.next, outcome.next.version, now, outcome.current === null);
+        return { status: 'saved', response: outcome.next };
+      }),
+    );
+    await this.rollups.mark(period, goal, now);
+    return outcomes;
   }
 
   /**
@@ -302,8 +364,18 @@ async function writeAtVersion(
   document: Record<string, unknown>,
   version: number,
   createdAt: Date,
+  /** Nothing was stored when the version was claimed: try the insert first (one round trip instead of three). */
+  absent = false,
 ): Promise<void> {
   const { _id: _ignored, createdAt: _c, ...fields } = document;
+  if (absent) {
+    try {
+      await collection.insertOne({ ...fields, _id: id, createdAt });
+      return;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
   const updated = await collection.updateOne({ _id: id, version: { $lt: version } }, { $set: fields });
   if (updated.matchedCount > 0) return;
   if (await collection.findOne({ _id: id }, { projection: { _id: 1 } })) return;
@@ -326,4 +398,11 @@ function indicatorFacts(document: Pick<IndicatorResponse, 'indicator' | 'outcome
 
 function goalFacts(document: Pick<GoalResponse, 'goal' | 'assessment' | 'analysis'>): GoalResponseFacts {
   return { goal: document.goal, assessment: document.assessment ?? null, analysis: document.analysis ?? '' };
+}
+
+async function readResponse(collection: import('mongodb').Collection<KeyedDocument>, id: string): Promise<StoredResponse | null> {
+  const document = await collection.findOne({ _id: id });
+  if (!document) return null;
+  const { _id: _ignored, createdAt: _c, ...response } = document;
+  return response as StoredResponse;
 }
