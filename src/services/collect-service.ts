@@ -32,6 +32,8 @@ export interface SaveOptions {
   confirmed?: Readonly<Record<string, string>>;
   /** Input ids whose value was longer than any input may be and was cut at the edge. */
   tooLong?: readonly string[];
+  /** How the person writes numbers (their Teams language). */
+  numberStyle?: 'sv' | 'en';
 }
 
 export type SaveResult =
@@ -291,6 +293,7 @@ export class CollectService {
         ),
         ...(options.confirmed ? { confirmed: options.confirmed } : {}),
         tooLong: new Set(options.tooLong ?? []),
+        ...(options.numberStyle ? { numberStyle: options.numberStyle } : {}),
       },
     );
     if (!submission.ok) return { kind: 'invalid', view, goal: goalWork, submission, versions };

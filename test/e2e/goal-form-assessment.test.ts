@@ -295,5 +295,10 @@ describe('the goal form: suggested bedömning, plausibility, a second window, co
     const error = await annaInEnglish.click(form, 'Save', { 'RS-G1-I4.outcome': 'four' });
     expect(text(error)).toContain('"four" is not a number. Write e.g. 5.4 or 21 707.');
     expect(text(error)).not.toMatch(/T\.ex\.|Föreslagen|Mål:|"title":"(Ja|Nej)"|Ingen bedömning|Spara|Utfall|Bedömning|Kommentar/);
+
+    // To an English writer 21,707 may be twenty-one thousand: they are asked, and what they typed stays.
+    const ambiguous = await annaInEnglish.click(form, 'Save', { 'RS-G1-I4.outcome': '21,707' });
+    expect(text(ambiguous)).toContain('"21,707" is ambiguous.');
+    expect(inputById(ambiguous, 'RS-G1-I4.outcome')?.value).toBe('21,707');
   });
 });

@@ -115,6 +115,7 @@ const HANDLERS = new Map<Verb, ActionHandler>([
       const result = await deps.collect.save(person, data.period, data.goal, data.inputs, data.versions, {
         confirmed: data.confirmed,
         tooLong: data.tooLong,
+        numberStyle: locale === 'en' ? 'en' : 'sv',
       });
       deps.logger.info(
         {
