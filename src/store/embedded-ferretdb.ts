@@ -23,6 +23,8 @@ export interface EmbeddedFerretDbOptions {
    */
   postgresqlUrl?: string;
   startTimeoutMs?: number;
+  /** Listen on this port instead of a free one (e.g. to come back where clients expect it after a stop). */
+  port?: number;
   onLog?: (line: string) => void;
 }
 
@@ -45,7 +47,7 @@ export async function startEmbeddedFerretDb(options: EmbeddedFerretDbOptions): P
   let lastError: unknown;
   // A free port found by binding port 0 can be taken by someone else before FerretDB binds it; try again then.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     const child = spawnFerretDb(binary, storage(dataDir, options.postgresqlUrl), stateDir, port, options.onLog);
     try {
       await waitForPing(`mongodb://127.0.0.1:${port}/`, child, options.startTimeoutMs ?? 20_000);

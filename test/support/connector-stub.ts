@@ -99,6 +99,26 @@ export interface FaultMatch {
   pathIncludes?: string;
 }
 
+export interface StormOptions {
+  rate429: number;
+  rate500: number;
+  seed: number;
+  retryAfterSeconds?: number;
+  match?: FaultMatch;
+}
+
+/** mulberry32: a small seeded generator, so a storm falls the same way on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export interface ConnectorStub {
   /** `http://127.0.0.1:<port>/`; use it as the activity `serviceUrl`. */
   readonly url: string;
@@ -110,6 +130,11 @@ export interface ConnectorStub {
   failNext(n: number, fault: StubFault, match?: FaultMatch): void;
   /** The next `n` requests matching `match` (default: any) are answered only after `ms` (a slow Teams). */
   delayNext(n: number, ms: number, match?: FaultMatch): void;
+  /**
+   * A storm: each request matching `match` (default: activity sends) fails at random, seeded — `rate429`
+   * of them with 429 and Retry-After, `rate500` with 500; `null` ends it. Failed requests send nothing.
+   */
+  storm(options: StormOptions | null): void;
   /** Behave like Teams' per-app limit: sends beyond `perSecond` in any one-second window get 429. */
   limitRate(perSecond: number | null): void;
   /** Serves `body` at GET `/files/<path>` and returns the absolute URL (for `downloadUrl`). */
@@ -184,6 +209,7 @@ class ConnectorStubServer implements ConnectorStub {
   private faults: Array<{ remaining: number; fault: StubFault; match: FaultMatch }> = [];
   private delays: Array<{ remaining: number; ms: number; match: FaultMatch }> = [];
   private rateLimit: number | null = null;
+  private stormy: { options: StormOptions; random: () => number } | null = null;
   private recentSends: number[] = [];
   private readonly waiters = new Set<Waiter>();
   // Teams message ids are epoch milliseconds; counting up from start keeps them unique and ordered.
@@ -210,6 +236,21 @@ class ConnectorStubServer implements ConnectorStub {
 
   addTeam(team: StubTeam): void {
     this.teams.set(team.id, team);
+  }
+
+  storm(options: StormOptions | null): void {
+    this.stormy = options ? { options, random: seededRandom(options.seed) } : null;
+  }
+
+  private stormFault(method: string, rawPath: string, decodedPath: string): StubFault | undefined {
+    if (!this.stormy) return undefined;
+    const { options, random } = this.stormy;
+    const match = options.match ?? { method: 'POST', pathIncludes: '/activities' };
+    if (!matches(match, method, rawPath, decodedPath)) return undefined;
+    const roll = random();
+    if (roll < options.rate429) return { status: 429, retryAfterSeconds: options.retryAfterSeconds ?? 1 };
+    if (roll < options.rate429 + options.rate500) return { status: 500 };
+    return undefined;
   }
 
   limitRate(perSecond: number | null): void {
@@ -355,7 +396,7 @@ class ConnectorStubServer implements ConnectorStub {
     }
     const fault = this.overRateLimit(method, path)
       ? ({ status: 429, retryAfterSeconds: 1 } as const)
-      : this.takeFault(method, path, `/${decoded.join('/')}`);
+      : (this.takeFault(method, path, `/${decoded.join('/')}`) ?? this.stormFault(method, path, `/${decoded.join('/')}`));
     let reply: Reply;
     if (fault) {
       record.failedWith = fault.status;
