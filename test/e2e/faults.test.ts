@@ -44,12 +44,7 @@ describe('the database stopped and restarted under a load of saves', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  // OPEN FINDING (not yet fixed, hence skipped): after the embedded FerretDB is stopped and started
-  // again on the same port and data folder, every save is still answered "Försök igen om en stund"
-  // for at least 60 s (no save acknowledged after the restart); before and during the outage all
-  // acknowledged saves were stored. Whether the driver, the service or FerretDB's restart is at
-  // fault is still to be found; un-skip once saves recover.
-  test.skip('when saves keep coming while the database stops and comes back, then every acknowledged save is stored and the rest were told to try again', async () => {
+  test('when saves keep coming while the database stops and comes back, then every acknowledged save is stored and the rest were told to try again', async () => {
     type Outcome = 'saved' | 'retry' | 'conflict' | 'other';
     const outcomes: { value: string; outcome: Outcome; phase: 'before' | 'outage' | 'after'; note?: string }[] = [];
     let phase: 'before' | 'outage' | 'after' = 'before';
@@ -58,7 +53,9 @@ describe('the database stopped and restarted under a load of saves', () => {
     const worker = async () => {
       while (!stop) {
         counter += 1;
-        const value = `${Math.floor(counter / 10)},${counter % 10} %`;
+        // Unique per save (so a lost one shows) and near the target (4,6 %), so the form never asks
+        // whether an implausible value was meant instead of saving it.
+        const value = `4,${String(counter).padStart(5, '0')} %`;
         const started = phase;
         let outcome: Outcome;
         let note: string | undefined;
@@ -73,7 +70,7 @@ describe('the database stopped and restarted under a load of saves', () => {
             ? 'saved'
             : answer.includes('Försök igen om en stund')
               ? 'retry'
-              : answer.includes('Sparat av')
+              : /ändrat samma svar|Svaret har ändrats/.test(answer)
                 ? 'conflict'
                 : 'other';
           if (outcome === 'other') note = answer.slice(0, 300);
