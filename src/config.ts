@@ -131,7 +131,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     embedded: { dataDir: e.DATA_DIR, ferretdbBin: e.FERRETDB_BIN },
     logLevel: e.LOG_LEVEL,
     coordinators: e.UTFALL_COORDINATORS.map((address) => address.toLowerCase()),
-    allowedTenants: e.ALLOWED_TENANTS,
+    // One deployment serves one organisation: without ALLOWED_TENANTS, a single-tenant bot serves its own tenant only.
+    allowedTenants: e.ALLOWED_TENANTS.length > 0 ? e.ALLOWED_TENANTS : e.BOT_ID !== '' && e.BOT_TENANT_ID !== '' ? [e.BOT_TENANT_ID] : [],
     timezone: e.TIMEZONE,
     /** 'auto' follows each person's Teams locale; 'sv' or 'en' uses that language for everyone. */
     language: e.UTFALL_LANGUAGE,

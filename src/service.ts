@@ -96,6 +96,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
     adapter,
     logger,
     authRequired: !config.authDisabled,
+    allowedTenants: config.allowedTenants,
     runTurn: (context) => (bot.app ? bot.app.run(context) : Promise.reject(new Error('the bot is not ready'))),
     acceptingTurns: () => turnsAccepted,
     isReady: async () => (mongo ? mongo.ping() : false),

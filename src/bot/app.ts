@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from './deps';
 import { executeCardAction } from './handlers/card-actions';
@@ -18,8 +18,6 @@ export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): Application<
     startTypingTimer: false,
     longRunningMessages: false,
   });
-
-  app.turn('beforeTurn', async (context) => isAllowedTenant(context, deps));
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = String(context.activity.action ?? '');
@@ -51,14 +49,4 @@ export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): Application<
   app.activity(ActivityTypes.Message, async (context) => handleMessage(context, deps));
 
   return app;
-}
-
-function isAllowedTenant(context: TurnContext, deps: BotDeps): boolean {
-  const { tenantId } = readTurnFacts(context);
-  const allowed = deps.config.allowedTenants;
-  if (allowed.length > 0 && (tenantId === null || !allowed.includes(tenantId))) {
-    deps.logger.warn({ tenantId, activityId: context.activity.id }, 'ignored an activity from a tenant not on ALLOWED_TENANTS');
-    return false;
-  }
-  return true;
 }

@@ -4,6 +4,7 @@ import { REQUEST_ORIGIN, type UtfallAdapter } from '../bot/adapter';
 import type { Logger } from '../logger';
 import { ActivityEnvelope } from './activity-envelope';
 import { looksLikeBotFrameworkJwt } from './jwt-shape';
+import { isAllowedTenant, tenantsOf } from './tenant';
 import { registerReportRoute, type ServeReport } from './report-route';
 
 export interface ServerDeps {
@@ -19,6 +20,8 @@ export interface ServerDeps {
   logger: Logger;
   /** True when BOT_ID is set: every request must then carry a Bot Framework JWT. */
   authRequired: boolean;
+  /** ALLOWED_TENANTS (or BOT_TENANT_ID): an activity from any other tenant gets 403 and runs no turn; empty: any. */
+  allowedTenants?: readonly string[];
   maxBodyBytes?: number;
   /** Opens a signed report link (GET /rapport/<token>.<format>); absent: no report route. */
   serveReport?: ServeReport;
@@ -64,7 +67,13 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     inFlight += 1;
     try {
       const origin = requestOrigin(req);
+      let foreignTenant = false;
       const outcome = await deps.adapter.authenticateAndProcess(envelope.data, authorization, (context) => {
+        // After the token is validated (with BOT_ID, the activity comes from the Bot Connector), before any turn.
+        if (!isAllowedTenant(context.activity, deps.allowedTenants ?? [])) {
+          foreignTenant = true;
+          return Promise.resolve();
+        }
         context.turnState.set(REQUEST_ORIGIN, origin);
         return deps.runTurn(context).then(() => undefined);
       });
@@ -75,6 +84,14 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
           'rejected a request whose token did not validate',
         );
         res.send(401, { error: 'Unauthorized' });
+        return;
+      }
+      if (foreignTenant) {
+        deps.logger.warn(
+          { activityType: envelope.data.type, tenants: tenantsOf(envelope.data).map((id) => id.slice(0, 64)) },
+          'refused an activity from a tenant not on ALLOWED_TENANTS',
+        );
+        res.send(403, { error: 'Forbidden' });
         return;
       }
       const invoke = outcome.invokeResponse;

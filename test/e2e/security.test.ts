@@ -1,5 +1,12 @@
 import { adaptiveCards, startConnectorStub, type ConnectorStub } from '../support/connector-stub';
-import { invokeAdaptiveCardAction, makePerson, messageActivity, postActivity, type TeamsActivity } from '../support/activities';
+import {
+  invokeAdaptiveCardAction,
+  makePerson,
+  messageActivity,
+  postActivity,
+  TEST_TENANT_ID,
+  type TeamsActivity,
+} from '../support/activities';
 import { startTestService, type TestService } from '../support/service';
 import { CHANNEL_ISSUER, startOpenIdStub, type OpenIdStub, type TokenOptions } from '../support/openid-stub';
 import type { Db } from 'mongodb';
@@ -28,7 +35,8 @@ const HOSTILE_NAMES = [
 
 const CANARY = 'canary-Secret-4f1d9c2e-not-a-real-password';
 const BOT_ID = '00000000-0000-4000-8000-000000000001';
-const TENANT = '00000000-0000-4000-8000-0000000000aa';
+/** The bot's own tenant (BOT_TENANT_ID, so the allowlist), the one the activity builders use. */
+const TENANT = TEST_TENANT_ID;
 
 /** What a leaked TurnContext or adapter would carry; none of it may ever leave the bot. */
 function assertNoInternals(text: string): void {
@@ -265,6 +273,24 @@ describe('token validation against locally signed Bot Framework tokens (canary p
       expect(response.status).toBe(200);
     },
   );
+
+  test('when a properly signed activity comes from another tenant, then it gets 403 before any turn and nothing is written or sent', async () => {
+    const person = makePerson('eva.strand@annan.example', 'Eva Strand', '0badc0de-0000-4000-8000-00000000f0f0');
+    const before = await documentCounts(bot.service.mongo.db);
+    const message = messageActivity({ serviceUrl: stub.url, person, text: 'status', botId: BOT_ID });
+    const invoke = invokeAdaptiveCardAction({ serviceUrl: stub.url, person, verb: 'remind.cancel', data: {}, botId: BOT_ID });
+    // Our tenant in one field and another in the other is refused too.
+    const mixed = { ...message, channelData: { tenant: { id: TENANT } } };
+
+    for (const activity of [message, invoke, mixed]) {
+      const response = await postActivity(bot.endpoint, activity, bearer({ claims: validClaims() }));
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual({ error: 'Forbidden' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await documentCounts(bot.service.mongo.db)).toEqual(before);
+    expect(stub.requests()).toHaveLength(0);
+  });
 
   const forgeries: [string, () => TokenOptions][] = [
     ['a wrong audience', () => ({ claims: { ...validClaims(), aud: '00000000-0000-4000-8000-00000000dead' } })],
