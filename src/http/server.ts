@@ -1,4 +1,4 @@
-import restify, { type Request, type Response } from 'restify';
+import restify, { type Next, type Request, type Response } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import { REQUEST_ORIGIN, type UtfallAdapter } from '../bot/adapter';
 import type { Logger } from '../logger';
@@ -42,7 +42,17 @@ export interface RunningServer {
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   // A report link's token is one path segment of a few hundred characters; the router's default cap is 100.
   const server = restify.createServer({ name: 'utfall', handleUncaughtExceptions: false, maxParamLength: 9000 } as restify.ServerOptions);
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 1024 * 1024, mapParams: false }));
+  // Only JSON is read. restify's bodyParser would also hand multipart bodies to formidable, which
+  // writes them to the temp directory before any token is checked and ignores maxBodySize.
+  server.pre((req: Request, res: Response, next: Next) => {
+    if (req.method === 'POST' && !req.is('application/json')) {
+      res.send(415, { error: 'The body must be JSON (Content-Type: application/json).' });
+      return next(false);
+    }
+    return next();
+  });
+  server.use(restify.plugins.bodyReader({ maxBodySize: deps.maxBodyBytes ?? 1024 * 1024 }));
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
   let inFlight = 0;
   let draining = false;
 

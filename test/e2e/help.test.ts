@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import { adaptiveCards, startConnectorStub, type ConnectorStub } from '../support/connector-stub';
 import { makePerson, messageActivity, postActivity } from '../support/activities';
 import { startTestService, type TestService } from '../support/service';
@@ -76,6 +78,18 @@ describe('help in personal chat', () => {
     expect(broken.status).toBe(400);
     expect(notActivity.status).toBe(400);
     expect(health.status).toBe(200);
+  });
+
+  test('when the body is multipart or plain text, then the endpoint answers 415 without reading it, and no upload lands in the temp directory', async () => {
+    const tempBefore = new Set(readdirSync(os.tmpdir()).filter((name) => name.startsWith('upload_')));
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.alloc(3 * 1024 * 1024, 'a')]), 'big.bin');
+    const multipart = await fetch(bot.endpoint, { method: 'POST', body: form });
+    const text = await fetch(bot.endpoint, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"type":"message"}' });
+
+    expect(multipart.status).toBe(415);
+    expect(text.status).toBe(415);
+    expect(readdirSync(os.tmpdir()).filter((name) => name.startsWith('upload_') && !tempBefore.has(name))).toEqual([]);
   });
 
   test('when the database answers, then /readyz is 200', async () => {
