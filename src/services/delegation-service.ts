@@ -122,6 +122,21 @@ export class DelegationService {
   }
 
   /**
+   * What the delegate card may show this person: the subject's name when they may delegate it (it
+   * is theirs, or they are a coordinator), the refusal `delegate` would give otherwise.
+   */
+  async subjectFor(person: Person, coordinator: boolean, key: string): Promise<{ kind: 'yours'; name: string } | DelegationResult> {
+    const found = await this.subject(key);
+    if (!found) return { kind: 'no_such_subject', key };
+    if (coordinator) return { kind: 'yours', name: found.name };
+    const current = await this.deps.delegations.find(found.subject);
+    const owners = found.indicator
+      ? [current?.to ?? found.indicator.owner]
+      : found.goal!.owners.map((owner) => (owner === current?.from ? current.to : owner));
+    return owners.includes(person.email) ? { kind: 'yours', name: found.name } : { kind: 'not_yours', name: found.name };
+  }
+
+  /**
    * People to offer in the delegate card's picker for what was typed: those Utfall knows (plan
    * owners, people who installed it, colleagues found in the roster before), by name or address.
    * A complete address it does not know is offered as itself, to be looked up in Teams on save.

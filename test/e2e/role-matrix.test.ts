@@ -496,13 +496,18 @@ describe('role matrix: every command and card action for every role', () => {
       title: 'kort: delegera (`delegate.open`)',
       covers: VERBS.openDelegate,
       send: (role) => ({ verb: VERBS.openDelegate, data: { period: PERIOD_RM, goal: 'RM-G1', subject: SUBJECT[role] } }),
-      // Shows only the subject's name and a form; saving it is checked like `delegera`.
-      cells: everyone('Delegera till en kollega', {
-        manager: ok('Delegera till en kollega', [], 'formuläret; spara prövas'),
-        chef: ok('Delegera till en kollega', [], 'formuläret; spara prövas'),
-        unlinked: ok('Delegera till en kollega', [], 'formuläret; spara prövas'),
-        stranger: ok('Delegera till en kollega', [], 'formuläret; spara prövas'),
-      }),
+      // The form only for someone who may delegate the subject; saving is checked again like `delegera`.
+      cells: {
+        owner: ok('Delegera till en kollega', [], 'sitt mätetal'),
+        delegate: ok('Delegera till en kollega', [], 'det delegerade'),
+        goalOwner: ok('Delegera till en kollega', [], 'sitt mål'),
+        coordinator: ok('Delegera till en kollega', [], 'allas'),
+        manager: no(NOT_YOURS),
+        chef: no(NOT_YOURS),
+        unlinked: no(NOT_YOURS),
+        stranger: no(NOT_YOURS),
+        ...EDGE,
+      },
     },
     {
       title: 'kort: delegera till (`delegate.save`)',

@@ -16,10 +16,18 @@ import { delegationText } from './delegate-command';
 const TRY_AGAIN = new Set(['not_an_email', 'unknown_person', 'self']);
 
 /** "Delegera" on a goal form row: the delegate card for that indicator or goal. */
-export async function openDelegate(_context: TurnContext, deps: BotDeps, data: OpenDelegateData, locale: Locale): Promise<AdaptiveCard> {
-  const target = await targetOf(deps, data);
-  if (!target) return noSuchSubject(data.subject, locale);
-  return buildDelegateCard(delegateFormView(target, locale));
+export async function openDelegate(context: TurnContext, deps: BotDeps, data: OpenDelegateData, locale: Locale): Promise<AdaptiveCard> {
+  const person = await resolveSender(context, deps);
+  if (!person) return messageCard(collectTexts(locale).refusal.title, collectTexts(locale).refusal.unknown_person, 'Attention');
+  // Only someone who may delegate it sees the card (and with it the subject's name).
+  const subject = await deps.delegation.subjectFor(person, deps.identity.isCoordinator(person), data.subject);
+  if (subject.kind !== 'yours') return messageCard(collectTexts(locale).refusal.title, delegationText(subject, locale), 'Attention');
+  return buildDelegateCard(
+    delegateFormView(
+      { period: data.period, goal: data.goal, page: data.page ?? 0, subject: { key: data.subject, name: subject.name } },
+      locale,
+    ),
+  );
 }
 
 /** "Delegera" on the delegate card: the picked colleague (else the typed address), as `delegera <nyckel> <e-post>` does. */
