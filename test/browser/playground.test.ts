@@ -222,4 +222,13 @@ describe('Utfall in the Agents Playground, in a real browser', () => {
     const [hme] = await bot.service.repositories.responses.listIndicatorResponses(periodId, ['RS-G1-I2']);
     expect(hme).toMatchObject({ outcome: { kind: 'number', value: 81 }, version: 1 });
   });
+
+  test('when she clicks Delegera beside an indicator, then the delegate card asks whom, with a people search and an e-mail field', async () => {
+    const form = card('stämmer det?');
+    await form.getByRole('button', { name: 'Delegera' }).first().click();
+    const delegate = card('Delegera till en kollega');
+    await delegate.waitFor({ timeout: 15_000 });
+    await expect(delegate.innerText()).resolves.toMatch(/Sjukfrånvaro|Hälsa|mätetal/i);
+    await delegate.screenshot({ path: path.join(SHOTS, 'delegate-card.png') });
+  });
 });
