@@ -23,6 +23,23 @@ export class Claims {
   }
 
   /**
+   * Several claims in one round trip: the keys this caller won (each key is still decided by its own
+   * unique insert, so a key is won by exactly one caller whichever way the calls interleave).
+   */
+  async claimMany(keys: readonly string[], owner: string, now: Date): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const documents = keys.map((key) => ({ _id: key, owner, at: now }));
+    try {
+      await this.db.collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims).insertMany(documents, { ordered: false });
+      return new Set(keys);
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError) || !isDuplicateKey(error)) throw error;
+      const lost = new Set([error.writeErrors].flat().map((writeError) => writeError.index));
+      return new Set(keys.filter((_, index) => !lost.has(index)));
+    }
+  }
+
+  /**
    * A claim taken by an instance that died before acting on it would block its key for ever; one
    * older than `olderThan` is removed (only that exact claim) and the key claimed afresh. True for
    * at most one caller per stale claim.
