@@ -5,7 +5,7 @@ import { readSubmission, type SubmissionResult } from '../domain/submission';
 import { jobBatches, jobIds } from '../domain/job-ids';
 import type { JobRepository, NewJob } from '../store/job-repository';
 import { InboxPrompts } from './inbox-prompts';
-import { PlanCache } from './plan-cache';
+import { PlanCache, type PlanContent } from './plan-cache';
 import type { Person, PeopleRepository } from '../store/people-repository';
 import type { PlanRepository } from '../store/plan-repository';
 import type { ResponseRepository } from '../store/response-repository';
@@ -91,7 +91,11 @@ export class CollectService {
     if (!period) return null;
     const plan = await this.deps.plans.findPlan(period.plan);
     if (!plan) return null;
-    const content = await this.cache.get(plan.key);
+    return this.workIn(email, period, plan, await this.cache.get(plan.key));
+  }
+
+  /** workFor with the period, its plan and the plan's content already read: only the person's answers are read. */
+  async workIn(email: string, period: Period, plan: Plan, content: PlanContent): Promise<PeriodWork> {
     // First who owns what (no answers needed), then only those answers, fetched by _id.
     const outline = computeOwnerWork({
       email,
