@@ -106,10 +106,18 @@ export class InboxService {
     };
   }
 
-  /** inboxFor from a reading: the person's answers are the only thing read. */
+  /**
+   * inboxFor from a reading: besides the person's answers, only the period itself is read afresh, so
+   * that its state on the card is never that of an older reading.
+   */
   async inboxIn(reading: InboxReading, email: string, periodId: string): Promise<InboxWork | null> {
-    const anchor = reading.context.periods.find((period) => period.id === periodId);
-    return anchor ? this.build(email, anchor, null, reading.context, reading) : null;
+    const anchor = await this.deps.plans.findPeriod(periodId);
+    if (!anchor) return null;
+    // A period or plan newer than the reading (an import a moment ago): read everything afresh.
+    const known = reading.context.periods.some((period) => period.id === anchor.id) && reading.context.plans.has(anchor.plan);
+    if (!known) return this.build(email, anchor, null, await this.context());
+    const periods = reading.context.periods.map((period) => (period.id === anchor.id ? anchor : period));
+    return this.build(email, anchor, null, { ...reading.context, periods }, reading);
   }
 
   private async build(
