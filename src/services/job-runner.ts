@@ -1,7 +1,7 @@
 import { parseJobSpec, type JobKind, type JobSpecOf } from '../domain/jobs';
 import type { Logger } from '../logger';
 import type { Job, JobRepository } from '../store/job-repository';
-import type { Pacer } from './pacer';
+import type { SendPacer } from './pacer';
 
 /** A claimed job whose kind is known and whose payload passed that kind's schema. */
 export type RunnableJob<K extends JobKind = JobKind> = K extends JobKind ? Omit<Job, 'kind' | 'payload'> & JobSpecOf<K> : never;
@@ -37,7 +37,7 @@ export interface JobRunnerDeps {
   /** Identifies this instance in leases. */
   owner: string;
   now: () => Date;
-  pacer: Pacer;
+  pacer: SendPacer;
   concurrency: number;
   leaseMs: number;
   maxAttempts: number;
@@ -177,7 +177,9 @@ async function runOne(job: Job, deps: JobRunnerDeps, report: DrainReport, comple
   }
   let outcome: JobOutcome;
   try {
-    outcome = await deps.handle({ ...job, ...parsed.spec }, () => deps.pacer.acquire());
+    outcome = await deps.handle({ ...job, ...parsed.spec }, async () => {
+      await deps.pacer.acquire();
+    });
   } catch (error) {
     outcome = { status: 'retry', afterMs: backoffMs(job.attempts), error: error instanceof Error ? error.message : String(error) };
   }

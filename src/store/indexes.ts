@@ -22,6 +22,8 @@ export const COLLECTIONS = {
   /** Confirmed `öppna period`s, by confirmation (only the _id index). */
   openings: 'openings',
   settings: 'settings',
+  /** Send slots shared by every instance (see send-slot-repository.ts). */
+  sendSlots: 'sendSlots',
 } as const;
 
 export interface IndexDefinition {
@@ -32,6 +34,8 @@ export interface IndexDefinition {
 
 /** Exported so the integration test can check each one is really on the server. */
 export const INDEXES: readonly IndexDefinition[] = [
+  // Also creates the collection at start-up: FerretDB 1.x on PostgreSQL can hang when instances create one concurrently.
+  { collection: COLLECTIONS.sendSlots, key: { minute: 1 }, options: { name: 'minute' } },
   { collection: COLLECTIONS.units, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
   { collection: COLLECTIONS.plans, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
   { collection: COLLECTIONS.plans, key: { unit: 1, year: 1 }, options: { name: 'unit_year' } },
