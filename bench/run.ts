@@ -8,7 +8,7 @@ import { startEmbeddedFerretDb, type EmbeddedFerretDb } from '../src/store/embed
 import { connectMongo } from '../src/store/mongo';
 import { PlanRepository } from '../src/store/plan-repository';
 import { benchAnswers } from './answers';
-import { benchFanout } from './fanout';
+import { benchFanout, benchFanoutInstances } from './fanout';
 import { benchReport } from './report';
 import { benchSummary } from './summary';
 import { syntheticRegion } from './synthetic-region';
@@ -16,7 +16,7 @@ import { syntheticRegion } from './synthetic-region';
 /**
  * `npm run bench`: figures on a synthetic region (SPEC §8). Sizes come from the environment so a
  * full-size run is one variable away: BENCH_INDICATORS (default 50 000), BENCH_FANOUT_OWNERS
- * (default 1 000; 10 000 is the full region and takes about 200 s at Teams' 50/s),
+ * (default 1 000; 10 000 is the full region and takes about 230 s at 45/s, twice: one instance, then two),
  * BENCH_CONCURRENT_OWNERS (default 200), BENCH_REPORT_GOALS (default 1 000, five indicators each).
  */
 async function main(): Promise<void> {
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     const service = await benchFanout(uri, fanoutOwners);
     await benchAnswers(service, concurrentOwners);
     await service.stop();
+    await benchFanoutInstances(uri, fanoutOwners);
   } finally {
     await ferret?.stop();
     rmSync(temp, { recursive: true, force: true });
