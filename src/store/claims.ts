@@ -34,8 +34,16 @@ export class Claims {
       return new Set(keys);
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError) || !isDuplicateKey(error)) throw error;
-      const lost = new Set([error.writeErrors].flat().map((writeError) => writeError.index));
-      return new Set(keys.filter((_, index) => !lost.has(index)));
+      const refused = new Set([error.writeErrors].flat().map((writeError) => writeError.index));
+      const won = new Set(keys.filter((_, index) => !refused.has(index)));
+      // FerretDB can answer E11000 for a document of a batch that its own retry had already inserted
+      // (seen on SQLite under load): a refused key whose claim is this caller's, taken now, is won.
+      const collection = this.db.collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims);
+      for (const key of keys.filter((_, index) => refused.has(index))) {
+        const holder = await collection.findOne({ _id: key });
+        if (holder?.owner === owner && holder.at.getTime() === now.getTime()) won.add(key);
+      }
+      return won;
     }
   }
 
