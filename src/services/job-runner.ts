@@ -6,21 +6,29 @@ import type { SendPacer } from './pacer';
 /** A claimed job whose kind is known and whose payload passed that kind's schema. */
 export type RunnableJob<K extends JobKind = JobKind> = K extends JobKind ? Omit<Job, 'kind' | 'payload'> & JobSpecOf<K> : never;
 
-/** Runs one kind of job; calls `pace` right before its network send so that sends, not jobs, are spaced. */
-export type JobHandler<K extends JobKind> = (job: RunnableJob<K>, pace: () => Promise<void>) => Promise<JobOutcome>;
+/** One drain of the job queue: handlers may share what they read among the jobs of one drain (never across drains). */
+export interface DrainScope {
+  readonly startedAt: Date;
+}
+
+/**
+ * Runs one kind of job; calls `pace` right before its network send so that sends, not jobs, are
+ * spaced. `drain` is the same object for every job of one drain.
+ */
+export type JobHandler<K extends JobKind> = (job: RunnableJob<K>, pace: () => Promise<void>, drain: DrainScope) => Promise<JobOutcome>;
 
 export type JobHandlers = { [K in JobKind]: JobHandler<K> };
 
 /** Hands each job to its kind's handler: a switch over the parsed kind, never a lookup by a stored string. */
 export function dispatchJobs(handlers: JobHandlers): JobHandler<JobKind> {
-  return (job, pace) => {
+  return (job, pace, drain) => {
     switch (job.kind) {
       case 'prompt':
-        return handlers.prompt(job, pace);
+        return handlers.prompt(job, pace, drain);
       case 'reminder':
-        return handlers.reminder(job, pace);
+        return handlers.reminder(job, pace, drain);
       case 'summary':
-        return handlers.summary(job, pace);
+        return handlers.summary(job, pace, drain);
     }
   };
 }
@@ -63,6 +71,7 @@ export interface DrainReport {
  */
 export async function drainJobs(deps: JobRunnerDeps, kinds?: readonly JobKind[]): Promise<DrainReport> {
   const report: DrainReport = { done: 0, retried: 0, failed: 0 };
+  const scope: DrainScope = { startedAt: deps.now() };
   const batchSize = Math.max(1, deps.concurrency);
   const seen = new Set<string>();
   let due: Job[] = [];
@@ -114,7 +123,7 @@ export async function drainJobs(deps: JobRunnerDeps, kinds?: readonly JobKind[])
   const worker = async () => {
     for (let job = await next(); job; job = await next()) {
       try {
-        await runOne(job, deps, report, completions);
+        await runOne(job, deps, report, completions, scope);
       } catch (error) {
         // The job stays leased and is taken up again when the lease runs out.
         deps.logger.warn({ jobId: job.id, err: error }, 'job could not be run; it will be retried after its lease');
@@ -163,7 +172,13 @@ class Batcher<T> {
   }
 }
 
-async function runOne(job: Job, deps: JobRunnerDeps, report: DrainReport, completions: Batcher<Completion>): Promise<void> {
+async function runOne(
+  job: Job,
+  deps: JobRunnerDeps,
+  report: DrainReport,
+  completions: Batcher<Completion>,
+  scope: DrainScope,
+): Promise<void> {
   const parsed = parseJobSpec(job.kind, job.payload);
   if (!parsed.ok) {
     // Trying again cannot help: the job is failed at once, and no handler ever sees it.
@@ -177,9 +192,13 @@ async function runOne(job: Job, deps: JobRunnerDeps, report: DrainReport, comple
   }
   let outcome: JobOutcome;
   try {
-    outcome = await deps.handle({ ...job, ...parsed.spec }, async () => {
-      await deps.pacer.acquire();
-    });
+    outcome = await deps.handle(
+      { ...job, ...parsed.spec },
+      async () => {
+        await deps.pacer.acquire();
+      },
+      scope,
+    );
   } catch (error) {
     outcome = { status: 'retry', afterMs: backoffMs(job.attempts), error: error instanceof Error ? error.message : String(error) };
   }
