@@ -21,6 +21,8 @@ const serviceEnv = (uri: string, dbName: string): Record<string, string> => ({
   MONGODB_DB: dbName,
   LOG_LEVEL: 'silent',
   SCHEDULER_INTERVAL_SECONDS: '0',
+  // 10 000 owners make a plan file of about 20 MB.
+  MAX_UPLOAD_BYTES: String(200 * 1024 * 1024),
 });
 
 interface Prepared {
@@ -38,7 +40,7 @@ async function prepare(uri: string, dbName: string, owners: number, stub: Connec
   const { deps, repositories } = service;
   const region = syntheticRegion({ owners, goalsPerOwner: 1, indicatorsPerGoal: 5, plans: Math.max(1, Math.round(owners / 50)) });
   const imported = await deps.importer.importFile({ fileName: 'region.json', bytes: Buffer.from(JSON.stringify(region)) });
-  if (!imported.ok) throw new Error('fan-out import failed');
+  if (!imported.ok) throw new Error(`fan-out import failed: ${JSON.stringify(imported).slice(0, 500)}`);
   for (let i = 0; i < owners; i += 1) {
     const person = makePerson(`agare${i}@region.example`);
     await repositories.people.linkIdentity(
