@@ -65,7 +65,7 @@ param mongoDbName string = 'utfall'
 @description('App Service plan SKU. P0v3 or larger: always on, zone support, enough memory for a 50 000-indicator region.')
 param appServiceSku string = 'P0v3'
 
-@description('Number of instances. Work is shared through the database (leases and unique claims), so any number is safe; the send rate per instance is divided so that together they stay under Teams\' limit.')
+@description('Number of instances. Work is shared through the database (leases and unique claims), so any number is safe; sends share one budget in the database, so together they stay under Teams\' limit.')
 @minValue(1)
 @maxValue(10)
 param instanceCount int = 1
@@ -243,7 +243,7 @@ var appSettings = [
   { name: 'TIMEZONE', value: 'Europe/Stockholm' }
   { name: 'LOG_LEVEL', value: logLevel }
   // Teams allows 50 messages per second per app and tenant; the instances share that.
-  { name: 'SEND_RATE_PER_SECOND', value: string(45 / instanceCount) }
+  { name: 'SEND_RATE_PER_SECOND', value: '45' }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
   // App Service's own Application Insights agent for Node: requests, dependencies, exceptions.
   { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }

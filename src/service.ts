@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { Scheduler } from './scheduler/scheduler';
 import { CollectService, type CollectEvents } from './services/collect-service';
 import { dispatchJobs, drainJobs } from './services/job-runner';
-import { Pacer } from './services/pacer';
+import { SharedPacer } from './services/shared-pacer';
+import { SendSlotRepository } from './store/send-slot-repository';
 import { PlanImporter } from './services/plan-importer';
 import { JobRepository } from './store/job-repository';
 import { Claims } from './store/claims';
@@ -162,6 +163,7 @@ export interface Repositories {
   settings: SettingsRepository;
   rollups: RollupRepository;
   history: HistoryRepository;
+  sendSlots: SendSlotRepository;
 }
 
 interface Composed {
@@ -185,6 +187,7 @@ export function composeServices(config: Config, logger: Logger, db: Db, now: () 
     conversations: new ConversationRepository(db),
     responses: new ResponseRepository(db),
     jobs: new JobRepository(db),
+    sendSlots: new SendSlotRepository(db),
     claims: new Claims(db),
     links: new ChannelLinkRepository(db),
     delegations: new DelegationRepository(db),
@@ -320,7 +323,13 @@ async function noteMarkedAnswers(repositories: Repositories, deps: BotDeps): Pro
 /** The scheduler with its job runner: prompts, reminders and summaries go out through the messenger, paced under Teams' limits. */
 function createScheduler(composed: Composed, messenger: Messenger, instanceId: string): Scheduler {
   const { config, logger, now, repositories, deps, chats, cache } = composed;
-  const pacer = new Pacer(config.sendRatePerSecond);
+  // One send budget for every instance on the database: SEND_RATE_PER_SECOND is the app's pace, however many run.
+  const pacer = new SharedPacer({
+    slots: repositories.sendSlots,
+    owner: instanceId,
+    ratePerSecond: config.sendRatePerSecond,
+    logger,
+  });
   const handle = dispatchJobs({
     prompt: createPromptHandler({ inbox: deps.inbox, chats, messenger }),
     summary: createSummaryHandler({ ...repositories, summaries: deps.summaries, chats, messenger, timezone: config.timezone, now }),

@@ -117,7 +117,14 @@ export class CollectService {
     // A period belongs to its plan for good (its id names the plan), so this never goes stale.
     this.planOfPeriod.set(periodId, plan.key);
     const content = early && knownPlan === plan.key ? early : await this.cache.get(plan.key);
-    // First who owns what (no answers needed), then only those goals' answers.
+    return { view: await this.workIn(email, period, plan, content), content };
+  }
+
+  /**
+   * workFor with the period, its plan and the plan's content already read (a fan-out shares them):
+   * first who owns what (no answers needed), then only those goals' answers, by equality only.
+   */
+  async workIn(email: string, period: Period, plan: Plan, content: PlanContent): Promise<PeriodWork> {
     const outline = computeOwnerWork({
       email,
       periodCode: period.code,
@@ -149,7 +156,7 @@ export class CollectService {
           ),
         }
       : null;
-    return { view: { period, plan, work, previous }, content };
+    return { period, plan, work, previous };
   }
 
   /**

@@ -1,9 +1,9 @@
 import { groupByInbox, inboxRefOf, isInInbox, type InboxRef } from '../domain/inbox';
 import { ownersInPeriod } from '../domain/owner-work';
-import type { Period } from '../domain/plan';
+import type { Period, Plan } from '../domain/plan';
 import type { PlanRepository } from '../store/plan-repository';
 import type { CollectService, PeriodWork } from './collect-service';
-import type { PlanCache } from './plan-cache';
+import type { PlanCache, PlanContent } from './plan-cache';
 import type { Catalog } from './catalog';
 
 /** The person's work in one plan's period of the inbox, with the plan's unit name for its heading. */
@@ -29,9 +29,18 @@ export function inboxOfOne(view: PeriodWork, unitName = ''): InboxWork {
   };
 }
 
+/** One reading of what inboxes share; see InboxService.reading. */
+export interface InboxReading {
+  context: Context;
+  contents(planKeys: readonly string[]): Promise<Map<string, PlanContent>>;
+  ownersIn(content: PlanContent, planKey: string, code: string): Set<string>;
+  workFor(email: string, period: Period, content: PlanContent): Promise<PeriodWork | null>;
+}
+
 interface Context {
   periods: Period[];
   years: Map<string, number>;
+  plans: Map<string, Plan>;
   unitNames: Map<string, string>;
 }
 
@@ -69,18 +78,78 @@ export class InboxService {
     return inboxes;
   }
 
-  private async build(email: string, anchor: Period, fresh: PeriodWork | null, context: Context): Promise<InboxWork> {
+  /**
+   * What every inbox reads alike (periods, plans, units, plan contents, who owns what), read once:
+   * a fan-out builds its inboxes from one reading with `inboxIn`, and reads per owner only their
+   * answers. A reading is as current as the moment it was taken; take a new one every second or so.
+   */
+  async reading(): Promise<InboxReading> {
+    const context = await this.context();
+    const contents = new Map<string, ReturnType<PlanCache['getMany']>>();
+    const owners = new Map<string, Set<string>>();
+    return {
+      context,
+      contents: (keys) => {
+        const key = [...keys].sort().join('\n');
+        let found = contents.get(key);
+        if (!found) contents.set(key, (found = this.deps.cache.getMany(keys)));
+        return found;
+      },
+      ownersIn: (content, planKey, code) => {
+        const key = `${planKey}\n${code}`;
+        let found = owners.get(key);
+        if (!found) owners.set(key, (found = ownersInPeriod(content.goals, content.indicators, code)));
+        return found;
+      },
+      workFor: async (email, period, content) => {
+        const plan = context.plans.get(period.plan);
+        return plan ? this.deps.collect.workIn(email, period, plan, content) : null;
+      },
+    };
+  }
+
+  /**
+   * inboxFor from a reading: besides the person's answers, only the period itself is read afresh, so
+   * that its state on the card is never that of an older reading.
+   */
+  async inboxIn(reading: InboxReading, email: string, periodId: string): Promise<InboxWork | null> {
+    const anchor = await this.deps.plans.findPeriod(periodId);
+    if (!anchor) return null;
+    // A period or plan newer than the reading (an import a moment ago): read everything afresh.
+    const known = reading.context.periods.some((period) => period.id === anchor.id) && reading.context.plans.has(anchor.plan);
+    if (!known) return this.build(email, anchor, null, await this.context());
+    const periods = reading.context.periods.map((period) => (period.id === anchor.id ? anchor : period));
+    return this.build(email, anchor, null, { ...reading.context, periods }, reading);
+  }
+
+  private async build(
+    email: string,
+    anchor: Period,
+    fresh: PeriodWork | null,
+    context: Context,
+    reading?: InboxReading,
+  ): Promise<InboxWork> {
     const ref = inboxRefOf(anchor, context.years);
     const members = context.periods.filter(
       (period) => period.id === anchor.id || (period.state !== 'draft' && isInInbox(period, ref, context.years)),
     );
-    const contents = await this.deps.cache.getMany(members.map((period) => period.plan));
+    const keys = members.map((period) => period.plan);
+    const contents = await (reading ? reading.contents(keys) : this.deps.cache.getMany(keys));
     const person = email.toLowerCase();
     const groups: InboxGroup[] = [];
     for (const period of members) {
       const content = contents.get(period.plan);
-      if (!content || !ownersInPeriod(content.goals, content.indicators, period.code).has(person)) continue;
-      const view = fresh?.period.id === period.id ? fresh : await this.deps.collect.workFor(email, period.id);
+      if (!content) continue;
+      const owners = reading
+        ? reading.ownersIn(content, period.plan, period.code)
+        : ownersInPeriod(content.goals, content.indicators, period.code);
+      if (!owners.has(person)) continue;
+      const view =
+        fresh?.period.id === period.id
+          ? fresh
+          : reading
+            ? await reading.workFor(email, period, content)
+            : await this.deps.collect.workFor(email, period.id);
       if (view && view.work.goals.length > 0) groups.push({ ...view, unitName: context.unitNames.get(period.unit) ?? period.unit });
     }
     groups.sort((a, b) => a.unitName.localeCompare(b.unitName, 'sv') || a.plan.key.localeCompare(b.plan.key));
@@ -98,6 +167,7 @@ export class InboxService {
     return {
       periods,
       years: new Map(plans.map((plan) => [plan.key, plan.year])),
+      plans: new Map(plans.map((plan) => [plan.key, plan])),
       unitNames: new Map(units.map((unit) => [unit.key, unit.name])),
     };
   }

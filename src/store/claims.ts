@@ -23,6 +23,31 @@ export class Claims {
   }
 
   /**
+   * Several claims in one round trip: the keys this caller won (each key is still decided by its own
+   * unique insert, so a key is won by exactly one caller whichever way the calls interleave).
+   */
+  async claimMany(keys: readonly string[], owner: string, now: Date): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const documents = keys.map((key) => ({ _id: key, owner, at: now }));
+    try {
+      await this.db.collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims).insertMany(documents, { ordered: false });
+      return new Set(keys);
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError) || !isDuplicateKey(error)) throw error;
+      const refused = new Set([error.writeErrors].flat().map((writeError) => writeError.index));
+      const won = new Set(keys.filter((_, index) => !refused.has(index)));
+      // FerretDB can answer E11000 for a document of a batch that its own retry had already inserted
+      // (seen on SQLite under load): a refused key whose claim is this caller's, taken now, is won.
+      const collection = this.db.collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims);
+      for (const key of keys.filter((_, index) => refused.has(index))) {
+        const holder = await collection.findOne({ _id: key });
+        if (holder?.owner === owner && holder.at.getTime() === now.getTime()) won.add(key);
+      }
+      return won;
+    }
+  }
+
+  /**
    * A claim taken by an instance that died before acting on it would block its key for ever; one
    * older than `olderThan` is removed (only that exact claim) and the key claimed afresh. True for
    * at most one caller per stale claim.

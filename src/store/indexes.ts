@@ -30,6 +30,8 @@ export const COLLECTIONS = {
   stamps: 'stamps',
   /** Each plan's content as one JSON text, for a cold start that reads one document per plan. */
   planSnapshots: 'planSnapshots',
+  /** Send slots shared by every instance (see send-slot-repository.ts). */
+  sendSlots: 'sendSlots',
 } as const;
 
 export interface IndexDefinition {
@@ -40,6 +42,8 @@ export interface IndexDefinition {
 
 /** Exported so the integration test can check each one is really on the server. */
 export const INDEXES: readonly IndexDefinition[] = [
+  // Also creates the collection at start-up: FerretDB 1.x on PostgreSQL can hang when instances create one concurrently.
+  { collection: COLLECTIONS.sendSlots, key: { minute: 1 }, options: { name: 'minute' } },
   { collection: COLLECTIONS.units, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
   { collection: COLLECTIONS.plans, key: { key: 1 }, options: { name: 'key_unique', unique: true } },
   { collection: COLLECTIONS.plans, key: { unit: 1, year: 1 }, options: { name: 'unit_year' } },
@@ -64,6 +68,8 @@ export const INDEXES: readonly IndexDefinition[] = [
   { collection: COLLECTIONS.responses, key: { period: 1, goal: 1 }, options: { name: 'period_goal' } },
   { collection: COLLECTIONS.goalResponses, key: { goal: 1, period: 1 }, options: { name: 'goal_period_unique', unique: true } },
   { collection: COLLECTIONS.goalResponses, key: { period: 1, plan: 1 }, options: { name: 'period_plan' } },
+  { collection: COLLECTIONS.goalRollups, key: { period: 1 }, options: { name: 'period' } },
+  { collection: COLLECTIONS.periodRollups, key: { group: 1 }, options: { name: 'group' } },
   // Unique per version: inserting version n+1 is how a writer wins the right to write it (see claims.ts).
   {
     collection: COLLECTIONS.history,
@@ -86,6 +92,18 @@ export const INDEXES: readonly IndexDefinition[] = [
 
 /** Idempotent: createIndex with the same name and spec is a no-op on MongoDB, Cosmos DB and FerretDB. */
 export async function ensureIndexes(db: Db): Promise<void> {
+  // Every collection is created here, one at a time: FerretDB 1.x on PostgreSQL can hang when
+  // several requests create the same new collection at once (first writes racing).
+  const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((collection) => collection.name));
+  for (const name of Object.values(COLLECTIONS)) {
+    if (existing.has(name)) continue;
+    try {
+      await db.createCollection(name);
+    } catch (error) {
+      // Another instance created it meanwhile (NamespaceExists).
+      if (!(error instanceof Error && /already exists|NamespaceExists/i.test(error.message))) throw error;
+    }
+  }
   for (const index of INDEXES) {
     await db.collection(index.collection).createIndex(index.key, index.options);
   }

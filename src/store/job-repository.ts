@@ -137,6 +137,38 @@ export class JobRepository {
     return { ...candidate, state: 'running', attempts: attempt };
   }
 
+  /**
+   * claimCandidate for several candidates with two round trips for all of them (the claims in one
+   * insert, the leases in one bulk write) instead of two per job. A candidate whose claim is held by
+   * someone else is tried on its own, since that claim may be stale (its instance died).
+   */
+  async claimCandidates(candidates: readonly Job[], owner: string, now: Date, leaseMs: number): Promise<Job[]> {
+    const keyOf = (candidate: Job) => `job:${candidate.id}#${candidate.attempts + 1}`;
+    const won = await this.claims.claimMany(candidates.map(keyOf), owner, now);
+    const leased = candidates.filter((candidate) => won.has(keyOf(candidate)));
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    if (leased.length > 0) {
+      await this.jobs.bulkWrite(
+        leased.map((candidate) => ({
+          updateOne: {
+            filter: { _id: candidate.id },
+            update: {
+              $set: { state: 'running' as JobState, leaseOwner: owner, leaseUntil, attempts: candidate.attempts + 1, updatedAt: now },
+            },
+          },
+        })),
+        { ordered: false },
+      );
+    }
+    const claimed = leased.map((candidate): Job => ({ ...candidate, state: 'running', attempts: candidate.attempts + 1 }));
+    for (const candidate of candidates) {
+      if (won.has(keyOf(candidate)) || candidate.state !== 'pending') continue;
+      const job = await this.claimCandidate(candidate, owner, now, leaseMs);
+      if (job) claimed.push(job);
+    }
+    return claimed;
+  }
+
   /** The next time a pending job is due, to sleep until then. */
   async nextDue(kinds?: readonly JobKind[]): Promise<Date | null> {
     const kindFilter = kinds ? { kind: { $in: [...kinds] } } : {};
@@ -159,6 +191,21 @@ export class JobRepository {
 
   async fail(id: string, owner: string, error: string, now: Date): Promise<boolean> {
     return this.finish(id, owner, { state: 'failed', lastError: error, updatedAt: now });
+  }
+
+  /** complete for several jobs in one round trip; how many of them this owner still held. */
+  async completeMany(done: readonly { id: string; owner: string; result: Record<string, string>; now: Date }[]): Promise<number> {
+    if (done.length === 0) return 0;
+    const written = await this.jobs.bulkWrite(
+      done.map(({ id, owner, result, now }) => ({
+        updateOne: {
+          filter: { _id: id, state: 'running' as JobState, leaseOwner: owner },
+          update: { $set: { state: 'done' as JobState, result, lastError: null, updatedAt: now, leaseOwner: null, leaseUntil: null } },
+        },
+      })),
+      { ordered: false },
+    );
+    return written.modifiedCount;
   }
 
   /** Only the lease holder may finish a job, so a slow instance cannot overwrite a newer outcome. */

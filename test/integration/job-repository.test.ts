@@ -156,6 +156,46 @@ describe(JobRepository.name, () => {
     expect((await jobs.listBatch(batch)).every((job) => job.attempts === 1)).toBe(true);
   });
 
+  test('when two instances claim the same due jobs in batches at once, then each job is claimed exactly once and leased to its winner', async () => {
+    const jobs = new JobRepository(database().db);
+    const batch = uniqueBatch('batch-race');
+    await jobs.enqueueMany(newJobs(batch, 40), T0);
+    const candidates = (await jobs.findDue(at(1_000), 1_000)).filter((job) => job.batch === batch);
+
+    const [a, b] = await Promise.all([
+      jobs.claimCandidates(candidates, 'instance-a', at(1_000), LEASE_MS),
+      new JobRepository(database().db).claimCandidates([...candidates].reverse(), 'instance-b', at(1_000), LEASE_MS),
+    ]);
+
+    const ids = [...a!, ...b!].map((job) => job.id);
+    expect(ids.sort()).toEqual(candidates.map((job) => job.id).sort());
+    const stored = await jobs.listBatch(batch);
+    expect(stored.every((job) => job.state === 'running' && job.attempts === 1)).toBe(true);
+    // Only the winner can finish a job: completing everything as A finishes exactly A's jobs.
+    const done = await jobs.completeMany(
+      candidates.map((job) => ({ id: job.id, owner: 'instance-a', result: { by: 'a' }, now: at(2_000) })),
+    );
+    expect(done).toBe(a!.length);
+    expect(await jobs.countByState(batch)).toEqual({ pending: 0, running: b!.length, done: a!.length, failed: 0 });
+  });
+
+  test('when a batch of candidates includes one whose claim an instance that died left behind, then the stale claim is taken over', async () => {
+    const jobs = new JobRepository(database().db);
+    const batch = uniqueBatch('batch-stale');
+    await jobs.enqueueMany(newJobs(batch, 3), T0);
+    const candidates = (await jobs.findDue(at(1_000), 1_000)).filter((job) => job.batch === batch);
+    // The dead instance inserted the claim of the first job and died before leasing it.
+    await new Claims(database().db).claim(`job:${candidates[0]!.id}#1`, 'dead', at(1_000));
+
+    expect((await jobs.claimCandidates(candidates, 'instance-a', at(2_000), LEASE_MS)).map((job) => job.id).sort()).toEqual(
+      candidates.slice(1).map((job) => job.id),
+    );
+    const later = at(2_000 + LEASE_MS);
+    expect((await jobs.claimCandidates(candidates.slice(0, 1), 'instance-b', later, LEASE_MS)).map((job) => job.id)).toEqual([
+      candidates[0]!.id,
+    ]);
+  });
+
   test('when a lease has expired, then the job is claimed again with one more attempt, and not before', async () => {
     const jobs = new JobRepository(database().db);
     const [job] = newJobs(uniqueBatch('lease'), 1);
