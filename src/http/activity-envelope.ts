@@ -59,7 +59,7 @@ export const ActivityEnvelope = z
     locale: z.string().max(64).nullish(),
     text: z.string().nullish(),
     replyToId: z.string().max(1024).nullish(),
-    entities: z.array(Entity).nullish(),
+    entities: z.array(Entity).optional(), // null made botbuilder's mention stripping throw
     attachments: z.array(z.looseObject({})).nullish(),
     membersAdded: z.array(Account).nullish(),
     membersRemoved: z.array(Account).nullish(),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { MongoBulkWriteError, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
 import { COLLECTIONS } from './indexes';
 
@@ -28,9 +29,13 @@ export class Claims {
    */
   async claimMany(keys: readonly string[], owner: string, now: Date): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const documents = keys.map((key) => ({ _id: key, owner, at: now }));
+    // A token of this call: two drains of one instance share `owner` (and, on a test clock, `now`).
+    const token = randomUUID();
+    const documents = keys.map((key) => ({ _id: key, owner, at: now, token }));
     try {
-      await this.db.collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims).insertMany(documents, { ordered: false });
+      await this.db
+        .collection<{ _id: string; owner: string; at: Date; token: string }>(COLLECTIONS.claims)
+        .insertMany(documents, { ordered: false });
       return new Set(keys);
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError) || !isDuplicateKey(error)) throw error;
@@ -38,10 +43,10 @@ export class Claims {
       const won = new Set(keys.filter((_, index) => !refused.has(index)));
       // FerretDB can answer E11000 for a document of a batch that its own retry had already inserted
       // (seen on SQLite under load): a refused key whose claim is this caller's, taken now, is won.
-      const collection = this.db.collection<{ _id: string; owner: string; at: Date }>(COLLECTIONS.claims);
+      const collection = this.db.collection<{ _id: string; owner: string; at: Date; token?: string }>(COLLECTIONS.claims);
       for (const key of keys.filter((_, index) => refused.has(index))) {
         const holder = await collection.findOne({ _id: key });
-        if (holder?.owner === owner && holder.at.getTime() === now.getTime()) won.add(key);
+        if (holder?.token === token) won.add(key);
       }
       return won;
     }

@@ -63,7 +63,9 @@ export class PlanRepository {
       hashes,
       now,
     );
-    await renewStamp(this.db, CATALOG_STAMP);
+    // Only when units, plans or periods changed: an identical re-import writes nothing at all.
+    if ([units, plans, periods].some((counts) => counts.created + counts.updated + counts.archived > 0))
+      await renewStamp(this.db, CATALOG_STAMP);
     return { units, plans, goals, indicators, periods, people };
   }
 

@@ -786,10 +786,10 @@ describe('role matrix: every command and card action for every role', () => {
  * Left out of the comparison, and only these: caches derived from the records, rebuilt by whichever
  * read or background pass comes first after a change (so not attributable to one cell): plan
  * snapshots (plan-cache.ts), change stamps (stamps.ts) and the summary roll-ups (rollups.ts, written
- * 0,5 s after an answer). Every record — plans, periods, people, conversations, answers, history,
+ * 0,5 s after an answer) and the send slots the shared pacer takes (shared-pacer.ts). Every record — plans, periods, people, conversations, answers, history,
  * delegations, links, jobs, settings — is compared document by document, less one field (below).
  */
-const DERIVED = new Set(['planSnapshots', 'stamps', 'rollupMarks', 'goalRollups', 'periodRollups']);
+const DERIVED = new Set(['planSnapshots', 'stamps', 'rollupMarks', 'goalRollups', 'periodRollups', 'sendSlots']);
 
 /**
  * The one field any personal message changes: a stored chat's last activity id (what a later reply

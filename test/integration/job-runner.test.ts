@@ -191,7 +191,9 @@ describe(drainJobs.name, () => {
 
     expect(report.done).toBe(handled.length);
     expect(handled.length).toBeGreaterThanOrEqual(1);
-    expect(handled.length).toBeLessThanOrEqual(2);
+    // Claims are taken one batch (the concurrency, 2) ahead of the workers: at most the batch being
+    // run and the batch claimed ahead were held when the signal came, and those are all finished.
+    expect(handled.length).toBeLessThanOrEqual(4);
     const states = await Promise.all(jobs.map(async (job) => (await runner.deps.jobs.find(job.id))?.state));
     expect(states.filter((state) => state === 'done')).toHaveLength(handled.length);
     expect(states.filter((state) => state === 'pending')).toHaveLength(jobs.length - handled.length);
