@@ -1,6 +1,7 @@
 import type { Goal, Indicator, Period } from '../domain/plan';
 import type { PlanRepository } from '../store/plan-repository';
 import { applyDelegations, type Delegation } from '../domain/delegation';
+import { forEachLimited } from '../domain/limited';
 
 export interface PlanContent {
   revision: string;
@@ -110,16 +111,15 @@ export class PlanCache {
 
   /** Written after reading from the entities; a lost write only means the next cold read does the same. */
   private async storeSnapshots(contents: readonly PlanContent[], keys: readonly string[]): Promise<void> {
-    await Promise.all(
-      contents.map((content, index) =>
-        content.revision === ''
-          ? Promise.resolve()
-          : this.plans.writeSnapshot(
-              keys[index]!,
-              content.revision,
-              JSON.stringify({ goals: content.goals, indicators: content.indicators, periods: content.periods }),
-            ),
-      ),
+    await forEachLimited(
+      contents.map((content, index) => ({ content, key: keys[index]! })).filter(({ content }) => content.revision !== ''),
+      4,
+      ({ content, key }) =>
+        this.plans.writeSnapshot(
+          key,
+          content.revision,
+          JSON.stringify({ goals: content.goals, indicators: content.indicators, periods: content.periods }),
+        ),
     );
   }
 

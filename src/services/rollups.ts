@@ -2,6 +2,7 @@ import type { PlanRepository } from '../store/plan-repository';
 import type { RollupFacts, RollupMark, RollupRepository } from '../store/rollup-repository';
 import type { ResponseRepository } from '../store/response-repository';
 import { Catalog, periodGroups } from './catalog';
+import { forEachLimited } from '../domain/limited';
 
 export interface RollupDeps {
   rollups: RollupRepository;
@@ -17,6 +18,9 @@ export interface PeriodInGroup {
   id: string;
   group: string;
 }
+
+/** Database operations a pass runs at once (see forEachLimited). */
+const PARALLEL = 4;
 
 /** A writer re-reads what it built from; after this many changes under its feet it leaves a mark for the next pass. */
 const MAX_ATTEMPTS = 5;
@@ -83,16 +87,14 @@ export class RollupService {
       byPeriod.set(mark.period, goals);
     }
     const touched = new Set<string>();
-    await Promise.all(
-      [...byPeriod].map(async ([period, goals]) => {
-        const group = groups.get(period)!;
-        if (await this.deps.rollups.hasPeriod(period)) {
-          await Promise.all([...goals].map((goal) => this.rollUpGoal(period, goal)));
-          await this.mergePeriod(period, group);
-        } else await this.rebuildPeriod(period, group);
-        touched.add(group);
-      }),
-    );
+    await forEachLimited(byPeriod, PARALLEL, async ([period, goals]) => {
+      const group = groups.get(period)!;
+      if (await this.deps.rollups.hasPeriod(period)) {
+        await forEachLimited(goals, PARALLEL, (goal) => this.rollUpGoal(period, goal));
+        await this.mergePeriod(period, group);
+      } else await this.rebuildPeriod(period, group);
+      touched.add(group);
+    });
     for (const group of touched) await this.deps.rollups.renewGroupStamp(group);
     // Marks of periods no plan has any more are dropped with the rest.
     await this.deps.rollups.removeMarks(marks.map((mark: RollupMark) => mark.id));
@@ -148,7 +150,7 @@ export class RollupService {
       const missing = ids.filter((id) => !facts.has(id));
       if (missing.length > 0) {
         // Periods never rolled up (answers from before roll-ups existed, or none yet) are built once.
-        await Promise.all(missing.map((id) => this.rebuildPeriod(id, group)));
+        await forEachLimited(missing, PARALLEL, (id) => this.rebuildPeriod(id, group));
         await this.deps.rollups.renewGroupStamp(group);
         facts = await this.groupFacts(group);
       }

@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import { upsertWithRetry } from './claims';
 import { COLLECTIONS } from './indexes';
 import { readStamp, renewStamp } from './stamps';
+import { forEachLimited } from '../domain/limited';
 import type { GoalResponseFacts, IndicatorResponseFacts } from './response-repository';
 
 /** What a summary reads of one goal's (or one period's) answers. */
@@ -86,7 +87,9 @@ export class RollupRepository {
 
   async removeMarks(ids: readonly string[]): Promise<void> {
     // One delete per _id: `$in` would make FerretDB decode the whole collection.
-    await Promise.all(ids.map((id) => this.marks.deleteOne({ _id: id })));
+    await forEachLimited(ids, 4, async (id) => {
+      await this.marks.deleteOne({ _id: id });
+    });
   }
 
   async writeGoal(period: string, goal: string, facts: RollupFacts): Promise<void> {
