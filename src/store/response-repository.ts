@@ -140,7 +140,7 @@ export class ResponseRepository {
       this.indicatorResponses.find({ period, goal }).toArray(),
       this.goalResponses.findOne({ _id: `${goal}|${period}` }),
     ]);
-    indicators.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));
+    indicators.sort(byIndicator);
     return {
       facts: {
         indicatorResponses: indicators.map(indicatorFacts),
@@ -162,8 +162,7 @@ export class ResponseRepository {
       if (!facts) byGoal.set(goal, (facts = { indicatorResponses: [], goalResponses: [] }));
       return facts;
     };
-    for (const document of indicators.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0)))
-      of(document.goal).indicatorResponses.push(indicatorFacts(document));
+    for (const document of indicators.sort(byIndicator)) of(document.goal).indicatorResponses.push(indicatorFacts(document));
     for (const document of goals) of(document.goal).goalResponses.push(goalFacts(document));
     return byGoal;
   }
@@ -405,4 +404,9 @@ async function readResponse(collection: import('mongodb').Collection<KeyedDocume
   if (!document) return null;
   const { _id: _ignored, createdAt: _c, ...response } = document;
   return response as StoredResponse;
+}
+
+/** A stable order, so a roll-up built twice from the same answers is the same text. */
+function byIndicator(a: { indicator: string }, b: { indicator: string }): number {
+  return a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0;
 }
