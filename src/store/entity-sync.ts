@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation, Collection, Document, Filter } from 'mongodb';
 import { diffEntities } from '../domain/entity-diff';
 import { insertNew } from './claims';
+import { updateById } from './bulk-updates';
 import type { SyncCounts } from '../domain/import-issues';
 
 /** Imported entities are stored under their stable key as _id. */
@@ -41,9 +42,9 @@ export async function syncEntities<T extends { key: string; archived?: boolean }
       .map((entity) => ({ ...entity, _id: entity.key, createdAt: options.now, updatedAt: options.now }));
     await insertNew(options.collection, documents);
   }
-  const updates: AnyBulkWriteOperation<KeyedDocument>[] = diff.updated.map((entity) => ({
-    updateOne: { filter: { _id: entity.key }, update: { $set: { ...entity, updatedAt: options.now } } },
-  }));
+  const updates: AnyBulkWriteOperation<KeyedDocument>[] = diff.updated.map((entity) =>
+    updateById<KeyedDocument>({ _id: entity.key }, { $set: { ...entity, updatedAt: options.now } }),
+  );
   for (let start = 0; start < updates.length; start += UPDATE_BATCH) {
     await options.collection.bulkWrite(updates.slice(start, start + UPDATE_BATCH), { ordered: false });
   }

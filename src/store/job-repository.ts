@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { Claims, insertNew } from './claims';
 import { COLLECTIONS } from './indexes';
+import { updateById } from './bulk-updates';
 import type { JobKind, JobSpec } from '../domain/jobs';
 
 export type JobState = 'pending' | 'running' | 'done' | 'failed';
@@ -149,14 +150,12 @@ export class JobRepository {
     const leaseUntil = new Date(now.getTime() + leaseMs);
     if (leased.length > 0) {
       await this.jobs.bulkWrite(
-        leased.map((candidate) => ({
-          updateOne: {
-            filter: { _id: candidate.id },
-            update: {
-              $set: { state: 'running' as JobState, leaseOwner: owner, leaseUntil, attempts: candidate.attempts + 1, updatedAt: now },
-            },
-          },
-        })),
+        leased.map((candidate) =>
+          updateById<JobDocument>(
+            { _id: candidate.id },
+            { $set: { state: 'running' as JobState, leaseOwner: owner, leaseUntil, attempts: candidate.attempts + 1, updatedAt: now } },
+          ),
+        ),
         { ordered: false },
       );
     }
@@ -197,12 +196,12 @@ export class JobRepository {
   async completeMany(done: readonly { id: string; owner: string; result: Record<string, string>; now: Date }[]): Promise<number> {
     if (done.length === 0) return 0;
     const written = await this.jobs.bulkWrite(
-      done.map(({ id, owner, result, now }) => ({
-        updateOne: {
-          filter: { _id: id, state: 'running' as JobState, leaseOwner: owner },
-          update: { $set: { state: 'done' as JobState, result, lastError: null, updatedAt: now, leaseOwner: null, leaseUntil: null } },
-        },
-      })),
+      done.map(({ id, owner, result, now }) =>
+        updateById<JobDocument>(
+          { _id: id, state: 'running' as JobState, leaseOwner: owner },
+          { $set: { state: 'done' as JobState, result, lastError: null, updatedAt: now, leaseOwner: null, leaseUntil: null } },
+        ),
+      ),
       { ordered: false },
     );
     return written.modifiedCount;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { upsertWithRetry } from './claims';
+import { updateById } from './bulk-updates';
 import { COLLECTIONS } from './indexes';
 import { readStamp, renewStamp } from './stamps';
 import { forEachLimited } from '../domain/limited';
@@ -99,13 +100,14 @@ export class RollupRepository {
 
   /** Many goals of one period at once (a period's first roll-up): one round trip instead of one per goal. */
   async writeGoals(period: string, facts: ReadonlyMap<string, RollupFacts>): Promise<void> {
-    const operations = [...facts].map(([goal, goalFacts]) => ({
-      replaceOne: {
-        filter: { _id: `${period}|${goal}` },
-        replacement: { period, goal, stamp: randomUUID(), facts: JSON.stringify(goalFacts) },
-        upsert: true,
-      },
-    }));
+    // Every field is set, so this replaces the document as replaceOne would (see updateById for why not replaceOne).
+    const operations = [...facts].map(([goal, goalFacts]) =>
+      updateById<GoalRollupDocument>(
+        { _id: `${period}|${goal}` },
+        { $set: { period, goal, stamp: randomUUID(), facts: JSON.stringify(goalFacts) } },
+        { upsert: true },
+      ),
+    );
     for (let start = 0; start < operations.length; start += 500)
       await upsertWithRetry(() => this.goals.bulkWrite(operations.slice(start, start + 500), { ordered: false }));
   }
