@@ -13,6 +13,7 @@ import { benchFanout, benchFanoutInstances } from './fanout';
 import { benchReport } from './report';
 import { benchSummary } from './summary';
 import { syntheticRegion } from './synthetic-region';
+import type { PlanFileInput } from '../src/domain/plan-format';
 
 /**
  * `npm run bench`: figures on a synthetic region (SPEC §8). Sizes come from the environment so a
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     console.log(
       `database: ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded FerretDB 1.24 (SQLite)'}; machine: ${os.cpus().length} cores, node ${process.version}\n`,
     );
-    if (parts.has('import')) await benchImport(uri, indicators);
+    if (parts.has('import')) await benchImport(uri, indicators, !process.env.MONGODB_URI);
     if (parts.has('fanout')) {
       const service = await benchFanout(uri, fanoutOwners);
       await benchAnswers(service, concurrentOwners);
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function benchImport(uri: string, indicators: number): Promise<void> {
+async function benchImport(uri: string, indicators: number, onSqlite: boolean): Promise<void> {
   const logger = createLogger('warn');
   const mongo = await connectMongo({ uri, dbName: `bench_import_${Date.now()}`, connectTimeoutMs: 10_000, logger });
   await ensureIndexes(mongo.db);
@@ -76,14 +77,16 @@ async function benchImport(uri: string, indicators: number): Promise<void> {
   const first = await timed(() => importer.importFile({ fileName: 'region.json', bytes }));
   const rssAfter = process.memoryUsage().rss;
   const again = await timed(() => importer.importFile({ fileName: 'region.json', bytes }));
-  // A changed plan: every indicator's target moved, as a revised plan would be imported again.
-  for (const plan of region.plans)
-    for (const perspective of plan.perspectives)
-      for (const goal of perspective.goals ?? [])
-        for (const indicator of goal.indicators ?? []) indicator.target = Number(indicator.target ?? 0) + 1;
+  // A revised plan: every indicator target of one plan moved, as a unit's corrected plan is imported again.
+  moveTargets(region.plans.slice(0, 1));
+  const revisedBytes = Buffer.from(JSON.stringify(region));
+  const revised = await timed(() => importer.importFile({ fileName: 'region.json', bytes: revisedBytes }));
+  // The worst case: every indicator of the region changed at once.
+  const everything = !onSqlite || process.env.BENCH_FULL_CHANGE === '1';
+  if (everything) moveTargets(region.plans);
   const changedBytes = Buffer.from(JSON.stringify(region));
-  const changed = await timed(() => importer.importFile({ fileName: 'region.json', bytes: changedBytes }));
-  if (!first.value.ok || !again.value.ok || !changed.value.ok) throw new Error('synthetic import failed');
+  const changed = everything ? await timed(() => importer.importFile({ fileName: 'region.json', bytes: changedBytes })) : undefined;
+  if (!first.value.ok || !again.value.ok || !revised.value.ok || (changed && !changed.value.ok)) throw new Error('synthetic import failed');
   console.log('Plan import (JSON, all or nothing, idempotent)');
   console.log(
     `  file: ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${first.value.summary.indicators} indicators, ${first.value.summary.goals} goals, ${region.plans.length} plans`,
@@ -94,12 +97,25 @@ async function benchImport(uri: string, indicators: number): Promise<void> {
   console.log(
     `  re-import:      ${seconds(again.ms)}  (unchanged: ${again.value.counts.indicators.unchanged}, written: ${again.value.counts.indicators.created + again.value.counts.indicators.updated})`,
   );
-  console.log(
-    `  changed import: ${seconds(changed.ms)}  (every target changed: updated ${changed.value.counts.indicators.updated}, unchanged ${changed.value.counts.indicators.unchanged})\n`,
-  );
+  console.log(`  one plan revised: ${seconds(revised.ms)}  (its targets changed: updated ${revised.value.counts.indicators.updated})`);
+  if (changed?.value.ok)
+    console.log(
+      `  changed import: ${seconds(changed.ms)}  (every target changed: updated ${changed.value.counts.indicators.updated}, unchanged ${changed.value.counts.indicators.unchanged})\n`,
+    );
+  else
+    console.log(
+      '  changed import: skipped on SQLite (BENCH_FULL_CHANGE=1 runs it): FerretDB 1.24 there updates a document by _id with a scan of the whole collection, so changing every indicator is quadratic\n',
+    );
   await benchSummary(mongo.db);
   await mongo.db.dropDatabase();
   await mongo.close();
+}
+
+function moveTargets(plans: PlanFileInput['plans']): void {
+  for (const plan of plans)
+    for (const perspective of plan.perspectives)
+      for (const goal of perspective.goals ?? [])
+        for (const indicator of goal.indicators ?? []) indicator.target = Number(indicator.target ?? 0) + 1;
 }
 
 export async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {

@@ -47,11 +47,11 @@ export class PlanRepository {
       skipped(file.plans, plan.plans),
     );
     const goals = withUnchanged(
-      await sync({ collection: this.col('goals'), incoming: plan.goals, scope: inPlans, now, archive: true }),
+      await sync({ collection: this.col('goals'), incoming: plan.goals, scope: inPlans, now, archive: true, groupField: 'plan' }),
       skipped(file.goals, plan.goals),
     );
     const indicators = withUnchanged(
-      await sync({ collection: this.col('indicators'), incoming: plan.indicators, scope: inPlans, now, archive: true }),
+      await sync({ collection: this.col('indicators'), incoming: plan.indicators, scope: inPlans, now, archive: true, groupField: 'plan' }),
       skipped(file.indicators, plan.indicators),
     );
     // Periods are few and always compared: an import also closes periods whose date has passed.
