@@ -2,6 +2,7 @@ import type { AnyBulkWriteOperation, Collection, Document, Filter } from 'mongod
 import { diffEntities } from '../domain/entity-diff';
 import { insertNew } from './claims';
 import { updateById } from './bulk-updates';
+import { forEachLimited } from '../domain/limited';
 import type { SyncCounts } from '../domain/import-issues';
 
 /** Imported entities are stored under their stable key as _id. */
@@ -13,6 +14,7 @@ export type EntityDocument<T> = T & { _id: string; createdAt: Date; updatedAt: D
 const BOOKKEEPING = new Set(['_id', 'createdAt', 'updatedAt']);
 const INSERT_BATCH = 1_000;
 const UPDATE_BATCH = 50;
+const PARALLEL_INSERTS = 3;
 /** More changed entities than this in one group (one plan's goals or indicators) rewrite the group whole. */
 const REWRITE_OVER = 16;
 
@@ -28,13 +30,16 @@ export function stripBookkeeping<T>(document: Document): T {
 export async function syncEntities<T extends { key: string; archived?: boolean }>(options: {
   collection: Collection<KeyedDocument>;
   incoming: readonly T[];
-  scope: Filter<KeyedDocument>;
+  /** What is compared with `incoming`; several filters are read one after the other and together make the scope. */
+  scope: Filter<KeyedDocument> | readonly Filter<KeyedDocument>[];
   now: Date;
   archive: boolean;
   /** A field that groups the entities (`plan`): a group with many changes is rewritten whole, see rewriteGroups. */
   groupField?: string;
 }): Promise<SyncCounts> {
-  const stored = await options.collection.find(options.scope).toArray();
+  const stored: KeyedDocument[] = [];
+  for (const filter of Array.isArray(options.scope) ? options.scope : [options.scope])
+    stored.push(...(await options.collection.find(filter).toArray()));
   const existing = new Map(stored.map((document) => [String(document._id), stripBookkeeping<T>(document)]));
   const diff = diffEntities(options.incoming, existing, (entity) => entity.key);
   const toArchiveAll = options.archive ? diff.missing.filter((key) => existing.get(key)?.archived !== true) : [];
@@ -45,12 +50,14 @@ export async function syncEntities<T extends { key: string; archived?: boolean }
   // New entities go in as plain batched inserts and changed ones as small update batches: FerretDB
   // 1.x handles an update command with hundreds of statements very slowly (it stalls at ~200), and
   // an identical re-import writes nothing at all.
-  for (let start = 0; start < diff.created.length; start += INSERT_BATCH) {
+  // A few insert batches at once: the database server's work on one overlaps the encoding of the next.
+  const starts = Array.from({ length: Math.ceil(diff.created.length / INSERT_BATCH) }, (_, index) => index * INSERT_BATCH);
+  await forEachLimited(starts, PARALLEL_INSERTS, async (start) => {
     const documents = diff.created
       .slice(start, start + INSERT_BATCH)
       .map((entity) => ({ ...entity, _id: entity.key, createdAt: options.now, updatedAt: options.now }));
     await insertNew(options.collection, documents);
-  }
+  });
   const updates: AnyBulkWriteOperation<KeyedDocument>[] = diff.updated
     .filter((entity) => !inRewrittenGroup(entity.key))
     .map((entity) => updateById<KeyedDocument>({ _id: entity.key }, { $set: { ...entity, updatedAt: options.now } }));
@@ -90,21 +97,26 @@ async function rewriteGroups<T extends { key: string }>(
   const done = new Set<string>();
   if (groups.size === 0) return done;
   const replacement = new Map(updated.map((entity) => [entity.key, entity]));
+  const storedByGroup = new Map<unknown, KeyedDocument[]>();
+  for (const document of stored) {
+    if (!groups.has(document[groupField])) continue;
+    const members = storedByGroup.get(document[groupField]) ?? [];
+    members.push(document);
+    storedByGroup.set(document[groupField], members);
+  }
   const archived = new Set(toArchive);
-  for (const group of groups) {
-    const documents = stored
-      .filter((document) => document[groupField] === group)
-      .map((document): KeyedDocument => {
-        const key = String(document._id);
-        const entity = replacement.get(key);
-        if (entity) return { ...entity, _id: key, createdAt: document.createdAt as Date, updatedAt: options.now };
-        if (archived.has(key)) return { ...document, archived: true, updatedAt: options.now };
-        return document;
-      });
+  await forEachLimited(groups, PARALLEL_INSERTS, async (group) => {
+    const documents = (storedByGroup.get(group) ?? []).map((document): KeyedDocument => {
+      const key = String(document._id);
+      const entity = replacement.get(key);
+      if (entity) return { ...entity, _id: key, createdAt: document.createdAt as Date, updatedAt: options.now };
+      if (archived.has(key)) return { ...document, archived: true, updatedAt: options.now };
+      return document;
+    });
     await options.collection.deleteMany({ [groupField]: group });
     for (let start = 0; start < documents.length; start += INSERT_BATCH)
       await insertNew(options.collection, documents.slice(start, start + INSERT_BATCH));
     for (const document of documents) done.add(document._id);
-  }
+  });
   return done;
 }

@@ -8,6 +8,8 @@ import { readStamp, renewStamp } from './stamps';
 import { createHash } from 'node:crypto';
 import { stableJson } from '../domain/entity-diff';
 
+const FEW_PLANS = 16;
+
 /** Imported plan content: units, plans, goals, indicators and periods. */
 export class PlanRepository {
   constructor(private readonly db: Db) {}
@@ -32,7 +34,9 @@ export class PlanRepository {
     };
     const skipped = (all: { length: number }, kept: { length: number }) => all.length - kept.length;
     const planKeys = plan.plans.map((p) => p.key);
-    const inPlans = { plan: { $in: planKeys } };
+    // A few plans are read one by one: FerretDB 1.x hands an equality on `plan` to the database, but
+    // reads the whole collection for `$in`, so a revised plan would cost a scan of the region.
+    const inPlans = planKeys.length <= FEW_PLANS ? planKeys.map((key) => ({ plan: key })) : { plan: { $in: planKeys } };
     // With nothing to compare, no query at all: FerretDB answers `$in: []` by scanning the collection.
     const sync: typeof syncEntities = (options) => (planKeys.length === 0 ? Promise.resolve(NOTHING) : syncEntities(options));
     const units = await syncEntities({
