@@ -13,12 +13,12 @@ import { testDatabaseName } from '../support/mongo';
  * FerretDB 1.x on PostgreSQL keeps the read of each `updateOne` statement of an update command open
  * until the command ends, each holding a pooled connection: a bulk with as many statements as the
  * pool has connections waited on itself forever and stalled the server (it did, at 50 000
- * indicators). Here the pool has 6 connections, so a bulk of 40 statements of that kind would hang;
- * every bulk write of ours must finish.
+ * indicators). Here the pool has 12 connections, so a bulk of 40 statements of that kind would hang;
+ * every bulk write of ours must finish (the job queue sends eight `updateOne` statements per command: nine connections).
  */
 const POSTGRESQL_URL = process.env.TEST_POSTGRESQL_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const FERRETDB_BIN = path.resolve(process.env.FERRETDB_BIN ?? path.resolve(__dirname, '../../.tools/bin/ferretdb'));
-const POOL = 6;
+const POOL = 12;
 const MANY = 40;
 const NOW = new Date('2026-11-29T10:00:00Z');
 
