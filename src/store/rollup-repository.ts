@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { upsertWithRetry } from './claims';
+import { insertNew, upsertWithRetry } from './claims';
 import { updateById } from './bulk-updates';
 import { COLLECTIONS } from './indexes';
 import { readStamp, renewStamp } from './stamps';
@@ -98,16 +98,29 @@ export class RollupRepository {
     await upsertWithRetry(() => this.goals.replaceOne({ _id: `${period}|${goal}` }, document, { upsert: true }));
   }
 
-  /** Many goals of one period at once (a period's first roll-up): one round trip instead of one per goal. */
+  /**
+   * Many goals of one period at once (a period's first roll-up, or a rebuild). Goals with no roll-up
+   * yet are inserted in batches; FerretDB 1.x answers every write by `_id` with a scan of the
+   * collection, so upserting a region's 10 000 goals one statement at a time took minutes. A goal a
+   * concurrent save's pass wrote in the meantime keeps that newer roll-up (the insert skips it).
+   */
   async writeGoals(period: string, facts: ReadonlyMap<string, RollupFacts>): Promise<void> {
-    // Every field is set, so this replaces the document as replaceOne would (see updateById for why not replaceOne).
-    const operations = [...facts].map(([goal, goalFacts]) =>
-      updateById<GoalRollupDocument>(
-        { _id: `${period}|${goal}` },
-        { $set: { period, goal, stamp: randomUUID(), facts: JSON.stringify(goalFacts) } },
-        { upsert: true },
-      ),
+    const existing = new Set(
+      (await this.goals.find({ period }).project<{ _id: string }>({ _id: 1 }).toArray()).map((document) => document._id),
     );
+    const documents = [...facts].map(([goal, goalFacts]): GoalRollupDocument => ({
+      _id: `${period}|${goal}`,
+      period,
+      goal,
+      stamp: randomUUID(),
+      facts: JSON.stringify(goalFacts),
+    }));
+    const fresh = documents.filter((document) => !existing.has(document._id));
+    for (let start = 0; start < fresh.length; start += 1_000) await insertNew(this.goals, fresh.slice(start, start + 1_000));
+    // Every field is set, so this replaces the document as replaceOne would (see updateById for why not replaceOne).
+    const operations = documents
+      .filter((document) => existing.has(document._id))
+      .map(({ _id, ...fields }) => updateById<GoalRollupDocument>({ _id }, { $set: fields }, { upsert: true }));
     for (let start = 0; start < operations.length; start += 500)
       await upsertWithRetry(() => this.goals.bulkWrite(operations.slice(start, start + 500), { ordered: false }));
   }
