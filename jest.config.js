@@ -8,14 +8,15 @@ const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts'
 // database projects share one server and `--selectProjects unit` starts none.
 // A generous timeout for the database projects: a test that waits on a real server must not fail
 // because a shared 2-core machine is busy. It is a guard against hangs, not a speed assertion.
+// (`testTimeout` is a run-wide option: inside a project jest ignores it, so it is set below.)
 const database = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30_000,
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts'] },
     { ...common, ...database, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
