@@ -99,8 +99,13 @@ describe('the prompt fan-out (Halland, UR1)', () => {
       lastError: expect.stringContaining('unreachable'),
     });
     expect(jobs.filter((j) => j.state === 'done')).toHaveLength(OWNERS.length - 2);
-    expect(jobs.find((j) => emailOf(j) === OWNERS[2])).toMatchObject({ state: 'done', attempts: 2 });
-    expect(jobs.find((j) => emailOf(j) === OWNERS[3])).toMatchObject({ state: 'done', attempts: 2 });
+    // Retried by the job queue at least once. Which sends the shared 429 storm hits depends on the order
+    // of eight concurrent sends, so a storm failure can land on these owners too and cost one more attempt.
+    for (const owner of [OWNERS[2], OWNERS[3]]) {
+      const job = jobs.find((j) => emailOf(j) === owner);
+      expect(job?.state).toBe('done');
+      expect(job?.attempts).toBeGreaterThanOrEqual(2);
+    }
     expect((await bot.service.repositories.people.findByEmail(blocked))?.reachable).toBe(false);
   });
 
