@@ -31,7 +31,6 @@ export async function connectMongo(options: ConnectOptions): Promise<MongoConnec
       // Short per-attempt selection so several attempts (and their log lines) fit in the budget.
       serverSelectionTimeoutMS: Math.max(500, Math.min(5_000, Math.floor(options.connectTimeoutMs / 4))),
       appName: 'utfall',
-      ...poolSize(options.uri),
     });
     try {
       await client.connect();
@@ -50,19 +49,6 @@ export async function connectMongo(options: ConnectOptions): Promise<MongoConnec
       delayMs = Math.min(delayMs * 2, 5_000);
     }
   }
-}
-
-/**
- * At most 20 operations in flight per instance unless the URI says otherwise (`maxPoolSize=`). The
- * driver's default of 100 can outrun FerretDB on PostgreSQL: each of its updates holds up to two of
- * its 50 pooled PostgreSQL connections, so more than 49 updates in flight at once can wait on each
- * other forever. 20 per instance keeps two instances on one FerretDB clear of that and is plenty
- * for MongoDB itself.
- */
-export const DEFAULT_MAX_POOL_SIZE = 20;
-
-function poolSize(uri: string): { maxPoolSize?: number } {
-  return /[?&]maxPoolSize=/i.test(uri) ? {} : { maxPoolSize: DEFAULT_MAX_POOL_SIZE };
 }
 
 function wrap(client: MongoClient, db: Db): MongoConnection {
