@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Collection, Document, Filter, UpdateFilter } from 'mongodb';
+import type { AnyBulkWriteOperation, Document, Filter, UpdateFilter } from 'mongodb';
 
 /**
  * A bulk-write statement that updates the one document its filter names by `_id`.
@@ -16,27 +16,4 @@ export function updateById<T extends Document>(
   options: { upsert?: boolean } = {},
 ): AnyBulkWriteOperation<T> {
   return { updateMany: { filter, update, upsert: options.upsert ?? false } };
-}
-
-/**
- * At most this many `updateOne` statements go in one command, so that on FerretDB on PostgreSQL one
- * command holds at most this many connections plus one (see updateById).
- */
-export const UPDATE_ONE_PER_COMMAND = 8;
-
-/**
- * Sends `updateOne` statements in commands of UPDATE_ONE_PER_COMMAND, for documents whose update
- * must stop at the first match (the job queue: `updateMany` there made FerretDB on SQLite so slow,
- * under load after a restart, that saves timed out for minutes). Returns how many were modified.
- */
-export async function updateOneEach<T extends Document>(
-  collection: Collection<T>,
-  statements: readonly { filter: Filter<T>; update: UpdateFilter<T> }[],
-): Promise<number> {
-  let modified = 0;
-  for (let start = 0; start < statements.length; start += UPDATE_ONE_PER_COMMAND) {
-    const chunk = statements.slice(start, start + UPDATE_ONE_PER_COMMAND).map(({ filter, update }) => ({ updateOne: { filter, update } }));
-    modified += (await collection.bulkWrite(chunk as AnyBulkWriteOperation<T>[], { ordered: false })).modifiedCount;
-  }
-  return modified;
 }

@@ -1,7 +1,6 @@
 import type { Db } from 'mongodb';
 import { Claims, insertNew } from './claims';
 import { COLLECTIONS } from './indexes';
-import { updateOneEach } from './bulk-updates';
 import type { JobKind, JobSpec } from '../domain/jobs';
 
 export type JobState = 'pending' | 'running' | 'done' | 'failed';
@@ -149,14 +148,16 @@ export class JobRepository {
     const leased = candidates.filter((candidate) => won.has(keyOf(candidate)));
     const leaseUntil = new Date(now.getTime() + leaseMs);
     if (leased.length > 0) {
-      await updateOneEach(
-        this.jobs,
+      await this.jobs.bulkWrite(
         leased.map((candidate) => ({
-          filter: { _id: candidate.id },
-          update: {
-            $set: { state: 'running' as JobState, leaseOwner: owner, leaseUntil, attempts: candidate.attempts + 1, updatedAt: now },
+          updateOne: {
+            filter: { _id: candidate.id },
+            update: {
+              $set: { state: 'running' as JobState, leaseOwner: owner, leaseUntil, attempts: candidate.attempts + 1, updatedAt: now },
+            },
           },
         })),
+        { ordered: false },
       );
     }
     const claimed = leased.map((candidate): Job => ({ ...candidate, state: 'running', attempts: candidate.attempts + 1 }));
@@ -195,13 +196,16 @@ export class JobRepository {
   /** complete for several jobs in one round trip; how many of them this owner still held. */
   async completeMany(done: readonly { id: string; owner: string; result: Record<string, string>; now: Date }[]): Promise<number> {
     if (done.length === 0) return 0;
-    return updateOneEach(
-      this.jobs,
+    const written = await this.jobs.bulkWrite(
       done.map(({ id, owner, result, now }) => ({
-        filter: { _id: id, state: 'running' as JobState, leaseOwner: owner },
-        update: { $set: { state: 'done' as JobState, result, lastError: null, updatedAt: now, leaseOwner: null, leaseUntil: null } },
+        updateOne: {
+          filter: { _id: id, state: 'running' as JobState, leaseOwner: owner },
+          update: { $set: { state: 'done' as JobState, result, lastError: null, updatedAt: now, leaseOwner: null, leaseUntil: null } },
+        },
       })),
+      { ordered: false },
     );
+    return written.modifiedCount;
   }
 
   /** Only the lease holder may finish a job, so a slow instance cannot overwrite a newer outcome. */
