@@ -10,6 +10,7 @@ import type { Period } from '../src/domain/plan';
 import { startConnectorStub, type ConnectorStub, type SentActivity } from '../test/support/connector-stub';
 import { makePerson, personalConversationId } from '../test/support/activities';
 import { syntheticRegion } from './synthetic-region';
+import { seconds } from './measure';
 
 /** The bench's instant: the synthetic region's T1 is open then. Instances in child processes use it too. */
 export const FANOUT_NOW = '2026-05-01T08:00:00Z';
@@ -221,8 +222,4 @@ async function sharesOf(prepared: Prepared, children: readonly ChildProcess[]): 
     byPid.set(pid, (byPid.get(pid) ?? 0) + 1);
   }
   return children.map((child) => byPid.get(String(child.pid)) ?? 0);
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
 }

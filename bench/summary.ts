@@ -12,6 +12,7 @@ import { ResponseRepository } from '../src/store/response-repository';
 import { RollupRepository } from '../src/store/rollup-repository';
 import { summaryReaders } from '../src/services/rollups';
 import { summaryCard } from '../src/views/summary-view';
+import { timed } from './measure';
 
 const ASSESSMENTS = ['achieved', 'partly', 'not_achieved', 'not_measured'] as const;
 
@@ -153,10 +154,4 @@ export async function benchSummary(db: Db): Promise<void> {
   console.log(
     `  card: ${(afterAnswer.value.bytes / 1024).toFixed(1)} KB; ${summary.owners.answered} of ${summary.owners.total} owners answered, ${summary.totals.goals.not_achieved} red goals\n`,
   );
-}
-
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await run();
-  return { value, ms: performance.now() - start };
 }
